@@ -1,0 +1,150 @@
+//! The stable issue codes of SPEC section 5b and their severities.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// How serious an [`Issue`](crate::Issue) is.
+///
+/// An error makes the file invalid (Alleo would refuse it or do the wrong thing);
+/// a warning is worth reading but the file may still be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; the file stays valid.
+    Warning,
+    /// The file is invalid until this is fixed.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in reports: `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident; )*) => {
+        /// A stable, machine-readable issue code, serialised in kebab-case exactly as
+        /// SPEC section 5b lists it. Codes never change with the message language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* #[serde(rename = $name)] $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in the order of SPEC section 5b.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The code as written in reports, e.g. `email-duplicate`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            /// The severity this code has unless the rule says otherwise (the
+            /// previous-state rules of SPEC section 3 change some of them).
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+        }
+
+        impl std::str::FromStr for Code {
+            type Err = ();
+
+            fn from_str(s: &str) -> Result<Self, ()> {
+                match s { $($name => Ok(Code::$variant),)* _ => Err(()) }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The file has no bytes, or no header row.
+    EmptyFile = "empty-file", Error;
+    /// The file is not UTF-8.
+    Encoding = "encoding", Error;
+    /// The file uses `;`, tab or `|` instead of a comma.
+    Delimiter = "delimiter", Error;
+    /// The file name is not `alleo_employees_<ID>.csv`.
+    FileName = "file-name", Warning;
+    /// A required column (Email, First name, Last name) is missing.
+    MissingColumn = "missing-column", Error;
+    /// Two headers name the same field.
+    DuplicateColumn = "duplicate-column", Error;
+    /// A header is neither an Alleo field, a mapped name nor a `custom_` field.
+    UnknownColumn = "unknown-column", Error;
+    /// A custom field's name breaks the `custom_<lowercase>` convention.
+    CustomFieldName = "custom-field-name", Error;
+    /// A row has more or fewer fields than the header.
+    RowLength = "row-length", Error;
+    /// A blank line between rows.
+    BlankRow = "blank-row", Warning;
+    /// A required value (Email, First name, Last name) is empty.
+    Required = "required", Error;
+    /// An email address is not valid.
+    EmailFormat = "email-format", Error;
+    /// An email address is used a second time.
+    EmailDuplicate = "email-duplicate", Error;
+    /// A date is not a real `YYYY-MM-DD` date.
+    DateFormat = "date-format", Error;
+    /// A declared decimal custom field is not a dot decimal.
+    DecimalFormat = "decimal-format", Error;
+    /// A declared integer custom field is not a whole number.
+    IntegerFormat = "integer-format", Error;
+    /// Language is not `en`, `nl` or `de`.
+    Language = "language", Error;
+    /// Company group is not one of the company's groups.
+    CompanyGroup = "company-group", Error;
+    /// Onboarding date is before the pickup date.
+    OnboardingPast = "onboarding-past", Warning;
+    /// Offboarding date is on or before the pickup date.
+    OffboardingNotFuture = "offboarding-not-future", Warning;
+    /// Offboarding date is less than 30 days ahead.
+    OffboardingShortNotice = "offboarding-short-notice", Warning;
+    /// Offboarding date is not after the onboarding date.
+    OffboardingBeforeOnboarding = "offboarding-before-onboarding", Error;
+    /// Birthday is in the future or more than 120 years ago.
+    BirthdayImplausible = "birthday-implausible", Error;
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialises_in_kebab_case_and_round_trips() {
+        for &code in Code::ALL {
+            let json = serde_json::to_string(&code).unwrap();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(code.as_str().parse::<Code>(), Ok(code));
+        }
+    }
+
+    #[test]
+    fn spec_severities() {
+        assert_eq!(Code::FileName.default_severity(), Severity::Warning);
+        assert_eq!(Code::BlankRow.default_severity(), Severity::Warning);
+        assert_eq!(Code::EmailDuplicate.default_severity(), Severity::Error);
+        assert_eq!(
+            Code::OffboardingShortNotice.default_severity(),
+            Severity::Warning
+        );
+    }
+}

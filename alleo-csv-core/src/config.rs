@@ -1,0 +1,262 @@
+//! The configuration the rules need (SPEC section 6): company groups, header
+//! mapping and declared custom field types.
+//!
+//! Every front builds a [`Config`] from its own format: TOML in the CLI, a dict in
+//! Python, a JS object in the browser. Values are checked while they are read, so a
+//! bad setting is reported with the key (and, from TOML, the line) it came from.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::field::FieldKey;
+use crate::naming::{is_custom_name, suggest_custom_name, upload_name};
+use crate::suggest::closest;
+
+/// What the rules need to know about the company and its file.
+///
+/// ```
+/// use alleo_csv_core::Config;
+/// let config: Config = toml::from_str(r#"
+///     [company]
+///     groups = ["Engineering", "Sales"]
+///     [mapping]
+///     "E-mailadres" = "email"
+///     "Personeelsnummer" = "custom_employee_id"
+///     [custom_fields]
+///     custom_fte = "decimal"
+/// "#).unwrap();
+/// assert_eq!(config.company.groups.len(), 2);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The `[company]` section. Defaults to no known groups.
+    pub company: Company,
+    /// The `[mapping]` section: header in your file -> Alleo field. Defaults to
+    /// empty (headers must be Alleo's own names or `custom_` fields).
+    pub mapping: Mapping,
+    /// The `[custom_fields]` section: declared types. Defaults to empty (every
+    /// custom field is text).
+    pub custom_fields: CustomFields,
+}
+
+/// The `[company]` section.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Company {
+    /// The company groups set up in Alleo. When empty (the default), `Company group`
+    /// values are not checked, since the list is not known.
+    pub groups: Vec<String>,
+}
+
+/// The `[mapping]` section: header as written in your file -> the Alleo field or
+/// `custom_` name it holds. Headers are matched like Alleo's own (case, spaces,
+/// `_` and `-` do not matter).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Mapping(pub BTreeMap<String, Target>);
+
+/// Where a column's values go in Alleo.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum Target {
+    /// One of Alleo's own fields.
+    Field(FieldKey),
+    /// A custom field, by its upload name (`custom_...`).
+    Custom(String),
+}
+
+impl Target {
+    /// Reads a mapping target: a field key or label (`email`, `First name`), or a
+    /// custom field name (`custom_employee_id`).
+    ///
+    /// # Errors
+    /// A message that names the value and the names that are allowed.
+    pub fn parse(value: &str) -> Result<Target, String> {
+        if let Some(field) = FieldKey::from_header(value) {
+            return Ok(Target::Field(field));
+        }
+        if is_custom_name(value) {
+            return Ok(Target::Custom(value.to_owned()));
+        }
+        if let Some(upload) = upload_name(value) {
+            return Err(format!(
+                "`{value}` is the name Alleo's reporting uses; map to the upload name `{upload}`"
+            ));
+        }
+        let trimmed = value.trim();
+        if trimmed.to_ascii_lowercase().starts_with("custom") {
+            let hint = suggest_custom_name(trimmed)
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            return Err(format!(
+                "`{value}` is not a valid custom field name: write `custom_` followed by lowercase letters, digits and `_`{hint}"
+            ));
+        }
+        let keys = FieldKey::ALL.map(FieldKey::key);
+        let hint = closest(value, keys)
+            .map(|s| format!(" Did you mean `{s}`?"))
+            .unwrap_or_default();
+        Err(format!(
+            "`{value}` is not an Alleo field. Use one of {}, or a custom field name such as `custom_employee_id`.{hint}",
+            keys.join(", ")
+        ))
+    }
+
+    /// The name reports use for this target: the field key or the custom name.
+    pub fn name(&self) -> &str {
+        match self {
+            Target::Field(f) => f.key(),
+            Target::Custom(name) => name,
+        }
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl TryFrom<String> for Target {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, String> {
+        Target::parse(&value)
+    }
+}
+
+impl From<Target> for String {
+    fn from(t: Target) -> String {
+        t.name().to_owned()
+    }
+}
+
+/// The `[custom_fields]` section: the declared type of each custom field, by its
+/// upload name. Undeclared custom fields are text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct CustomFields(pub BTreeMap<CustomName, CustomType>);
+
+impl CustomFields {
+    /// The declared type of `name`; [`CustomType::Text`] when undeclared.
+    pub fn type_of(&self, name: &str) -> CustomType {
+        self.0
+            .iter()
+            .find(|(k, _)| k.as_str() == name)
+            .map_or(CustomType::Text, |(_, t)| *t)
+    }
+}
+
+/// A valid custom field name (`custom_` + lowercase letters, digits, `_`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CustomName(String);
+
+impl CustomName {
+    /// Checks and wraps a custom field name.
+    ///
+    /// # Errors
+    /// A message saying what a valid name looks like, with a suggestion.
+    pub fn new(name: &str) -> Result<CustomName, String> {
+        if is_custom_name(name) {
+            return Ok(CustomName(name.to_owned()));
+        }
+        let hint = upload_name(name)
+            .map(str::to_owned)
+            .or_else(|| suggest_custom_name(name))
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        Err(format!(
+            "`{name}` is not a valid custom field name: write `custom_` followed by lowercase letters, digits and `_`{hint}"
+        ))
+    }
+
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CustomName {
+    type Error = String;
+
+    fn try_from(value: String) -> Result<Self, String> {
+        CustomName::new(&value)
+    }
+}
+
+impl From<CustomName> for String {
+    fn from(n: CustomName) -> String {
+        n.0
+    }
+}
+
+/// The declared type of a custom field's values.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CustomType {
+    /// Free text (the default).
+    #[default]
+    Text,
+    /// A dot decimal: `-12.5`, `0.8`, `40`.
+    Decimal,
+    /// A whole number: `-3`, `0012`.
+    Integer,
+    /// A `YYYY-MM-DD` date.
+    Date,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(toml: &str) -> Result<Config, String> {
+        toml::from_str(toml).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn full_section_six_config() {
+        let c = parse(
+            r#"
+            [company]
+            groups = ["Engineering", "Sales", "Operations"]
+            [mapping]
+            "E-mailadres" = "email"
+            "Voornaam" = "First name"
+            "Personeelsnummer" = "custom_employee_id"
+            [custom_fields]
+            custom_fte = "decimal"
+            custom_employee_id = "text"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(c.mapping.0["Voornaam"], Target::Field(FieldKey::FirstName));
+        assert_eq!(c.custom_fields.type_of("custom_fte"), CustomType::Decimal);
+        assert_eq!(c.custom_fields.type_of("custom_other"), CustomType::Text);
+    }
+
+    #[test]
+    fn bad_values_name_the_line_and_the_fix() {
+        let e = parse("[mapping]\n\"Mail\" = \"emial\"\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+        assert!(e.contains("Did you mean `email`?"), "{e}");
+
+        let e = parse("[custom_fields]\ncustom_FTE = \"decimal\"\n").unwrap_err();
+        assert!(e.contains("did you mean `custom_fte`?"), "{e}");
+
+        let e = parse("[custom_fields]\ncustom_fte = \"float\"\n").unwrap_err();
+        assert!(e.contains("decimal"), "{e}");
+
+        let e = parse("[company]\ngroups = \"Sales\"\n").unwrap_err();
+        assert!(e.contains("line 2"), "{e}");
+
+        let e = parse("[compnay]\ngroups = []\n").unwrap_err();
+        assert!(e.contains("compnay"), "{e}");
+
+        let e = parse("[mapping]\nId = \"alleo_custom_id\"\n").unwrap_err();
+        assert!(e.contains("`custom_id`"), "{e}");
+    }
+}

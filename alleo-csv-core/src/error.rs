@@ -1,0 +1,23 @@
+//! The one error type: what stops a run. Problems *in* the employee file are never
+//! errors; they are [`Issue`](crate::Issue)s in the [`Report`](crate::Report).
+
+use std::io;
+
+/// Why a run could not be completed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The employee file (or another input) could not be read.
+    #[error("could not read the file: {0}")]
+    Read(#[source] io::Error),
+    /// A report could not be written.
+    #[error("could not write the report: {0}")]
+    Write(#[source] io::Error),
+    /// The configuration is not usable; the message names the setting and how to
+    /// fix it.
+    #[error("the configuration is not usable: {0}")]
+    Config(String),
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

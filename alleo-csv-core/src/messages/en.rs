@@ -1,0 +1,127 @@
+//! English messages.
+
+use super::{Parts, delimiter_name};
+use crate::issue::{Detail, Issue};
+use crate::rules::date::{DateHint, DateProblem};
+use crate::rules::email::EmailProblem;
+
+const SAVE_UTF8: &str = "save it as \"CSV UTF-8 (comma delimited)\" (in Excel: File > Save As)";
+
+pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
+    let Parts { col, v, show } = p;
+    match &i.detail {
+        Detail::EmptyFile => "The file is empty: it needs a header row (Email, First name, Last name, ...) and one row per employee.".into(),
+        Detail::Encoding { utf16: true, .. } => format!("The file is saved as UTF-16, which Alleo cannot read; {SAVE_UTF8}."),
+        Detail::Encoding { row: r, byte, .. } => {
+            let at = r.map(|r| format!("row {r}, ")).unwrap_or_default();
+            format!("The file is not UTF-8 (first bad byte: {at}byte {byte}, counting from 0), so names with accents would arrive garbled; {SAVE_UTF8}.")
+        }
+        Detail::Delimiter { found } => format!(
+            "Columns are separated by {} instead of commas; Alleo only accepts commas. Save the file as \"CSV UTF-8 (comma delimited)\".",
+            delimiter_name(*found, ["tabs", "pipes", "semicolons"])
+        ),
+        Detail::FileName { name } => format!(
+            "The file name {name} does not follow Alleo's convention alleo_employees_<ID>.csv (for example alleo_employees_acme.csv); Alleo only picks up files named that way."
+        ),
+        Detail::MissingColumn { field } => format!(
+            "The required column {} is missing. Add it, or map your column to {} in the [mapping] section of alleo.toml.",
+            field.label(),
+            field.key()
+        ),
+        Detail::DuplicateColumn { first } => format!(
+            "Column {col} holds the same field as column {first}; keep only one of them."
+        ),
+        Detail::UnknownColumn { position, .. } if col.trim().is_empty() => {
+            format!("Column {position} has no header. Give it a name, or remove the column.")
+        }
+        Detail::UnknownColumn { suggestion, .. } => {
+            let hint = suggestion.as_ref().map(|s| format!(" Did you mean {s}?")).unwrap_or_default();
+            format!("Column {col} is not an Alleo field.{hint} Rename it, map it in the [mapping] section of alleo.toml, or name it custom_<name> to upload it as a custom field.")
+        }
+        Detail::CustomFieldName { suggestion: Some(s), reporting: true } => format!(
+            "Column {col} is the name Alleo's reporting uses; in the upload file the custom field is called {s}."
+        ),
+        Detail::CustomFieldName { suggestion, .. } => {
+            let hint = suggestion.as_ref().map(|s| format!("; write {s}")).unwrap_or_default();
+            format!("Custom field {col} must be named custom_ followed by lowercase letters, digits and _{hint}.")
+        }
+        Detail::RowLength { expected, found } => format!(
+            "This row has {found} fields but the header has {expected}, so the row was not checked further. A value that contains a comma needs double quotes around it."
+        ),
+        Detail::BlankRow => "Blank row; remove it.".into(),
+        Detail::Required => format!("{col} is empty; every row needs it, also when only updating an employee."),
+        Detail::EmailFormat(problem) => format!("{col}{v} is not a valid email address: {}.", email_reason(*problem)),
+        Detail::EmailDuplicate { first_row } if *show => format!(
+            "Email{v} is used again; first on row {first_row}. Each employee needs their own address."
+        ),
+        Detail::EmailDuplicate { first_row } => format!(
+            "This email address is used again; first on row {first_row}. Each employee needs their own address."
+        ),
+        Detail::DateFormat(DateProblem::NoSuchDay) => format!("{col}{v} is not a real date: that day does not exist in the calendar."),
+        Detail::DateFormat(DateProblem::Format(hint)) => {
+            let fix = match hint {
+                Some(DateHint::Write(d)) if *show => format!("write {d}"),
+                Some(DateHint::Either(d, m)) if *show => format!("write {d} (day first) or {m} (month first)"),
+                Some(DateHint::Serial(d)) if *show => format!("it looks like a spreadsheet day number: format the column as a date, or write {d}"),
+                _ => "write it like 2026-12-31".into(),
+            };
+            format!("{col}{v} is not a date in the form YYYY-MM-DD; {fix}.")
+        }
+        Detail::DecimalFormat { hint } => {
+            let fix = match hint {
+                Some(h) if *show => format!("write {h}"),
+                _ => "use digits with a dot and no thousands separator, like 1234.5".into(),
+            };
+            format!("{col}{v} is not a number with a decimal dot; {fix}.")
+        }
+        Detail::IntegerFormat { hint } => {
+            let fix = match hint {
+                Some(h) if *show => format!("write {h}"),
+                _ => "use digits only, like 42".into(),
+            };
+            format!("{col}{v} is not a whole number; {fix}.")
+        }
+        Detail::Language { suggestion } => {
+            let hint = suggestion.map(|s| format!(" Did you mean {s}?")).unwrap_or_default();
+            format!("{col}{v} is not a language Alleo knows.{hint} Use en, nl or de, or leave it empty for the company's default.")
+        }
+        Detail::CompanyGroup { suggestion } => {
+            let hint = suggestion.as_ref().map(|s| format!(" Did you mean {s}?")).unwrap_or_default();
+            format!("{col}{v} is not one of the company's groups.{hint} The value must match a group set up in Alleo exactly (see [company] groups in alleo.toml).")
+        }
+        Detail::OnboardingPast { as_of } => format!(
+            "{col}{v} is before the pickup date {as_of}: fine for employees already in Alleo, but a new employee with this date is refused. For a new employee use {as_of} or later, or leave it empty."
+        ),
+        Detail::OffboardingNotFuture { as_of } => format!(
+            "{col}{v} is not after the pickup date {as_of}: fine for an account that is already deactivated, but an active account needs a future date."
+        ),
+        Detail::OffboardingShortNotice { days } => format!(
+            "{col}{v} is only {days} days after the pickup date; Alleo asks for offboarding dates to be set at least 30 days ahead."
+        ),
+        Detail::OffboardingBeforeOnboarding { onboarding } if *show => format!(
+            "{col}{v} is not after the onboarding date {onboarding}; the offboarding date must come later."
+        ),
+        Detail::OffboardingBeforeOnboarding { .. } => format!(
+            "{col} is not after the onboarding date of this row; the offboarding date must come later."
+        ),
+        Detail::BirthdayImplausible { future: true } => format!("{col}{v} is in the future; check the year."),
+        Detail::BirthdayImplausible { future: false } => format!("{col}{v} is more than 120 years ago; check the year."),
+    }
+}
+
+fn email_reason(p: EmailProblem) -> String {
+    match p {
+        EmailProblem::Space => "it contains a space".into(),
+        EmailProblem::NoAt => "it has no @".into(),
+        EmailProblem::ManyAt => "it has more than one @ (put one address per row)".into(),
+        EmailProblem::EmptyLocal => "there is nothing before the @".into(),
+        EmailProblem::EmptyDomain => "there is nothing after the @".into(),
+        EmailProblem::DomainNoDot => "the part after the @ needs a dot, like example.nl".into(),
+        EmailProblem::Dots => {
+            "it has a dot at the start or end of a part, or two dots in a row".into()
+        }
+        EmailProblem::BadChar(c) => format!("it contains the character {c:?}"),
+        EmailProblem::BadEnding => "it must end in letters, like .nl or .com".into(),
+        EmailProblem::TooLong => "it is longer than an address can be".into(),
+    }
+}

@@ -1,0 +1,131 @@
+//! Dutch messages (Nederlands).
+
+use super::{Parts, delimiter_name};
+use crate::issue::{Detail, Issue};
+use crate::rules::date::{DateHint, DateProblem};
+use crate::rules::email::EmailProblem;
+
+const SAVE_UTF8: &str =
+    "sla het op als \"CSV UTF-8 (door komma's gescheiden)\" (in Excel: Bestand > Opslaan als)";
+
+pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
+    let Parts { col, v, show } = p;
+    match &i.detail {
+        Detail::EmptyFile => "Het bestand is leeg: het heeft een kopregel nodig (Email, First name, Last name, ...) en één regel per medewerker.".into(),
+        Detail::Encoding { utf16: true, .. } => format!("Het bestand is opgeslagen als UTF-16, dat Alleo niet kan lezen; {SAVE_UTF8}."),
+        Detail::Encoding { row: r, byte, .. } => {
+            let at = r.map(|r| format!("rij {r}, ")).unwrap_or_default();
+            format!("Het bestand is geen UTF-8 (eerste foute byte: {at}byte {byte}, geteld vanaf 0), dus namen met accenten komen verminkt aan; {SAVE_UTF8}.")
+        }
+        Detail::Delimiter { found } => format!(
+            "De kolommen zijn gescheiden door {} in plaats van komma's; Alleo accepteert alleen komma's. Sla het bestand op als \"CSV UTF-8 (door komma's gescheiden)\".",
+            delimiter_name(*found, ["tabs", "verticale strepen", "puntkomma's"])
+        ),
+        Detail::FileName { name } => format!(
+            "De bestandsnaam {name} volgt niet Alleo's conventie alleo_employees_<ID>.csv (bijvoorbeeld alleo_employees_acme.csv); Alleo haalt alleen bestanden met zo'n naam op."
+        ),
+        Detail::MissingColumn { field } => format!(
+            "De verplichte kolom {} ontbreekt. Voeg hem toe, of koppel uw kolom aan {} in de sectie [mapping] van alleo.toml.",
+            field.label(),
+            field.key()
+        ),
+        Detail::DuplicateColumn { first } => format!(
+            "Kolom {col} bevat hetzelfde veld als kolom {first}; houd er één van over."
+        ),
+        Detail::UnknownColumn { position, .. } if col.trim().is_empty() => {
+            format!("Kolom {position} heeft geen kopnaam. Geef hem een naam, of verwijder de kolom.")
+        }
+        Detail::UnknownColumn { suggestion, .. } => {
+            let hint = suggestion.as_ref().map(|s| format!(" Bedoelt u {s}?")).unwrap_or_default();
+            format!("Kolom {col} is geen veld van Alleo.{hint} Hernoem hem, koppel hem in de sectie [mapping] van alleo.toml, of noem hem custom_<naam> om hem als eigen veld te uploaden.")
+        }
+        Detail::CustomFieldName { suggestion: Some(s), reporting: true } => format!(
+            "Kolom {col} is de naam uit Alleo's rapportage; in het uploadbestand heet het eigen veld {s}."
+        ),
+        Detail::CustomFieldName { suggestion, .. } => {
+            let hint = suggestion.as_ref().map(|s| format!("; schrijf {s}")).unwrap_or_default();
+            format!("Eigen veld {col} moet heten: custom_ gevolgd door kleine letters, cijfers en _{hint}.")
+        }
+        Detail::RowLength { expected, found } => format!(
+            "Deze rij heeft {found} velden, maar de kopregel heeft er {expected}, dus de rij is niet verder gecontroleerd. Een waarde met een komma erin moet tussen dubbele aanhalingstekens staan."
+        ),
+        Detail::BlankRow => "Lege rij; verwijder hem.".into(),
+        Detail::Required => format!("{col} is leeg; elke rij heeft dit nodig, ook als een medewerker alleen wordt bijgewerkt."),
+        Detail::EmailFormat(problem) => format!("{col}{v} is geen geldig e-mailadres: {}.", email_reason(*problem)),
+        Detail::EmailDuplicate { first_row } if *show => format!(
+            "E-mailadres{v} komt nogmaals voor; voor het eerst op rij {first_row}. Elke medewerker heeft een eigen adres nodig."
+        ),
+        Detail::EmailDuplicate { first_row } => format!(
+            "Dit e-mailadres komt nogmaals voor; voor het eerst op rij {first_row}. Elke medewerker heeft een eigen adres nodig."
+        ),
+        Detail::DateFormat(DateProblem::NoSuchDay) => format!("{col}{v} is geen echte datum: die dag bestaat niet in de kalender."),
+        Detail::DateFormat(DateProblem::Format(hint)) => {
+            let fix = match hint {
+                Some(DateHint::Write(d)) if *show => format!("schrijf {d}"),
+                Some(DateHint::Either(d, m)) if *show => format!("schrijf {d} (dag eerst) of {m} (maand eerst)"),
+                Some(DateHint::Serial(d)) if *show => format!("dit lijkt een dagnummer uit een spreadsheet: maak de kolom een datumkolom, of schrijf {d}"),
+                _ => "schrijf hem als 2026-12-31".into(),
+            };
+            format!("{col}{v} is geen datum in de vorm JJJJ-MM-DD (YYYY-MM-DD); {fix}.")
+        }
+        Detail::DecimalFormat { hint } => {
+            let fix = match hint {
+                Some(h) if *show => format!("schrijf {h}"),
+                _ => "gebruik cijfers met een punt en zonder scheidingsteken voor duizendtallen, zoals 1234.5".into(),
+            };
+            format!("{col}{v} is geen getal met een decimale punt; {fix}.")
+        }
+        Detail::IntegerFormat { hint } => {
+            let fix = match hint {
+                Some(h) if *show => format!("schrijf {h}"),
+                _ => "gebruik alleen cijfers, zoals 42".into(),
+            };
+            format!("{col}{v} is geen geheel getal; {fix}.")
+        }
+        Detail::Language { suggestion } => {
+            let hint = suggestion.map(|s| format!(" Bedoelt u {s}?")).unwrap_or_default();
+            format!("{col}{v} is geen taal die Alleo kent.{hint} Gebruik en, nl of de, of laat het leeg voor de standaardtaal van het bedrijf.")
+        }
+        Detail::CompanyGroup { suggestion } => {
+            let hint = suggestion.as_ref().map(|s| format!(" Bedoelt u {s}?")).unwrap_or_default();
+            format!("{col}{v} is geen groep van het bedrijf.{hint} De waarde moet precies gelijk zijn aan een groep in Alleo (zie [company] groups in alleo.toml).")
+        }
+        Detail::OnboardingPast { as_of } => format!(
+            "{col}{v} ligt vóór de ophaaldatum {as_of}: goed voor medewerkers die al in Alleo staan, maar een nieuwe medewerker met deze datum wordt geweigerd. Gebruik voor een nieuwe medewerker {as_of} of later, of laat het leeg."
+        ),
+        Detail::OffboardingNotFuture { as_of } => format!(
+            "{col}{v} ligt niet na de ophaaldatum {as_of}: goed voor een account dat al is gedeactiveerd, maar een actief account heeft een datum in de toekomst nodig."
+        ),
+        Detail::OffboardingShortNotice { days } => format!(
+            "{col}{v} ligt maar {days} dagen na de ophaaldatum; Alleo vraagt uitdiensttredingen minstens 30 dagen vooruit door te geven."
+        ),
+        Detail::OffboardingBeforeOnboarding { onboarding } if *show => format!(
+            "{col}{v} ligt niet na de indiensttredingsdatum {onboarding}; de uitdienstdatum moet later zijn."
+        ),
+        Detail::OffboardingBeforeOnboarding { .. } => format!(
+            "{col} ligt niet na de indiensttredingsdatum van deze rij; de uitdienstdatum moet later zijn."
+        ),
+        Detail::BirthdayImplausible { future: true } => format!("{col}{v} ligt in de toekomst; controleer het jaar."),
+        Detail::BirthdayImplausible { future: false } => format!("{col}{v} is meer dan 120 jaar geleden; controleer het jaar."),
+    }
+}
+
+fn email_reason(p: EmailProblem) -> String {
+    match p {
+        EmailProblem::Space => "er staat een spatie in".into(),
+        EmailProblem::NoAt => "er staat geen @ in".into(),
+        EmailProblem::ManyAt => "er staat meer dan één @ in (zet één adres per rij)".into(),
+        EmailProblem::EmptyLocal => "er staat niets vóór de @".into(),
+        EmailProblem::EmptyDomain => "er staat niets na de @".into(),
+        EmailProblem::DomainNoDot => {
+            "het deel na de @ heeft een punt nodig, zoals voorbeeld.nl".into()
+        }
+        EmailProblem::Dots => {
+            "er staat een punt aan het begin of eind van een deel, of twee punten achter elkaar"
+                .into()
+        }
+        EmailProblem::BadChar(c) => format!("het teken {c:?} mag er niet in staan"),
+        EmailProblem::BadEnding => "het moet eindigen op letters, zoals .nl of .com".into(),
+        EmailProblem::TooLong => "het is langer dan een adres kan zijn".into(),
+    }
+}

@@ -1,0 +1,139 @@
+//! Custom field names: `custom_<name>` in the upload file, `alleo_custom_<name>`
+//! in Alleo's reporting (SPEC section 2).
+
+/// The prefix every custom field in the upload file carries.
+pub const CUSTOM_PREFIX: &str = "custom_";
+/// The prefix Alleo's reporting adds in front of [`CUSTOM_PREFIX`].
+pub const REPORTING_PREFIX: &str = "alleo_";
+
+/// Whether `name` is a valid custom field name: `custom_` followed by one or more
+/// lowercase ASCII letters, digits and `_`.
+///
+/// ```
+/// use alleo_csv_core::is_custom_name;
+/// assert!(is_custom_name("custom_employee_id"));
+/// assert!(!is_custom_name("custom_Employee_ID"));
+/// assert!(!is_custom_name("custom_"));
+/// ```
+pub fn is_custom_name(name: &str) -> bool {
+    name.strip_prefix(CUSTOM_PREFIX).is_some_and(|rest| {
+        !rest.is_empty()
+            && rest
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    })
+}
+
+/// The name Alleo's reporting uses for an upload custom field, or `None` when
+/// `upload` is not a valid custom field name.
+///
+/// ```
+/// use alleo_csv_core::reporting_name;
+/// assert_eq!(reporting_name("custom_employee_id").as_deref(), Some("alleo_custom_employee_id"));
+/// assert_eq!(reporting_name("Employee ID"), None);
+/// ```
+pub fn reporting_name(upload: &str) -> Option<String> {
+    is_custom_name(upload).then(|| format!("{REPORTING_PREFIX}{upload}"))
+}
+
+/// The upload name of a reporting custom field (`alleo_custom_x` -> `custom_x`), or
+/// `None` when `reporting` is not one.
+///
+/// ```
+/// use alleo_csv_core::upload_name;
+/// assert_eq!(upload_name("alleo_custom_employee_id"), Some("custom_employee_id"));
+/// assert_eq!(upload_name("custom_employee_id"), None);
+/// ```
+pub fn upload_name(reporting: &str) -> Option<&str> {
+    reporting
+        .strip_prefix(REPORTING_PREFIX)
+        .filter(|rest| is_custom_name(rest))
+}
+
+/// A valid custom field name suggested for a header that is almost one
+/// (`Custom Employee-ID` -> `custom_employee_id`), or `None` when nothing sensible
+/// can be made of it.
+///
+/// ```
+/// use alleo_csv_core::naming::suggest_custom_name;
+/// assert_eq!(suggest_custom_name("Custom Employee-ID").as_deref(), Some("custom_employee_id"));
+/// ```
+pub fn suggest_custom_name(header: &str) -> Option<String> {
+    let mut out = String::with_capacity(header.len());
+    let mut pending_sep = false;
+    for ch in header.trim().chars() {
+        if ch.is_ascii_alphanumeric() {
+            if pending_sep && !out.is_empty() {
+                out.push('_');
+            }
+            pending_sep = false;
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            pending_sep = true;
+        }
+    }
+    let name = match out.strip_prefix("alleo_") {
+        Some(rest) if rest.starts_with(CUSTOM_PREFIX) => rest.to_owned(),
+        _ if out.starts_with(CUSTOM_PREFIX) => out,
+        _ => format!("{CUSTOM_PREFIX}{out}"),
+    };
+    is_custom_name(&name).then_some(name)
+}
+
+/// Whether `name` follows the upload convention `alleo_employees_<ID>.csv`, `<ID>`
+/// being one or more of `A-Z a-z 0-9 _ -` (SPEC section 1).
+///
+/// ```
+/// use alleo_csv_core::naming::is_upload_file_name;
+/// assert!(is_upload_file_name("alleo_employees_acme-01.csv"));
+/// assert!(!is_upload_file_name("alleo_employees_.csv"));
+/// assert!(!is_upload_file_name("employees.csv"));
+/// ```
+pub fn is_upload_file_name(name: &str) -> bool {
+    name.strip_prefix("alleo_employees_")
+        .and_then(|rest| rest.strip_suffix(".csv"))
+        .is_some_and(|id| {
+            !id.is_empty()
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert!(is_custom_name("custom_fte"));
+        assert!(is_custom_name("custom_2nd_id"));
+        assert!(!is_custom_name("custom_fte "));
+        assert!(!is_custom_name("custom_é"));
+        assert!(!is_custom_name("alleo_custom_fte"));
+        assert_eq!(upload_name("alleo_custom_"), None);
+        assert_eq!(
+            suggest_custom_name("alleo_custom_Fte").as_deref(),
+            Some("custom_fte")
+        );
+        assert_eq!(suggest_custom_name("  "), None);
+    }
+
+    proptest! {
+        #[test]
+        fn reporting_and_upload_names_round_trip(rest in "[a-z0-9_]{1,20}") {
+            let upload = format!("custom_{rest}");
+            let reporting = reporting_name(&upload).unwrap();
+            prop_assert_eq!(upload_name(&reporting), Some(upload.as_str()));
+        }
+
+        #[test]
+        fn suggestions_are_valid_names(header in "\\PC{0,30}") {
+            if let Some(name) = suggest_custom_name(&header) {
+                prop_assert!(is_custom_name(&name));
+            }
+        }
+    }
+}

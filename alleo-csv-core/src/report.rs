@@ -1,0 +1,176 @@
+//! The report every front gives (SPEC section 5).
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+
+use crate::code::Severity;
+use crate::error::{Error, Result};
+use crate::header::ColumnSummary;
+use crate::issue::Issue;
+use crate::messages::Lang;
+
+/// The result of checking a file: what was read and every issue found.
+///
+/// Serialises (with serde) to exactly the JSON of SPEC section 5, with messages in
+/// [`Report::lang`] and, when [`Report::show_values`] is false, with `value` null and
+/// no cell value in any message:
+///
+/// ```json
+/// {"valid": false, "as_of": "2026-11-25", "rows": 1204, "errors": 2, "warnings": 1,
+///  "issues": [{"severity": "error", "code": "email-duplicate", "row": 14,
+///              "column": "E-mailadres", "field": "email", "value": "j.devries@example.nl",
+///              "message": "Email j.devries@example.nl is used again; first on row 9. ..."}]}
+/// ```
+///
+/// Issues are ordered by row (file-level issues first), then column position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The pickup date the rules were checked against.
+    pub as_of: NaiveDate,
+    /// Employee rows read (blank rows and the header not counted).
+    pub rows: u64,
+    /// Every issue, in report order.
+    pub issues: Vec<Issue>,
+    /// What each column of the file was understood to be (not part of the JSON).
+    pub columns: Vec<ColumnSummary>,
+    /// The language messages are rendered in. Defaults to English.
+    pub lang: Lang,
+    /// Whether cell values appear in `value` and in messages. Defaults to true;
+    /// turn it off with [`Report::without_values`] for logs and support tickets.
+    pub show_values: bool,
+}
+
+impl Report {
+    pub(crate) fn new(as_of: NaiveDate, lang: Lang) -> Report {
+        Report {
+            as_of,
+            rows: 0,
+            issues: Vec::new(),
+            columns: Vec::new(),
+            lang,
+            show_values: true,
+        }
+    }
+
+    /// True when there is no error (warnings do not make a file invalid).
+    pub fn valid(&self) -> bool {
+        self.errors() == 0
+    }
+
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+            .count()
+    }
+
+    /// The same report with messages in `lang`.
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Report {
+        self.lang = lang;
+        self
+    }
+
+    /// The same report without cell values (personal data): `value` is null and
+    /// messages leave values out.
+    #[must_use]
+    pub fn without_values(mut self) -> Report {
+        self.show_values = false;
+        self
+    }
+
+    /// An issue's `value` as this report shows it.
+    pub fn value_of<'a>(&self, issue: &'a Issue) -> Option<&'a str> {
+        issue.value.as_deref().filter(|_| self.show_values)
+    }
+
+    /// An issue's message as this report shows it.
+    pub fn message_of(&self, issue: &Issue) -> String {
+        issue.message(self.lang, self.show_values)
+    }
+
+    /// Writes the issues as CSV for Excel: UTF-8 with a byte-order mark (so Excel
+    /// reads accents right), one issue per line, columns
+    /// `severity,code,row,column,field,value,message`.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when `out` fails.
+    pub fn write_csv<W: Write>(&self, mut out: W) -> Result<()> {
+        out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
+        let mut w = csv::Writer::from_writer(out);
+        let fail = |e: csv::Error| Error::Write(e.into());
+        w.write_record([
+            "severity", "code", "row", "column", "field", "value", "message",
+        ])
+        .map_err(fail)?;
+        for issue in &self.issues {
+            let row = issue.row.map(|r| r.to_string()).unwrap_or_default();
+            w.write_record([
+                issue.severity.as_str(),
+                issue.code().as_str(),
+                &row,
+                issue.column.as_deref().unwrap_or_default(),
+                issue.field.as_deref().unwrap_or_default(),
+                self.value_of(issue).unwrap_or_default(),
+                &self.message_of(issue),
+            ])
+            .map_err(fail)?;
+        }
+        w.flush().map_err(Error::Write)
+    }
+
+    /// Puts issues in report order: file-level first, then by row and column.
+    pub(crate) fn sort(&mut self) {
+        self.issues
+            .sort_by_key(|i| (i.row.is_some(), i.row, i.position.is_some(), i.position));
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let issues: Vec<IssueJson<'_>> = self
+            .issues
+            .iter()
+            .map(|i| IssueJson {
+                severity: i.severity,
+                code: i.code().as_str(),
+                row: i.row,
+                column: i.column.as_deref(),
+                field: i.field.as_deref(),
+                value: self.value_of(i),
+                message: self.message_of(i),
+            })
+            .collect();
+        let mut s = serializer.serialize_struct("Report", 6)?;
+        s.serialize_field("valid", &self.valid())?;
+        s.serialize_field("as_of", &self.as_of.format("%Y-%m-%d").to_string())?;
+        s.serialize_field("rows", &self.rows)?;
+        s.serialize_field("errors", &self.errors())?;
+        s.serialize_field("warnings", &self.warnings())?;
+        s.serialize_field("issues", &issues)?;
+        s.end()
+    }
+}
+
+#[derive(Serialize)]
+struct IssueJson<'a> {
+    severity: Severity,
+    code: &'a str,
+    row: Option<u64>,
+    column: Option<&'a str>,
+    field: Option<&'a str>,
+    value: Option<&'a str>,
+    message: String,
+}

@@ -1,0 +1,437 @@
+//! Checking a file in one streaming pass: every rule of SPEC sections 1-3 that needs
+//! no previous state.
+
+use std::borrow::Cow;
+use std::io::{ErrorKind, Read};
+
+use chrono::{Months, NaiveDate};
+
+use crate::config::{Config, CustomType};
+use crate::error::{Error, Result};
+use crate::field::FieldKey;
+use crate::header::{self, Columns, HeaderMap, Slot};
+use crate::issue::{Detail, Issue};
+use crate::messages::Lang;
+use crate::naming::is_upload_file_name;
+use crate::read::{Record, RecordReader};
+use crate::report::Report;
+use crate::rules::date::parse_date;
+use crate::rules::email::check_email;
+use crate::rules::language::check_language;
+use crate::rules::number::{decimal_hint, integer_hint, is_decimal, is_integer};
+use crate::suggest::closest;
+use crate::unique::EmailIndex;
+
+/// Days of notice Alleo asks for before an offboarding date.
+pub const NOTICE_DAYS: i64 = 30;
+/// A birthday further back than this many years is implausible.
+pub const MAX_AGE_YEARS: u32 = 120;
+
+/// How to run a check. Build it with [`Options::new`] and set what differs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The pickup date the rules call "today". The core never reads the clock; the
+    /// fronts default it to the date of the next pickup
+    /// ([`schedule::next_pickup`](crate::schedule::next_pickup)).
+    pub as_of: NaiveDate,
+    /// The language of messages. Defaults to English.
+    pub lang: Lang,
+    /// The file's name, to check it against `alleo_employees_<ID>.csv`. Defaults to
+    /// `None`: no name, no check (a stream from stdin has none).
+    pub file_name: Option<String>,
+}
+
+impl Options {
+    /// Options for checking against `as_of`, with every other setting at its default.
+    pub fn new(as_of: NaiveDate) -> Options {
+        Options {
+            as_of,
+            lang: Lang::En,
+            file_name: None,
+        }
+    }
+}
+
+/// Reads an employee file from `reader` in one pass and returns the report.
+///
+/// Memory stays flat however large the file is, apart from 16 bytes per distinct
+/// email address (for uniqueness) and the issues found.
+///
+/// ```
+/// use alleo_csv_core::{validate, Config, Options};
+/// let file = "Email,First name,Last name\nj.devries@example.nl,Jan,de Vries\nJ.DeVries@example.nl,Jan,de Vries\n";
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of)).unwrap();
+/// assert!(!report.valid());
+/// assert_eq!(report.issues[0].code().as_str(), "email-duplicate");
+/// assert_eq!(report.issues[0].row, Some(3));
+/// ```
+///
+/// # Errors
+/// [`Error::Read`] when `reader` fails. Problems in the file itself are never
+/// errors: they are issues in the report.
+pub fn validate<R: Read>(mut reader: R, config: &Config, options: Options) -> Result<Report> {
+    let mut validator = Validator::new(config, options);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => validator.feed(&buf[..n]),
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::Read(e)),
+        }
+    }
+    Ok(validator.finish())
+}
+
+/// A check fed in chunks, for callers that receive the file piece by piece (a
+/// browser stream, a network upload). The report does not depend on where the
+/// chunks are cut.
+///
+/// ```
+/// use alleo_csv_core::{Config, Options, Validator};
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let mut v = Validator::new(&Config::default(), Options::new(as_of));
+/// v.feed(b"Email,First name,Last name\njan@exa");
+/// v.feed(b"mple.nl,Jan,Jansen\n");
+/// assert!(v.finish().valid());
+/// ```
+#[derive(Debug)]
+pub struct Validator {
+    reader: RecordReader,
+    checker: Checker,
+}
+
+impl Validator {
+    /// A check of one file under `config`.
+    pub fn new(config: &Config, options: Options) -> Validator {
+        let Options {
+            as_of,
+            lang,
+            file_name,
+        } = options;
+        let mut report = Report::new(as_of, lang);
+        if let Some(name) = &file_name {
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            if !is_upload_file_name(base) {
+                report.issues.push(Issue::new(Detail::FileName {
+                    name: base.to_owned(),
+                }));
+            }
+        }
+        Validator {
+            reader: RecordReader::new(),
+            checker: Checker {
+                header_map: HeaderMap::new(config),
+                rules: Rules {
+                    config: config.clone(),
+                    as_of,
+                    oldest_birthday: as_of.checked_sub_months(Months::new(12 * MAX_AGE_YEARS)),
+                },
+                report,
+                columns: None,
+                halted: false,
+                pending_blank: Vec::new(),
+                emails: EmailIndex::default(),
+                encoding_reported: false,
+            },
+        }
+    }
+
+    /// Checks the next piece of the file.
+    pub fn feed(&mut self, chunk: &[u8]) {
+        let checker = &mut self.checker;
+        self.reader.feed(chunk, &mut |r| checker.record(r));
+    }
+
+    /// Ends the file and returns the report.
+    pub fn finish(mut self) -> Report {
+        let checker = &mut self.checker;
+        self.reader.finish(&mut |r| checker.record(r));
+        let mut report = self.checker.report;
+        if self.checker.columns.is_none() && !self.checker.halted {
+            report.issues.push(Issue::new(Detail::EmptyFile));
+        }
+        report.sort();
+        report
+    }
+}
+
+#[derive(Debug)]
+struct Checker {
+    header_map: HeaderMap,
+    rules: Rules,
+    report: Report,
+    /// `None` until the header row has been read.
+    columns: Option<Columns>,
+    /// The file cannot be read as an Alleo file (wrong delimiter, UTF-16): rows are
+    /// still counted, nothing else is checked.
+    halted: bool,
+    /// Blank rows not reported yet: trailing ones stay silent.
+    pending_blank: Vec<(u64, u64)>,
+    emails: EmailIndex,
+    encoding_reported: bool,
+}
+
+impl Checker {
+    fn record(&mut self, r: &Record<'_>) {
+        if r.blank_lines_before > 0 {
+            self.pending_blank
+                .push((r.row - r.blank_lines_before, r.row));
+        }
+        if r.bytes.iter().all(u8::is_ascii_whitespace) {
+            self.pending_blank.push((r.row, r.row + 1));
+            return;
+        }
+        self.flush_blank_rows();
+        let header = self.columns.is_none() && !self.halted;
+        if header && looks_like_utf16(r) {
+            self.encoding_reported = true;
+            self.halt(Detail::Encoding {
+                row: Some(r.row),
+                byte: r.start,
+                utf16: true,
+            });
+            self.columns = Some(Columns::default());
+            return;
+        }
+        if let Some(byte) = r
+            .first_bad_byte
+            .filter(|&b| b < r.end && !self.encoding_reported)
+        {
+            self.encoding_reported = true;
+            self.report.issues.push(Issue::new(Detail::Encoding {
+                row: Some(r.row),
+                byte,
+                utf16: false,
+            }));
+        }
+        let text = std::str::from_utf8(r.bytes).ok();
+        let field = |i: usize| -> Cow<'_, str> {
+            let bounds = r.bounds(i);
+            match text.and_then(|t| t.get(bounds.clone())) {
+                Some(s) => Cow::Borrowed(s),
+                None => String::from_utf8_lossy(&r.bytes[bounds]),
+            }
+        };
+        if header {
+            let headers: Vec<String> = (0..r.len()).map(|i| field(i).into_owned()).collect();
+            self.header(&headers, r.row);
+            return;
+        }
+        if self.columns.is_none() {
+            return;
+        }
+        self.report.rows += 1;
+        if !self.halted {
+            self.row(r, field);
+        }
+    }
+
+    fn halt(&mut self, detail: Detail) {
+        self.report.issues.push(Issue::new(detail));
+        self.halted = true;
+    }
+
+    fn flush_blank_rows(&mut self) {
+        for (start, end) in self.pending_blank.drain(..) {
+            for row in start..end {
+                self.report
+                    .issues
+                    .push(Issue::new(Detail::BlankRow).at_row(row));
+            }
+        }
+    }
+
+    fn header(&mut self, headers: &[String], row: u64) {
+        if let Some(found) = foreign_delimiter(headers) {
+            self.halt(Detail::Delimiter { found });
+            self.columns = Some(Columns::default());
+            return;
+        }
+        let (columns, issues) = header::resolve(headers, &self.header_map, &self.rules.config, row);
+        self.report.columns.clone_from(&columns.summaries);
+        self.report.issues.extend(issues);
+        self.columns = Some(columns);
+    }
+
+    fn row<'a>(&mut self, r: &Record<'a>, field: impl Fn(usize) -> Cow<'a, str>) {
+        let Checker {
+            columns: Some(columns),
+            report,
+            emails,
+            rules,
+            ..
+        } = self
+        else {
+            return;
+        };
+        let row = r.row;
+        if r.len() != columns.len() {
+            report.issues.push(
+                Issue::new(Detail::RowLength {
+                    expected: columns.len(),
+                    found: r.len(),
+                })
+                .at_row(row),
+            );
+            return;
+        }
+        let mut dates = RowDates::default();
+        for (i, &slot) in columns.slots.iter().enumerate() {
+            if slot == Slot::Skip {
+                continue;
+            }
+            let value = field(i);
+            if let Some(detail) = rules.cell(slot, &value, i, &mut dates, &mut || {
+                emails.insert(&value, row)
+            }) {
+                let (header, name) = columns.locate(i);
+                report.issues.push(
+                    Issue::new(detail)
+                        .at_row(row)
+                        .in_column(i, header, name)
+                        .with_value(&value),
+                );
+            }
+        }
+        if let (Some(onboarding), Some((offboarding, i))) = (dates.onboarding, dates.offboarding)
+            && offboarding <= onboarding
+        {
+            let (header, name) = columns.locate(i);
+            report.issues.push(
+                Issue::new(Detail::OffboardingBeforeOnboarding { onboarding })
+                    .at_row(row)
+                    .in_column(i, header, name)
+                    .with_value(&field(i)),
+            );
+        }
+    }
+}
+
+/// The dates of one row that rules across cells need.
+#[derive(Debug, Default)]
+struct RowDates {
+    onboarding: Option<NaiveDate>,
+    /// The offboarding date and its column.
+    offboarding: Option<(NaiveDate, usize)>,
+}
+
+/// What the cell rules need, fixed for a run.
+#[derive(Debug)]
+struct Rules {
+    config: Config,
+    as_of: NaiveDate,
+    /// Birthdays before this are implausible.
+    oldest_birthday: Option<NaiveDate>,
+}
+
+impl Rules {
+    /// What is wrong with one cell, if anything. `first_use` records a valid email
+    /// and returns the row it was first used on.
+    fn cell(
+        &self,
+        slot: Slot,
+        value: &str,
+        column: usize,
+        dates: &mut RowDates,
+        first_use: &mut dyn FnMut() -> Option<u64>,
+    ) -> Option<Detail> {
+        let blank = value.trim().is_empty();
+        match slot {
+            Slot::Field(f) if f.is_required() && blank => Some(Detail::Required),
+            Slot::Field(FieldKey::Email) => match check_email(value) {
+                Err(problem) => Some(Detail::EmailFormat(problem)),
+                Ok(()) => first_use().map(|first_row| Detail::EmailDuplicate { first_row }),
+            },
+            Slot::Field(f) if f.is_date() && !blank => match parse_date(value) {
+                Err(problem) => Some(Detail::DateFormat(problem)),
+                Ok(date) => self.date(f, date, column, dates),
+            },
+            Slot::Field(FieldKey::Language) if !blank => check_language(value)
+                .err()
+                .map(|suggestion| Detail::Language { suggestion }),
+            Slot::Field(FieldKey::CompanyGroup) if !blank => {
+                let groups = &self.config.company.groups;
+                (!groups.is_empty() && !groups.iter().any(|g| g == value)).then(|| {
+                    Detail::CompanyGroup {
+                        suggestion: closest(value, groups.iter().map(String::as_str))
+                            .map(str::to_owned),
+                    }
+                })
+            }
+            Slot::Custom(CustomType::Decimal) if !blank && !is_decimal(value) => {
+                Some(Detail::DecimalFormat {
+                    hint: decimal_hint(value),
+                })
+            }
+            Slot::Custom(CustomType::Integer) if !blank && !is_integer(value) => {
+                Some(Detail::IntegerFormat {
+                    hint: integer_hint(value),
+                })
+            }
+            Slot::Custom(CustomType::Date) if !blank => {
+                parse_date(value).err().map(Detail::DateFormat)
+            }
+            Slot::Field(_) | Slot::Custom(_) | Slot::Skip => None,
+        }
+    }
+
+    /// The rules of a valid date in an Alleo date field, against `as_of`.
+    fn date(
+        &self,
+        field: FieldKey,
+        date: NaiveDate,
+        column: usize,
+        dates: &mut RowDates,
+    ) -> Option<Detail> {
+        let as_of = self.as_of;
+        match field {
+            FieldKey::OnboardingDate => {
+                dates.onboarding = Some(date);
+                (date < as_of).then_some(Detail::OnboardingPast { as_of })
+            }
+            FieldKey::OffboardingDate => {
+                dates.offboarding = Some((date, column));
+                let days = (date - as_of).num_days();
+                if days <= 0 {
+                    Some(Detail::OffboardingNotFuture { as_of })
+                } else {
+                    (days < NOTICE_DAYS).then_some(Detail::OffboardingShortNotice { days })
+                }
+            }
+            FieldKey::Birthday if date > as_of => {
+                Some(Detail::BirthdayImplausible { future: true })
+            }
+            FieldKey::Birthday if self.oldest_birthday.is_some_and(|oldest| date < oldest) => {
+                Some(Detail::BirthdayImplausible { future: false })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A header written with `;`, tab or `|` instead of commas: the separator that
+/// occurs more often than commas do.
+fn foreign_delimiter(headers: &[String]) -> Option<char> {
+    let commas = headers.len() - 1;
+    [';', '\t', '|']
+        .into_iter()
+        .map(|c| {
+            (
+                headers.iter().map(|h| h.matches(c).count()).sum::<usize>(),
+                c,
+            )
+        })
+        .filter(|&(n, _)| n > commas)
+        .max_by_key(|&(n, _)| n)
+        .map(|(_, c)| c)
+}
+
+fn looks_like_utf16(r: &Record<'_>) -> bool {
+    (r.start == 0 && (r.bytes.starts_with(b"\xFF\xFE") || r.bytes.starts_with(b"\xFE\xFF")))
+        || r.bytes.contains(&0)
+}
+
+#[cfg(test)]
+mod tests;

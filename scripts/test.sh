@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every check CI runs: formatting, lints, docs and all tests.
+# Idempotent; safe to run on a fresh clone. Needs only the Rust toolchain (cargo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "error: cargo is not installed; install Rust from https://rustup.rs and run this again" >&2
+  exit 2
+fi
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+step "cargo clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "cargo doc (warnings are errors)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+step "cargo test"
+cargo test --workspace --locked
