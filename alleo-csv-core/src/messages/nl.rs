@@ -64,7 +64,7 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
                 Some(DateHint::Write(d)) if *show => format!("schrijf {d}"),
                 Some(DateHint::Either(d, m)) if *show => format!("schrijf {d} (dag eerst) of {m} (maand eerst)"),
                 Some(DateHint::Serial(d)) if *show => format!("dit lijkt een dagnummer uit een spreadsheet: maak de kolom een datumkolom, of schrijf {d}"),
-                _ => "schrijf hem als 2026-12-31".into(),
+                _ => "schrijf hem bijvoorbeeld als 2026-12-31".into(),
             };
             format!("{col}{v} is geen datum in de vorm JJJJ-MM-DD (YYYY-MM-DD); {fix}.")
         }

@@ -1,0 +1,68 @@
+//! Reading `alleo.toml` into the core's [`Config`].
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use alleo_csv_core::{Company, Config, CustomFields, Mapping};
+use serde::Deserialize;
+
+use crate::error::CliError;
+
+/// The default configuration file, looked for in the current directory.
+pub const DEFAULT: &str = "alleo.toml";
+
+/// The whole `alleo.toml` (SPEC section 6). The sections the checks use become the
+/// core's [`Config`]; the others belong to commands that read them (transform,
+/// diff, push) and are accepted here so one file serves them all.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct ConfigFile {
+    company: Company,
+    mapping: Mapping,
+    custom_fields: CustomFields,
+    input: Option<toml::Table>,
+    safety: Option<toml::Table>,
+    state: Option<toml::Table>,
+    sftp: Option<toml::Table>,
+}
+
+/// The configuration to use and where it came from (`None`: built-in defaults).
+#[derive(Debug)]
+pub struct Loaded {
+    pub config: Config,
+    pub path: Option<PathBuf>,
+}
+
+/// Loads `explicit`, else `./alleo.toml` when it exists, else the defaults.
+///
+/// # Errors
+/// A file that cannot be read, or is not valid (the message has the line).
+pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None if Path::new(DEFAULT).is_file() => PathBuf::from(DEFAULT),
+        None => {
+            return Ok(Loaded {
+                config: Config::default(),
+                path: None,
+            });
+        }
+    };
+    let text = fs::read_to_string(&path).map_err(|source| CliError::ConfigRead {
+        path: path.clone(),
+        source,
+    })?;
+    let file: ConfigFile = toml::from_str(&text).map_err(|e| CliError::Config {
+        path: path.clone(),
+        message: e.to_string(),
+    })?;
+    let config = Config {
+        company: file.company,
+        mapping: file.mapping,
+        custom_fields: file.custom_fields,
+    };
+    Ok(Loaded {
+        config,
+        path: Some(path),
+    })
+}

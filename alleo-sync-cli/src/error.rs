@@ -1,0 +1,62 @@
+//! What stops a command (exit code 2). Problems in the employee file are not errors:
+//! they are issues in the report.
+
+use std::io;
+use std::path::PathBuf;
+
+/// Why a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The employee file could not be opened or read.
+    #[error("cannot read {path}: {source}")]
+    Input {
+        /// The file as given.
+        path: String,
+        #[source]
+        /// The reason.
+        source: io::Error,
+    },
+    /// The configuration file could not be read.
+    #[error("cannot read the configuration file {}: {source}", path.display())]
+    ConfigRead {
+        /// The file.
+        path: PathBuf,
+        #[source]
+        /// The reason.
+        source: io::Error,
+    },
+    /// The configuration file is not valid; the message has the line.
+    #[error("the configuration file {} is not valid:\n{message}", path.display())]
+    Config {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, where, and how to fix it.
+        message: String,
+    },
+    /// Output could not be written.
+    #[error("cannot write the output: {0}")]
+    Output(#[source] io::Error),
+    /// The reader of our output went away (`| head`): not an error worth a word.
+    #[error("broken pipe")]
+    BrokenPipe,
+}
+
+impl CliError {
+    /// Classifies a failed write to stdout.
+    pub fn output(e: io::Error) -> CliError {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            CliError::BrokenPipe
+        } else {
+            CliError::Output(e)
+        }
+    }
+}
+
+impl From<alleo_csv_core::Error> for CliError {
+    fn from(e: alleo_csv_core::Error) -> CliError {
+        match e {
+            alleo_csv_core::Error::Write(io) => CliError::output(io),
+            other => CliError::Output(io::Error::other(other.to_string())),
+        }
+    }
+}

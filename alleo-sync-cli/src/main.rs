@@ -1,0 +1,40 @@
+//! `alleo-sync`: check the Alleo employee file before it is sent, and show when
+//! Alleo picks it up.
+//!
+//! Exit codes: 0 valid (warnings allowed), 1 invalid (or warnings with `--strict`),
+//! 2 could not run (usage, unreadable file, bad configuration).
+
+mod args;
+mod config_file;
+mod error;
+mod instant;
+mod schedule_cmd;
+mod text;
+mod validate_cmd;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::args::{Args, Command};
+use crate::error::CliError;
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: Args) -> Result<ExitCode, CliError> {
+    match args.command {
+        Command::Validate(a) => validate_cmd::run(&a),
+        Command::Schedule(a) => schedule_cmd::run(&a),
+    }
+}

@@ -1,0 +1,241 @@
+//! The readable report: a summary, the pickup the check is for, the columns, then
+//! the issues grouped by row. Colour only on a terminal, and never with `NO_COLOR`
+//! (the caller's `anstream` stream strips it).
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use alleo_csv_core::schedule::Pickup;
+use alleo_csv_core::{Lang, Report, Severity};
+use anstyle::{AnsiColor, Style};
+use chrono::NaiveDate;
+
+/// Which "today" the rules were checked against.
+#[derive(Debug, Clone, Copy)]
+pub enum AsOf {
+    /// The date of the next pickup after now.
+    NextPickup(Pickup),
+    /// Given with `--as-of`.
+    Given(NaiveDate),
+}
+
+impl AsOf {
+    /// The date itself.
+    pub fn date(self) -> NaiveDate {
+        match self {
+            AsOf::NextPickup(p) => p.date(),
+            AsOf::Given(d) => d,
+        }
+    }
+}
+
+/// What the report does not know by itself.
+#[derive(Debug)]
+pub struct Context<'a> {
+    pub file: &'a str,
+    pub as_of: AsOf,
+    pub config: Option<&'a Path>,
+}
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const OK: Style = AnsiColor::Green.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// Writes the readable report.
+pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Result<()> {
+    let t = Words::of(report.lang);
+    let file = if ctx.file == "-" { t.stdin } else { ctx.file };
+    writeln!(
+        out,
+        "{BOLD}{file}{BOLD:#}: {}",
+        (t.counts)(report.rows, report.errors(), report.warnings())
+    )?;
+    match ctx.as_of {
+        AsOf::NextPickup(p) => writeln!(out, "{}", (t.next_pickup)(p.date(), &p.to_string()))?,
+        AsOf::Given(d) => writeln!(out, "{}", (t.given)(d))?,
+    }
+    match ctx.config {
+        Some(path) => writeln!(out, "{} {}", t.config, path.display())?,
+        None => writeln!(out, "{} {}", t.config, t.no_config)?,
+    }
+    if !report.columns.is_empty() {
+        writeln!(out, "\n{BOLD}{}{BOLD:#}", t.columns)?;
+        let width = report
+            .columns
+            .iter()
+            .map(|c| c.header.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(32);
+        for c in &report.columns {
+            let target = match (&c.target, &c.reporting_name) {
+                (None, _) => format!("{DIM}{}{DIM:#}", t.not_used),
+                (Some(name), Some(reporting)) => {
+                    let ty = c
+                        .custom_type
+                        .map(|ty| format!("{ty:?}").to_lowercase())
+                        .unwrap_or_default();
+                    format!("{name} ({ty}; {} {reporting})", t.reporting)
+                }
+                (Some(name), None) => name.clone(),
+            };
+            let mapped = if c.mapped {
+                format!(" {DIM}[mapping]{DIM:#}")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "  {:>3}  {:<width$}  {target}{mapped}",
+                c.position, c.header
+            )?;
+        }
+    }
+    let mut current: Option<Option<u64>> = None;
+    for issue in &report.issues {
+        if current != Some(issue.row) {
+            current = Some(issue.row);
+            let heading = match issue.row {
+                None => t.file.to_owned(),
+                Some(1) if issue.column.is_some() && issue.value.is_none() => {
+                    format!("{} 1 {}", t.row, t.header)
+                }
+                Some(r) => format!("{} {r}", t.row),
+            };
+            writeln!(out, "\n{BOLD}{heading}{BOLD:#}")?;
+        }
+        let (style, word) = match issue.severity {
+            Severity::Error => (ERROR, t.error),
+            Severity::Warning => (WARNING, t.warning),
+        };
+        writeln!(
+            out,
+            "  {style}{word:<8}{style:#} {DIM}{:<30}{DIM:#} {}",
+            issue.code().as_str(),
+            report.message_of(issue)
+        )?;
+    }
+    writeln!(out)?;
+    if report.valid() {
+        writeln!(
+            out,
+            "{OK}✓{OK:#} {}",
+            (t.valid)(report.rows, report.warnings())
+        )
+    } else {
+        writeln!(out, "{ERROR}✗{ERROR:#} {}", (t.invalid)(report.errors()))
+    }
+}
+
+/// The words around the messages, in the report's language.
+struct Words {
+    counts: fn(u64, usize, usize) -> String,
+    next_pickup: fn(NaiveDate, &str) -> String,
+    given: fn(NaiveDate) -> String,
+    valid: fn(u64, usize) -> String,
+    invalid: fn(usize) -> String,
+    stdin: &'static str,
+    config: &'static str,
+    no_config: &'static str,
+    columns: &'static str,
+    not_used: &'static str,
+    reporting: &'static str,
+    file: &'static str,
+    row: &'static str,
+    header: &'static str,
+    error: &'static str,
+    warning: &'static str,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::Nl => Words {
+                counts: |r, e, w| format!("{r} rijen, {e} fouten, {w} waarschuwingen"),
+                next_pickup: |d, p| {
+                    format!("Gecontroleerd voor {d}: de datum van de volgende ophaalronde ({p}).")
+                },
+                given: |d| {
+                    format!(
+                        "Gecontroleerd voor {d} (opgegeven met --as-of); Alleo haalt op om 02:45 en 20:00 UTC."
+                    )
+                },
+                valid: |r, w| {
+                    format!(
+                        "Geldig: {r} rijen zonder fouten ({w} waarschuwingen). Het bestand kan worden verstuurd."
+                    )
+                },
+                invalid: |e| {
+                    format!("Niet geldig: {e} fouten. Herstel ze voordat u het bestand verstuurt.")
+                },
+                stdin: "(standaardinvoer)",
+                config: "Configuratie:",
+                no_config: "geen (geen alleo.toml gevonden; bedrijfsgroepen worden niet gecontroleerd)",
+                columns: "Kolommen",
+                not_used: "niet gebruikt",
+                reporting: "in Alleo's rapportage:",
+                file: "Bestand",
+                row: "Rij",
+                header: "(kopregel)",
+                error: "fout",
+                warning: "let op",
+            },
+            Lang::De => Words {
+                counts: |r, e, w| format!("{r} Zeilen, {e} Fehler, {w} Warnungen"),
+                next_pickup: |d, p| {
+                    format!("Geprüft für {d}: das Datum der nächsten Abholung ({p}).")
+                },
+                given: |d| {
+                    format!(
+                        "Geprüft für {d} (mit --as-of angegeben); Alleo holt um 02:45 und 20:00 UTC ab."
+                    )
+                },
+                valid: |r, w| {
+                    format!(
+                        "Gültig: {r} Zeilen ohne Fehler ({w} Warnungen). Die Datei kann gesendet werden."
+                    )
+                },
+                invalid: |e| {
+                    format!("Ungültig: {e} Fehler. Beheben Sie sie, bevor Sie die Datei senden.")
+                },
+                stdin: "(Standardeingabe)",
+                config: "Konfiguration:",
+                no_config: "keine (keine alleo.toml gefunden; Unternehmensgruppen werden nicht geprüft)",
+                columns: "Spalten",
+                not_used: "nicht verwendet",
+                reporting: "in Alleos Berichten:",
+                file: "Datei",
+                row: "Zeile",
+                header: "(Kopfzeile)",
+                error: "Fehler",
+                warning: "Warnung",
+            },
+            Lang::En => Words {
+                counts: |r, e, w| format!("{r} rows, {e} errors, {w} warnings"),
+                next_pickup: |d, p| format!("Checked for {d}: the date of the next pickup ({p})."),
+                given: |d| {
+                    format!(
+                        "Checked for {d} (given with --as-of); Alleo picks up at 02:45 and 20:00 UTC."
+                    )
+                },
+                valid: |r, w| {
+                    format!("Valid: {r} rows without errors ({w} warnings). The file can be sent.")
+                },
+                invalid: |e| format!("Not valid: {e} errors. Fix them before sending the file."),
+                stdin: "(standard input)",
+                config: "Configuration:",
+                no_config: "none (no alleo.toml found; company groups are not checked)",
+                columns: "Columns",
+                not_used: "not used",
+                reporting: "in Alleo's reports:",
+                file: "File",
+                row: "Row",
+                header: "(header)",
+                error: "error",
+                warning: "warning",
+            },
+        }
+    }
+}

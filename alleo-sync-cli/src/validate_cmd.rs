@@ -1,0 +1,74 @@
+//! `alleo-sync validate`.
+
+use std::fs::File;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use alleo_csv_core::schedule::next_pickup;
+use alleo_csv_core::{Options, Report, validate};
+use chrono::Utc;
+
+use crate::args::{Format, ValidateArgs};
+use crate::config_file;
+use crate::error::CliError;
+use crate::text::{self, AsOf, Context};
+
+/// Checks the file and prints the report; the exit code says whether it is valid.
+pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
+    let loaded = config_file::load(args.config.as_deref())?;
+    let as_of = match args.as_of {
+        Some(date) => AsOf::Given(date),
+        None => AsOf::NextPickup(next_pickup(Utc::now())),
+    };
+    let mut options = Options::new(as_of.date());
+    options.lang = args.lang;
+    let input_error = |source| CliError::Input {
+        path: args.file.clone(),
+        source,
+    };
+    let report = if args.file == "-" {
+        validate(io::stdin().lock(), &loaded.config, options)
+    } else {
+        options.file_name = Some(args.file.clone());
+        let file = File::open(&args.file).map_err(input_error)?;
+        validate(file, &loaded.config, options)
+    }
+    .map_err(|e| match e {
+        alleo_csv_core::Error::Read(source) => input_error(source),
+        other => CliError::from(other),
+    })?;
+    let report = if args.no_values {
+        report.without_values()
+    } else {
+        report
+    };
+
+    let stdout = io::stdout();
+    match args.format {
+        Format::Text => {
+            let context = Context {
+                file: &args.file,
+                as_of,
+                config: loaded.path.as_deref(),
+            };
+            let mut out = anstream::AutoStream::auto(stdout.lock());
+            text::write(&mut out, &report, &context).map_err(CliError::output)?;
+        }
+        Format::Json => {
+            let mut out = stdout.lock();
+            serde_json::to_writer_pretty(&mut out, &report)
+                .map_err(|e| CliError::output(e.into()))?;
+            writeln!(out).map_err(CliError::output)?;
+        }
+        Format::Csv => report.write_csv(stdout.lock())?,
+    }
+    Ok(exit_code(&report, args.strict))
+}
+
+fn exit_code(report: &Report, strict: bool) -> ExitCode {
+    if !report.valid() || (strict && report.warnings() > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
