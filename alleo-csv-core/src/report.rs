@@ -110,7 +110,11 @@ impl Report {
     pub fn write_csv<W: Write>(&self, mut out: W) -> Result<()> {
         out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
         let mut w = csv::Writer::from_writer(out);
-        let fail = |e: csv::Error| Error::Write(e.into());
+        // Keep the io::Error itself, so a caller can tell a closed pipe from a full disk.
+        let fail = |e: csv::Error| match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Write(io),
+            other => Error::Write(std::io::Error::other(format!("{other:?}"))),
+        };
         w.write_record([
             "severity", "code", "row", "column", "field", "value", "message",
         ])

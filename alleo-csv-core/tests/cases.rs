@@ -1,0 +1,70 @@
+//! The shared fixture corpus `tests/cases/<name>/`: every case's report from the
+//! core must equal its `report.json`. `BLESS=1` writes the reports instead (read
+//! them before committing: they are the expectation every front is held to).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use alleo_csv_core::{Config, Options, validate};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/cases")
+}
+
+fn run_case(dir: &Path, expected: &Value) -> Value {
+    let as_of: NaiveDate = expected["as_of"]
+        .as_str()
+        .expect("report.json has as_of")
+        .parse()
+        .expect("as_of is a date");
+    let config: Config = match fs::read_to_string(dir.join("alleo.toml")) {
+        Ok(text) => toml::from_str(&text).expect("alleo.toml is valid"),
+        Err(_) => Config::default(),
+    };
+    let input = fs::read(dir.join("input.csv")).expect("input.csv");
+    let report = validate(&input[..], &config, Options::new(as_of))
+        .expect("reading from memory cannot fail");
+    serde_json::to_value(&report).expect("a report serialises")
+}
+
+#[test]
+fn every_case_gives_its_report() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut names: Vec<PathBuf> = fs::read_dir(cases_dir())
+        .expect("tests/cases exists")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 15, "the corpus has {} cases", names.len());
+    let mut failures = Vec::new();
+    for dir in &names {
+        let path = dir.join("report.json");
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(&path).expect("report.json"))
+                .expect("report.json is JSON");
+        let actual = run_case(dir, &expected);
+        if bless {
+            fs::write(
+                &path,
+                serde_json::to_string_pretty(&actual).expect("JSON") + "\n",
+            )
+            .expect("write report.json");
+        } else if actual != expected {
+            failures.push(format!(
+                "{}:\n  expected {}\n  actual   {}",
+                dir.display(),
+                serde_json::to_string(&expected).unwrap_or_default(),
+                serde_json::to_string(&actual).unwrap_or_default()
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} case(s) differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

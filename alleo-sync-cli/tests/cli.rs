@@ -1,0 +1,418 @@
+//! The `alleo-sync` binary end to end: the shared fixture corpus through stdin,
+//! exit codes, every output format, configuration errors and the schedule.
+
+use std::fs;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn example(name: &str) -> String {
+    root()
+        .join("examples")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// `alleo-sync` run in an empty directory (so no stray ./alleo.toml is picked up),
+/// without colour.
+fn alleo_sync(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
+        .args(args)
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(bytes) = stdin {
+        // A run that stops early (a bad config) may not read its input.
+        let _ = input.write_all(bytes);
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const DEMO_ARGS: [&str; 2] = ["--as-of", "2026-11-26"];
+
+// --- The shared corpus: the CLI's JSON equals the report every front must give.
+
+#[test]
+fn corpus_json_equals_every_expected_report() {
+    let mut checked = 0;
+    for entry in fs::read_dir(root().join("tests/cases")).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("report.json")).unwrap()).unwrap();
+        let as_of = expected["as_of"].as_str().unwrap().to_owned();
+        let config = dir.join("alleo.toml");
+        let config = config.to_string_lossy().into_owned();
+        let mut args = vec!["validate", "-", "--format", "json", "--as-of", &as_of];
+        if dir.join("alleo.toml").exists() {
+            args.extend(["--config", &config]);
+        }
+        let out = alleo_sync(&args, Some(&fs::read(dir.join("input.csv")).unwrap()));
+        let actual: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{}: {e}: {}", dir.display(), stderr(&out)));
+        assert_eq!(actual, expected, "{}", dir.display());
+        let want_code = i32::from(expected["valid"] != Value::Bool(true));
+        assert_eq!(out.status.code(), Some(want_code), "{}", dir.display());
+        checked += 1;
+    }
+    assert!(checked >= 15);
+}
+
+// --- Exit codes.
+
+#[test]
+fn clean_example_is_valid() {
+    let out = alleo_sync(
+        &[
+            "validate",
+            &example("alleo_employees_clean.csv"),
+            "--config",
+            &example("alleo.toml"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Valid: 6 rows without errors"));
+}
+
+#[test]
+fn demo_example_is_invalid_and_reads_well() {
+    let mut args = vec![
+        "validate",
+        &*Box::leak(example("alleo_employees_demo.csv").into_boxed_str()),
+        "--config",
+    ];
+    let config = example("alleo.toml");
+    args.push(&config);
+    args.extend(DEMO_ARGS);
+    let out = alleo_sync(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}'),
+        "NO_COLOR must mean no escape codes"
+    );
+    for expected in [
+        "25 rows, 13 errors, 2 warnings",
+        "Checked for 2026-11-26 (given with --as-of)",
+        "Personeelsnummer     custom_employee_id (integer; in Alleo's reports: alleo_custom_employee_id) [mapping]",
+        "Row 8\n  error    date-format",
+        "Birthday 17-05-1990 is not a date in the form YYYY-MM-DD; write 1990-05-17.",
+        "Email Jan.DeVries@Example.nl is used again; first on row 2.",
+        "Not valid: 13 errors.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn strict_fails_on_warnings() {
+    let input = b"Email,First name,Last name\n\njan@example.nl,Jan,Vries\n";
+    assert_eq!(
+        alleo_sync(&["validate", "-"], Some(input)).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        alleo_sync(&["validate", "-", "--strict"], Some(input))
+            .status
+            .code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn unreadable_input_is_exit_2_and_names_the_file() {
+    let out = alleo_sync(&["validate", "/nonexistent/alleo_employees_x.csv"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot read /nonexistent/alleo_employees_x.csv"),
+        "{}",
+        stderr(&out)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = alleo_sync(&["validate", dir.path().to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_config_is_exit_2_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "[company]\ngroups = [\"Sales\"]\n[mapping]\n\"Mail\" = \"emial\"\n",
+            "line 4",
+            "Did you mean `email`?",
+        ),
+        ("[compnay]\ngroups = []\n", "line 1", "compnay"),
+        (
+            "[custom_fields]\ncustom_fte = \"float\"\n",
+            "line 2",
+            "decimal",
+        ),
+        ("[company\n", "line 1", "TOML"),
+    ];
+    for (text, line, hint) in cases {
+        let path = dir.path().join("alleo.toml");
+        fs::write(&path, text).unwrap();
+        let out = alleo_sync(
+            &["validate", "-", "--config", path.to_str().unwrap()],
+            Some(b"Email,First name,Last name\n"),
+        );
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(path.to_str().unwrap()) && err.contains(line) && err.contains(hint),
+            "{text}: {err}"
+        );
+    }
+    let out = alleo_sync(
+        &["validate", "-", "--config", "/nonexistent/alleo.toml"],
+        Some(b""),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/nonexistent/alleo.toml"));
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    assert_eq!(
+        alleo_sync(&["validate", "-", "--as-of", "26-11-2026"], Some(b""))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        alleo_sync(&["validate", "-", "--lang", "fr"], Some(b""))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(alleo_sync(&["validate"], None).status.code(), Some(2));
+}
+
+#[test]
+fn alleo_toml_in_the_current_directory_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("alleo.toml"),
+        "[company]\ngroups = [\"Sales\"]\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
+        .args(["validate", "-", "--format", "json"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .and_then(|mut c| {
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(b"Email,First name,Last name,Company group\nj@example.nl,J,V,Salse\n")?;
+            c.wait_with_output()
+        })
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["issues"][0]["code"], "company-group");
+    assert!(
+        report["issues"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Did you mean Sales?")
+    );
+}
+
+// --- Formats, languages, personal data.
+
+#[test]
+fn csv_format_is_one_issue_per_line_for_excel() {
+    let out = alleo_sync(
+        &["validate", "-", "--format", "csv"],
+        Some(b"Email,First name,Last name\n\"a,b@example.nl\",Jan,Vries\n,Piet,Smit\n"),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}severity,code,row,column,field,value,message"
+    );
+    assert!(
+        lines[1].starts_with("error,email-format,2,Email,email,\"a,b@example.nl\","),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("error,required,3,Email,email,,"),
+        "{}",
+        lines[2]
+    );
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn no_values_hides_personal_data_in_every_format() {
+    let input = b"Email,First name,Last name,Birthday\nj.devries@example.nl,Jan,Vries,17-05-1990\nJ.DEVRIES@example.nl,Jan,Vries,1990-05-17\n";
+    for format in ["text", "json", "csv"] {
+        let out = alleo_sync(
+            &["validate", "-", "--no-values", "--format", format],
+            Some(input),
+        );
+        let text = stdout(&out).to_lowercase();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            !text.contains("devries") && !text.contains("1990"),
+            "{format}: {text}"
+        );
+        assert!(text.contains("email-duplicate"), "{format}: {text}");
+    }
+}
+
+#[test]
+fn messages_follow_lang_but_codes_do_not() {
+    let input = b"Email,First name,Last name\n,Jan,Vries\n";
+    let de = alleo_sync(
+        &["validate", "-", "--lang", "de", "--format", "json"],
+        Some(input),
+    );
+    let report: Value = serde_json::from_slice(&de.stdout).unwrap();
+    assert_eq!(report["issues"][0]["code"], "required");
+    assert!(
+        report["issues"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("ist leer")
+    );
+    let nl = stdout(&alleo_sync(&["validate", "-", "--lang", "nl"], Some(input)));
+    assert!(
+        nl.contains("Rij 2") && nl.contains("is leeg") && nl.contains("Niet geldig"),
+        "{nl}"
+    );
+}
+
+#[test]
+fn file_name_is_checked_for_files_not_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("employees.csv");
+    fs::write(
+        &path,
+        "Email,First name,Last name\njan@example.nl,Jan,Vries\n",
+    )
+    .unwrap();
+    let out = alleo_sync(
+        &["validate", path.to_str().unwrap(), "--format", "json"],
+        None,
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a file-name warning does not make the file invalid"
+    );
+    assert_eq!(report["issues"][0]["code"], "file-name");
+    assert_eq!(report["warnings"], 1);
+}
+
+#[test]
+fn next_pickup_is_the_default_as_of() {
+    let out = alleo_sync(&["validate", "-"], Some(b"Email,First name,Last name\n"));
+    let text = stdout(&out);
+    assert!(text.contains("the date of the next pickup ("), "{text}");
+    assert!(text.contains(" UTC)."), "{text}");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let rows: String = (0..20_000)
+        .map(|i| ["bad-", &i.to_string(), ",Jan,Vries\n"].concat())
+        .collect();
+    let big = format!("Email,First name,Last name\n{rows}");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
+        .args(["validate", "-", "--format", "csv"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    std::thread::spawn(move || stdin.write_all(big.as_bytes()));
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("severity"));
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&out), "", "no noise on a closed pipe");
+    assert_ne!(out.status.code(), Some(2));
+}
+
+// --- schedule and help.
+
+#[test]
+fn schedule_lists_pickups_and_deactivation() {
+    let out = alleo_sync(
+        &[
+            "schedule",
+            "--at",
+            "2026-11-25T21:00:00Z",
+            "--offboarding",
+            "2026-12-31",
+            "--count",
+            "2",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        "Alleo picks up the file at 02:45 and 20:00 UTC every day.
+Next pickups after Wed 2026-11-25 21:00 UTC:
+  Thu 2026-11-26 02:45 UTC   in 5h 45m
+  Thu 2026-11-26 20:00 UTC   in 23h 00m
+A file uploaded now is read at Thu 2026-11-26 02:45 UTC; the rules that say \"today\" use 2026-11-26.
+
+Offboarding date 2026-12-31: the account is deactivated at Thu 2026-12-31 23:00 UTC.
+The last pickup that can still change that date is Thu 2026-12-31 20:00 UTC.
+"
+    );
+    assert_eq!(
+        alleo_sync(&["schedule", "--at", "soon"], None)
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_teaches_with_examples() {
+    for sub in ["validate", "schedule"] {
+        let out = alleo_sync(&[sub, "--help"], None);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(stdout(&out).contains("Examples:"), "{sub}");
+    }
+    assert!(stdout(&alleo_sync(&["--help"], None)).contains("Exit codes"));
+}
