@@ -337,7 +337,7 @@ impl Rules {
         dates: &mut RowDates,
         first_use: &mut dyn FnMut() -> Option<u64>,
     ) -> Option<Detail> {
-        let blank = value.trim().is_empty();
+        let blank = is_blank(value);
         match slot {
             Slot::Field(f) if f.is_required() && blank => Some(Detail::Required),
             Slot::Field(FieldKey::Email) => match check_email(value) {
@@ -408,6 +408,16 @@ impl Rules {
             }
             _ => None,
         }
+    }
+}
+
+/// Whether a value is empty or only white space; cheap for the usual cell, which
+/// starts with a visible character.
+fn is_blank(value: &str) -> bool {
+    match value.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii_graphic() => false,
+        Some(_) => value.trim().is_empty(),
     }
 }
 

@@ -38,6 +38,14 @@ pub enum EmailProblem {
 /// # Errors
 /// The first problem found, in the order of [`EmailProblem`].
 pub fn check_email(email: &str) -> Result<(), EmailProblem> {
+    if plain_ascii_address(email.as_bytes()) {
+        return Ok(());
+    }
+    full_check(email)
+}
+
+/// Every rule, character by character, naming the first problem.
+fn full_check(email: &str) -> Result<(), EmailProblem> {
     if email.chars().any(char::is_whitespace) {
         return Err(EmailProblem::Space);
     }
@@ -83,6 +91,67 @@ pub fn check_email(email: &str) -> Result<(), EmailProblem> {
         return Err(EmailProblem::BadEnding);
     }
     Ok(())
+}
+
+/// The fast path for the common case, one pass over the bytes: true only for an
+/// ASCII address that [`check_email`]'s full rules accept. Anything else (including
+/// every invalid address) goes through the full rules, which name the problem.
+fn plain_ascii_address(email: &[u8]) -> bool {
+    let Some(at) = email.iter().position(|&b| b == b'@') else {
+        return false;
+    };
+    let (local, domain) = (&email[..at], &email[at + 1..]);
+    if local.is_empty() || local.len() > 64 || email.len() > 254 {
+        return false;
+    }
+    let mut after_dot = true;
+    for &b in local {
+        match b {
+            b'.' if after_dot => return false,
+            b'.' => after_dot = true,
+            b'a'..=b'z'
+            | b'A'..=b'Z'
+            | b'0'..=b'9'
+            | b'!'
+            | b'#'
+            | b'$'
+            | b'%'
+            | b'&'
+            | b'\''
+            | b'*'
+            | b'+'
+            | b'/'
+            | b'='
+            | b'?'
+            | b'^'
+            | b'_'
+            | b'`'
+            | b'{'
+            | b'|'
+            | b'}'
+            | b'~'
+            | b'-' => {
+                after_dot = false;
+            }
+            _ => return false,
+        }
+    }
+    if after_dot {
+        return false;
+    }
+    let label_ok =
+        |l: &[u8]| l.first().is_some_and(|&b| b != b'-') && l.last().is_some_and(|&b| b != b'-');
+    let mut label_start = 0;
+    for (i, &b) in domain.iter().enumerate() {
+        match b {
+            b'.' if !label_ok(&domain[label_start..i]) => return false,
+            b'.' => label_start = i + 1,
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => {}
+            _ => return false,
+        }
+    }
+    let ending = &domain[label_start..];
+    label_start > 0 && ending.len() >= 2 && ending.iter().all(u8::is_ascii_alphabetic)
 }
 
 fn is_local_char(c: char) -> bool {
@@ -137,6 +206,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn fast_path_agrees_with_the_full_rules_on_ascii(s in "[a-zA-Z0-9.@_+' -]{0,30}") {
+            prop_assert_eq!(plain_ascii_address(s.as_bytes()), full_check(&s).is_ok(), "{}", s);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_plausible_addresses(local in "[a-z.-]{1,8}", domain in "[a-z0-9.-]{1,12}") {
+            let s = format!("{local}@{domain}");
+            prop_assert_eq!(plain_ascii_address(s.as_bytes()), full_check(&s).is_ok(), "{}", s);
+        }
+
         #[test]
         fn never_panics(s in "\\PC{0,80}") {
             let _ = check_email(&s);
