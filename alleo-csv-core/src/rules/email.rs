@@ -93,6 +93,50 @@ fn full_check(email: &str) -> Result<(), EmailProblem> {
     Ok(())
 }
 
+/// Byte classes for the fast path: letters, digits and `-` may stand anywhere; the
+/// other `LOCAL` characters only before the `@`.
+const OTHER: u8 = 0;
+const DOT: u8 = 1;
+const DOMAIN: u8 = 2;
+const LOCAL: u8 = 3;
+const CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c == b'.' {
+            DOT
+        } else if c.is_ascii_alphanumeric() || c == b'-' {
+            DOMAIN
+        } else if matches!(
+            c,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'/'
+                | b'='
+                | b'?'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'~'
+        ) {
+            LOCAL
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
 /// The fast path for the common case, one pass over the bytes: true only for an
 /// ASCII address that [`check_email`]'s full rules accept. Anything else (including
 /// every invalid address) goes through the full rules, which name the problem.
@@ -106,33 +150,10 @@ fn plain_ascii_address(email: &[u8]) -> bool {
     }
     let mut after_dot = true;
     for &b in local {
-        match b {
-            b'.' if after_dot => return false,
-            b'.' => after_dot = true,
-            b'a'..=b'z'
-            | b'A'..=b'Z'
-            | b'0'..=b'9'
-            | b'!'
-            | b'#'
-            | b'$'
-            | b'%'
-            | b'&'
-            | b'\''
-            | b'*'
-            | b'+'
-            | b'/'
-            | b'='
-            | b'?'
-            | b'^'
-            | b'_'
-            | b'`'
-            | b'{'
-            | b'|'
-            | b'}'
-            | b'~'
-            | b'-' => {
-                after_dot = false;
-            }
+        match CLASS[usize::from(b)] {
+            DOT if after_dot => return false,
+            DOT => after_dot = true,
+            LOCAL | DOMAIN => after_dot = false,
             _ => return false,
         }
     }
@@ -143,10 +164,10 @@ fn plain_ascii_address(email: &[u8]) -> bool {
         |l: &[u8]| l.first().is_some_and(|&b| b != b'-') && l.last().is_some_and(|&b| b != b'-');
     let mut label_start = 0;
     for (i, &b) in domain.iter().enumerate() {
-        match b {
-            b'.' if !label_ok(&domain[label_start..i]) => return false,
-            b'.' => label_start = i + 1,
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => {}
+        match CLASS[usize::from(b)] {
+            DOT if !label_ok(&domain[label_start..i]) => return false,
+            DOT => label_start = i + 1,
+            DOMAIN => {}
             _ => return false,
         }
     }
