@@ -33,8 +33,21 @@ impl fmt::Display for Severity {
     }
 }
 
+/// What an issue is about, as SPEC section 5b's scope column says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// The whole file (`row` is null).
+    File,
+    /// The header row.
+    Header,
+    /// A whole row.
+    Row,
+    /// One cell.
+    Cell,
+}
+
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident; )*) => {
+    ($( $(#[$doc:meta])* $variant:ident = $name:literal, $severity:ident, $scope:ident; )*) => {
         /// A stable, machine-readable issue code, serialised in kebab-case exactly as
         /// SPEC section 5b lists it. Codes never change with the message language.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -57,6 +70,11 @@ macro_rules! codes {
             pub fn default_severity(self) -> Severity {
                 match self { $(Code::$variant => Severity::$severity,)* }
             }
+
+            /// What issues with this code are about.
+            pub fn scope(self) -> Scope {
+                match self { $(Code::$variant => Scope::$scope,)* }
+            }
         }
 
         impl std::str::FromStr for Code {
@@ -71,51 +89,51 @@ macro_rules! codes {
 
 codes! {
     /// The file has no bytes, or no header row.
-    EmptyFile = "empty-file", Error;
+    EmptyFile = "empty-file", Error, File;
     /// The file is not UTF-8.
-    Encoding = "encoding", Error;
+    Encoding = "encoding", Error, File;
     /// The file uses `;`, tab or `|` instead of a comma.
-    Delimiter = "delimiter", Error;
+    Delimiter = "delimiter", Error, File;
     /// The file name is not `alleo_employees_<ID>.csv`.
-    FileName = "file-name", Warning;
+    FileName = "file-name", Warning, File;
     /// A required column (Email, First name, Last name) is missing.
-    MissingColumn = "missing-column", Error;
+    MissingColumn = "missing-column", Error, Header;
     /// Two headers name the same field.
-    DuplicateColumn = "duplicate-column", Error;
+    DuplicateColumn = "duplicate-column", Error, Header;
     /// A header is neither an Alleo field, a mapped name nor a `custom_` field.
-    UnknownColumn = "unknown-column", Error;
+    UnknownColumn = "unknown-column", Error, Header;
     /// A custom field's name breaks the `custom_<lowercase>` convention.
-    CustomFieldName = "custom-field-name", Error;
+    CustomFieldName = "custom-field-name", Error, Header;
     /// A row has more or fewer fields than the header.
-    RowLength = "row-length", Error;
+    RowLength = "row-length", Error, Row;
     /// A blank line between rows.
-    BlankRow = "blank-row", Warning;
+    BlankRow = "blank-row", Warning, Row;
     /// A required value (Email, First name, Last name) is empty.
-    Required = "required", Error;
+    Required = "required", Error, Cell;
     /// An email address is not valid.
-    EmailFormat = "email-format", Error;
+    EmailFormat = "email-format", Error, Cell;
     /// An email address is used a second time.
-    EmailDuplicate = "email-duplicate", Error;
+    EmailDuplicate = "email-duplicate", Error, Cell;
     /// A date is not a real `YYYY-MM-DD` date.
-    DateFormat = "date-format", Error;
+    DateFormat = "date-format", Error, Cell;
     /// A declared decimal custom field is not a dot decimal.
-    DecimalFormat = "decimal-format", Error;
+    DecimalFormat = "decimal-format", Error, Cell;
     /// A declared integer custom field is not a whole number.
-    IntegerFormat = "integer-format", Error;
+    IntegerFormat = "integer-format", Error, Cell;
     /// Language is not `en`, `nl` or `de`.
-    Language = "language", Error;
+    Language = "language", Error, Cell;
     /// Company group is not one of the company's groups.
-    CompanyGroup = "company-group", Error;
+    CompanyGroup = "company-group", Error, Cell;
     /// Onboarding date is before the pickup date.
-    OnboardingPast = "onboarding-past", Warning;
+    OnboardingPast = "onboarding-past", Warning, Cell;
     /// Offboarding date is on or before the pickup date.
-    OffboardingNotFuture = "offboarding-not-future", Warning;
+    OffboardingNotFuture = "offboarding-not-future", Warning, Cell;
     /// Offboarding date is less than 30 days ahead.
-    OffboardingShortNotice = "offboarding-short-notice", Warning;
+    OffboardingShortNotice = "offboarding-short-notice", Warning, Cell;
     /// Offboarding date is not after the onboarding date.
-    OffboardingBeforeOnboarding = "offboarding-before-onboarding", Error;
+    OffboardingBeforeOnboarding = "offboarding-before-onboarding", Error, Cell;
     /// Birthday is in the future or more than 120 years ago.
-    BirthdayImplausible = "birthday-implausible", Error;
+    BirthdayImplausible = "birthday-implausible", Error, Cell;
 }
 
 impl fmt::Display for Code {
@@ -135,6 +153,14 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", code.as_str()));
             assert_eq!(code.as_str().parse::<Code>(), Ok(code));
         }
+    }
+
+    #[test]
+    fn spec_scopes() {
+        assert_eq!(Code::Encoding.scope(), Scope::File);
+        assert_eq!(Code::UnknownColumn.scope(), Scope::Header);
+        assert_eq!(Code::BlankRow.scope(), Scope::Row);
+        assert_eq!(Code::EmailDuplicate.scope(), Scope::Cell);
     }
 
     #[test]

@@ -56,7 +56,7 @@ pub mod suggest;
 mod unique;
 mod validate;
 
-pub use code::{Code, Severity};
+pub use code::{Code, Scope, Severity};
 pub use config::{Company, Config, CustomFields, CustomName, CustomType, Mapping, Target};
 pub use error::{Error, Result};
 pub use field::{FieldKey, normalize_header};

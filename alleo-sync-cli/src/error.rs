@@ -36,6 +36,9 @@ pub enum CliError {
     /// Output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[source] io::Error),
+    /// Anything else the core could not do.
+    #[error(transparent)]
+    Core(alleo_csv_core::Error),
     /// The reader of our output went away (`| head`): not an error worth a word.
     #[error("broken pipe")]
     BrokenPipe,
@@ -56,7 +59,7 @@ impl From<alleo_csv_core::Error> for CliError {
     fn from(e: alleo_csv_core::Error) -> CliError {
         match e {
             alleo_csv_core::Error::Write(io) => CliError::output(io),
-            other => CliError::Output(io::Error::other(other.to_string())),
+            other => CliError::Core(other),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use alleo_csv_core::schedule::Pickup;
-use alleo_csv_core::{Lang, Report, Severity};
+use alleo_csv_core::{Lang, Report, Scope, Severity};
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
 
@@ -47,10 +47,17 @@ const BOLD: Style = Style::new().bold();
 pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Result<()> {
     let t = Words::of(report.lang);
     let file = if ctx.file == "-" { t.stdin } else { ctx.file };
+    let counted = |count: usize, (one, many): (&str, &str)| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    let [row_noun, error_noun, warning_noun] = t.nouns;
+    let rows = counted(usize::try_from(report.rows).unwrap_or(usize::MAX), row_noun);
+    let errors = counted(report.errors(), error_noun);
+    let warnings = counted(report.warnings(), warning_noun);
     writeln!(
         out,
         "{BOLD}{file}{BOLD:#}: {}",
-        (t.counts)(report.rows, report.errors(), report.warnings())
+        (t.counts)(&rows, &errors, &warnings)
     )?;
     match ctx.as_of {
         AsOf::NextPickup(p) => writeln!(out, "{}", (t.next_pickup)(p.date(), &p.to_string()))?,
@@ -99,8 +106,8 @@ pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Re
             current = Some(issue.row);
             let heading = match issue.row {
                 None => t.file.to_owned(),
-                Some(1) if issue.column.is_some() && issue.value.is_none() => {
-                    format!("{} 1 {}", t.row, t.header)
+                Some(r) if issue.code().scope() == Scope::Header => {
+                    format!("{} {r} {}", t.row, t.header)
                 }
                 Some(r) => format!("{} {r}", t.row),
             };
@@ -119,23 +126,21 @@ pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Re
     }
     writeln!(out)?;
     if report.valid() {
-        writeln!(
-            out,
-            "{OK}✓{OK:#} {}",
-            (t.valid)(report.rows, report.warnings())
-        )
+        writeln!(out, "{OK}✓{OK:#} {}", (t.valid)(&rows, &warnings))
     } else {
-        writeln!(out, "{ERROR}✗{ERROR:#} {}", (t.invalid)(report.errors()))
+        writeln!(out, "{ERROR}✗{ERROR:#} {}", (t.invalid)(&errors))
     }
 }
 
 /// The words around the messages, in the report's language.
 struct Words {
-    counts: fn(u64, usize, usize) -> String,
+    counts: fn(&str, &str, &str) -> String,
     next_pickup: fn(NaiveDate, &str) -> String,
     given: fn(NaiveDate) -> String,
-    valid: fn(u64, usize) -> String,
-    invalid: fn(usize) -> String,
+    valid: fn(&str, &str) -> String,
+    invalid: fn(&str) -> String,
+    /// Singular and plural of row, error, warning.
+    nouns: [(&'static str, &'static str); 3],
     stdin: &'static str,
     config: &'static str,
     no_config: &'static str,
@@ -153,7 +158,7 @@ impl Words {
     fn of(lang: Lang) -> Words {
         match lang {
             Lang::Nl => Words {
-                counts: |r, e, w| format!("{r} rijen, {e} fouten, {w} waarschuwingen"),
+                counts: |r, e, w| format!("{r}, {e}, {w}"),
                 next_pickup: |d, p| {
                     format!("Gecontroleerd voor {d}: de datum van de volgende ophaalronde ({p}).")
                 },
@@ -163,13 +168,16 @@ impl Words {
                     )
                 },
                 valid: |r, w| {
-                    format!(
-                        "Geldig: {r} rijen zonder fouten ({w} waarschuwingen). Het bestand kan worden verstuurd."
-                    )
+                    format!("Geldig: {r} zonder fouten ({w}). Het bestand kan worden verstuurd.")
                 },
                 invalid: |e| {
-                    format!("Niet geldig: {e} fouten. Herstel ze voordat u het bestand verstuurt.")
+                    format!("Niet geldig: {e}. Herstel ze voordat u het bestand verstuurt.")
                 },
+                nouns: [
+                    ("rij", "rijen"),
+                    ("fout", "fouten"),
+                    ("waarschuwing", "waarschuwingen"),
+                ],
                 stdin: "(standaardinvoer)",
                 config: "Configuratie:",
                 no_config: "geen (geen alleo.toml gevonden; bedrijfsgroepen worden niet gecontroleerd)",
@@ -183,7 +191,7 @@ impl Words {
                 warning: "let op",
             },
             Lang::De => Words {
-                counts: |r, e, w| format!("{r} Zeilen, {e} Fehler, {w} Warnungen"),
+                counts: |r, e, w| format!("{r}, {e}, {w}"),
                 next_pickup: |d, p| {
                     format!("Geprüft für {d}: das Datum der nächsten Abholung ({p}).")
                 },
@@ -193,13 +201,14 @@ impl Words {
                     )
                 },
                 valid: |r, w| {
-                    format!(
-                        "Gültig: {r} Zeilen ohne Fehler ({w} Warnungen). Die Datei kann gesendet werden."
-                    )
+                    format!("Gültig: {r} ohne Fehler ({w}). Die Datei kann gesendet werden.")
                 },
-                invalid: |e| {
-                    format!("Ungültig: {e} Fehler. Beheben Sie sie, bevor Sie die Datei senden.")
-                },
+                invalid: |e| format!("Ungültig: {e}. Beheben Sie sie, bevor Sie die Datei senden."),
+                nouns: [
+                    ("Zeile", "Zeilen"),
+                    ("Fehler", "Fehler"),
+                    ("Warnung", "Warnungen"),
+                ],
                 stdin: "(Standardeingabe)",
                 config: "Konfiguration:",
                 no_config: "keine (keine alleo.toml gefunden; Unternehmensgruppen werden nicht geprüft)",
@@ -213,17 +222,20 @@ impl Words {
                 warning: "Warnung",
             },
             Lang::En => Words {
-                counts: |r, e, w| format!("{r} rows, {e} errors, {w} warnings"),
+                counts: |r, e, w| format!("{r}, {e}, {w}"),
                 next_pickup: |d, p| format!("Checked for {d}: the date of the next pickup ({p})."),
                 given: |d| {
                     format!(
                         "Checked for {d} (given with --as-of); Alleo picks up at 02:45 and 20:00 UTC."
                     )
                 },
-                valid: |r, w| {
-                    format!("Valid: {r} rows without errors ({w} warnings). The file can be sent.")
-                },
-                invalid: |e| format!("Not valid: {e} errors. Fix them before sending the file."),
+                valid: |r, w| format!("Valid: {r} without errors ({w}). The file can be sent."),
+                invalid: |e| format!("Not valid: {e}. Fix them before sending the file."),
+                nouns: [
+                    ("row", "rows"),
+                    ("error", "errors"),
+                    ("warning", "warnings"),
+                ],
                 stdin: "(standard input)",
                 config: "Configuration:",
                 no_config: "none (no alleo.toml found; company groups are not checked)",

@@ -4,7 +4,7 @@
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 use serde_json::Value;
 
@@ -24,9 +24,18 @@ fn example(name: &str) -> String {
 /// without colour.
 fn alleo_sync(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let dir = tempfile::tempdir().unwrap();
+    alleo_sync_in(dir.path(), args, stdin)
+}
+
+fn alleo_sync_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
+    spawn_in(dir, args, stdin).wait_with_output().unwrap()
+}
+
+/// `alleo-sync` started in `dir`, without colour; `stdin` is written and closed.
+fn spawn_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Child {
     let mut child = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
         .args(args)
-        .current_dir(dir.path())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -34,12 +43,12 @@ fn alleo_sync(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .spawn()
         .unwrap();
     let mut input = child.stdin.take().unwrap();
-    if let Some(bytes) = stdin {
-        // A run that stops early (a bad config) may not read its input.
-        let _ = input.write_all(bytes);
-    }
-    drop(input);
-    child.wait_with_output().unwrap()
+    let bytes = stdin.unwrap_or_default().to_vec();
+    // A run that stops early (a bad config, a closed pipe) may not read all its input.
+    std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    child
 }
 
 fn stdout(o: &Output) -> String {
@@ -101,13 +110,8 @@ fn clean_example_is_valid() {
 
 #[test]
 fn demo_example_is_invalid_and_reads_well() {
-    let mut args = vec![
-        "validate",
-        &*Box::leak(example("alleo_employees_demo.csv").into_boxed_str()),
-        "--config",
-    ];
-    let config = example("alleo.toml");
-    args.push(&config);
+    let (demo, config) = (example("alleo_employees_demo.csv"), example("alleo.toml"));
+    let mut args = vec!["validate", demo.as_str(), "--config", config.as_str()];
     args.extend(DEMO_ARGS);
     let out = alleo_sync(&args, None);
     assert_eq!(out.status.code(), Some(1));
@@ -127,6 +131,19 @@ fn demo_example_is_invalid_and_reads_well() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+}
+
+#[test]
+fn header_issues_are_headed_as_the_header_row_wherever_it_is() {
+    let text = stdout(&alleo_sync(
+        &["validate", "-"],
+        Some(b"\n\nEmial,First name,Last name\nx,y,z\n"),
+    ));
+    assert!(
+        text.contains("Row 3 (header)\n  error    unknown-column"),
+        "{text}"
+    );
+    assert!(text.contains("Row 1\n  warning  blank-row"), "{text}");
 }
 
 #[test]
@@ -222,20 +239,12 @@ fn alleo_toml_in_the_current_directory_is_used() {
         "[company]\ngroups = [\"Sales\"]\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
-        .args(["validate", "-", "--format", "json"])
-        .current_dir(dir.path())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            c.stdin
-                .take()
-                .unwrap()
-                .write_all(b"Email,First name,Last name,Company group\nj@example.nl,J,V,Salse\n")?;
-            c.wait_with_output()
-        })
-        .unwrap();
+    let input = b"Email,First name,Last name,Company group\nj@example.nl,J,V,Salse\n";
+    let out = alleo_sync_in(
+        dir.path(),
+        &["validate", "-", "--format", "json"],
+        Some(input),
+    );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["issues"][0]["code"], "company-group");
     assert!(
@@ -351,15 +360,12 @@ fn a_closed_pipe_ends_quietly() {
         .map(|i| ["bad-", &i.to_string(), ",Jan,Vries\n"].concat())
         .collect();
     let big = format!("Email,First name,Last name\n{rows}");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
-        .args(["validate", "-", "--format", "csv"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    std::thread::spawn(move || stdin.write_all(big.as_bytes()));
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = spawn_in(
+        dir.path(),
+        &["validate", "-", "--format", "csv"],
+        Some(big.as_bytes()),
+    );
     let mut first = String::new();
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut first)

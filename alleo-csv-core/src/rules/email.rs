@@ -176,7 +176,7 @@ fn plain_ascii_address(email: &[u8]) -> bool {
 }
 
 fn is_local_char(c: char) -> bool {
-    c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c)
+    c.is_alphanumeric() || (c.is_ascii() && CLASS[c as usize] != OTHER)
 }
 
 #[cfg(test)]

@@ -20,11 +20,12 @@ fn main() -> ExitCode {
     };
     let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
     let as_of = AS_OF.parse().unwrap_or_default();
-    let written = File::create(out).and_then(|f| sample::write(f, rows, seed, as_of)).and_then(|()| {
-        let config = "[company]\ngroups = [\"Engineering\", \"Sales\", \"Operations\", \"Finance\", \"People\"]\n\
-                      [custom_fields]\ncustom_employee_id = \"integer\"\ncustom_fte = \"decimal\"\ncustom_contract_end = \"date\"\n";
-        fs::write(format!("{out}.toml"), config)
-    });
+    let written = File::create(out)
+        .and_then(|f| sample::write(f, rows, seed, as_of))
+        .and_then(|()| {
+            let config = toml::to_string(&sample::config()).map_err(std::io::Error::other)?;
+            fs::write(format!("{out}.toml"), config)
+        });
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
