@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::io::{ErrorKind, Read};
 
-use chrono::{Months, NaiveDate};
+use chrono::{Days, Months, NaiveDate};
 
 use crate::config::{Config, CustomType};
 use crate::error::{Error, Result};
@@ -15,7 +15,7 @@ use crate::messages::Lang;
 use crate::naming::is_upload_file_name;
 use crate::read::{Record, RecordReader};
 use crate::report::Report;
-use crate::rules::date::parse_date;
+use crate::rules::date::Ymd;
 use crate::rules::email::check_email;
 use crate::rules::language::check_language;
 use crate::rules::number::{decimal_hint, integer_hint, is_decimal, is_integer};
@@ -126,7 +126,17 @@ impl Validator {
                 rules: Rules {
                     config: config.clone(),
                     as_of,
-                    oldest_birthday: as_of.checked_sub_months(Months::new(12 * MAX_AGE_YEARS)),
+                    today: Ymd::from(as_of),
+                    notice_from: Ymd::from(
+                        as_of
+                            .checked_add_days(Days::new(NOTICE_DAYS.unsigned_abs()))
+                            .unwrap_or(NaiveDate::MAX),
+                    ),
+                    oldest_birthday: Ymd::from(
+                        as_of
+                            .checked_sub_months(Months::new(12 * MAX_AGE_YEARS))
+                            .unwrap_or(NaiveDate::MIN),
+                    ),
                 },
                 report,
                 columns: None,
@@ -148,6 +158,9 @@ impl Validator {
     pub fn finish(mut self) -> Report {
         let checker = &mut self.checker;
         self.reader.finish(&mut |r| checker.record(r));
+        if let Some(columns) = &self.checker.columns {
+            flush_emails(&mut self.checker.emails, columns, &mut self.checker.report);
+        }
         let mut report = self.checker.report;
         if self.checker.columns.is_none() && !self.checker.halted {
             report.issues.push(Issue::new(Detail::EmptyFile));
@@ -283,16 +296,20 @@ impl Checker {
                 continue;
             }
             let value = field(i);
-            if let Some(detail) = rules.cell(slot, &value, i, &mut dates, &mut || {
-                emails.insert(&value, row)
-            }) {
-                let (header, name) = columns.locate(i);
-                report.issues.push(
-                    Issue::new(detail)
-                        .at_row(row)
-                        .in_column(i, header, name)
-                        .with_value(&value),
-                );
+            match rules.cell(slot, &value, i, &mut dates) {
+                Some(detail) => {
+                    let (header, name) = columns.locate(i);
+                    report.issues.push(
+                        Issue::new(detail)
+                            .at_row(row)
+                            .in_column(i, header, name)
+                            .with_value(&value),
+                    );
+                }
+                None if slot == Slot::Field(FieldKey::Email) && emails.push(&value, row) => {
+                    flush_emails(emails, columns, report);
+                }
+                None => {}
             }
         }
         if let (Some(onboarding), Some((offboarding, i))) = (dates.onboarding, dates.offboarding)
@@ -300,21 +317,41 @@ impl Checker {
         {
             let (header, name) = columns.locate(i);
             report.issues.push(
-                Issue::new(Detail::OffboardingBeforeOnboarding { onboarding })
-                    .at_row(row)
-                    .in_column(i, header, name)
-                    .with_value(&field(i)),
+                Issue::new(Detail::OffboardingBeforeOnboarding {
+                    onboarding: onboarding.date(),
+                })
+                .at_row(row)
+                .in_column(i, header, name)
+                .with_value(&field(i)),
             );
         }
     }
 }
 
+/// Looks up the queued emails and reports those used before.
+fn flush_emails(emails: &mut EmailIndex, columns: &Columns, report: &mut Report) {
+    let Some(i) = columns.field_index[FieldKey::Email as usize] else {
+        return;
+    };
+    let (header, name) = columns.locate(i);
+    emails.flush(|d| {
+        report.issues.push(
+            Issue::new(Detail::EmailDuplicate {
+                first_row: d.first_row,
+            })
+            .at_row(d.row)
+            .in_column(i, header, name)
+            .with_value(d.value),
+        );
+    });
+}
+
 /// The dates of one row that rules across cells need.
 #[derive(Debug, Default)]
 struct RowDates {
-    onboarding: Option<NaiveDate>,
+    onboarding: Option<Ymd>,
     /// The offboarding date and its column.
-    offboarding: Option<(NaiveDate, usize)>,
+    offboarding: Option<(Ymd, usize)>,
 }
 
 /// What the cell rules need, fixed for a run.
@@ -322,29 +359,26 @@ struct RowDates {
 struct Rules {
     config: Config,
     as_of: NaiveDate,
+    /// `as_of` as a [`Ymd`], to compare dates read from the file with.
+    today: Ymd,
+    /// Offboarding dates before this give less than [`NOTICE_DAYS`] of notice.
+    notice_from: Ymd,
     /// Birthdays before this are implausible.
-    oldest_birthday: Option<NaiveDate>,
+    oldest_birthday: Ymd,
 }
 
 impl Rules {
-    /// What is wrong with one cell, if anything. `first_use` records a valid email
-    /// and returns the row it was first used on.
-    fn cell(
-        &self,
-        slot: Slot,
-        value: &str,
-        column: usize,
-        dates: &mut RowDates,
-        first_use: &mut dyn FnMut() -> Option<u64>,
-    ) -> Option<Detail> {
+    /// What is wrong with one cell, if anything (uniqueness of valid emails is
+    /// checked by the caller, across rows).
+    fn cell(&self, slot: Slot, value: &str, column: usize, dates: &mut RowDates) -> Option<Detail> {
         let blank = is_blank(value);
         match slot {
             Slot::Field(f) if f.is_required() && blank => Some(Detail::Required),
             Slot::Field(FieldKey::Email) => match check_email(value) {
                 Err(problem) => Some(Detail::EmailFormat(problem)),
-                Ok(()) => first_use().map(|first_row| Detail::EmailDuplicate { first_row }),
+                Ok(()) => None,
             },
-            Slot::Field(f) if f.is_date() && !blank => match parse_date(value) {
+            Slot::Field(f) if f.is_date() && !blank => match Ymd::parse(value) {
                 Err(problem) => Some(Detail::DateFormat(problem)),
                 Ok(date) => self.date(f, date, column, dates),
             },
@@ -371,7 +405,7 @@ impl Rules {
                 })
             }
             Slot::Custom(CustomType::Date) if !blank => {
-                parse_date(value).err().map(Detail::DateFormat)
+                Ymd::parse(value).err().map(Detail::DateFormat)
             }
             Slot::Field(_) | Slot::Custom(_) | Slot::Skip => None,
         }
@@ -381,7 +415,7 @@ impl Rules {
     fn date(
         &self,
         field: FieldKey,
-        date: NaiveDate,
+        date: Ymd,
         column: usize,
         dates: &mut RowDates,
     ) -> Option<Detail> {
@@ -389,21 +423,22 @@ impl Rules {
         match field {
             FieldKey::OnboardingDate => {
                 dates.onboarding = Some(date);
-                (date < as_of).then_some(Detail::OnboardingPast { as_of })
+                (date < self.today).then_some(Detail::OnboardingPast { as_of })
             }
             FieldKey::OffboardingDate => {
                 dates.offboarding = Some((date, column));
-                let days = (date - as_of).num_days();
-                if days <= 0 {
+                if date <= self.today {
                     Some(Detail::OffboardingNotFuture { as_of })
                 } else {
-                    (days < NOTICE_DAYS).then_some(Detail::OffboardingShortNotice { days })
+                    (date < self.notice_from).then(|| Detail::OffboardingShortNotice {
+                        days: (date.date() - as_of).num_days(),
+                    })
                 }
             }
-            FieldKey::Birthday if date > as_of => {
+            FieldKey::Birthday if date > self.today => {
                 Some(Detail::BirthdayImplausible { future: true })
             }
-            FieldKey::Birthday if self.oldest_birthday.is_some_and(|oldest| date < oldest) => {
+            FieldKey::Birthday if date < self.oldest_birthday => {
                 Some(Detail::BirthdayImplausible { future: false })
             }
             _ => None,
