@@ -49,6 +49,73 @@ impl Record<'_> {
     }
 }
 
+/// Records copied out of a [`RecordReader`]'s buffers, so they can be checked on
+/// another thread while the next chunk is parsed.
+#[derive(Debug, Default)]
+pub(crate) struct RecordBatch {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    records: Vec<Meta>,
+}
+
+/// A record's place in a [`RecordBatch`].
+#[derive(Debug, Clone, Copy)]
+struct Meta {
+    row: u64,
+    blank_lines_before: u64,
+    start: u64,
+    end: u64,
+    first_bad_byte: Option<u64>,
+    bytes_end: usize,
+    ends_end: usize,
+}
+
+impl RecordBatch {
+    /// Copies `record` in.
+    pub fn push(&mut self, record: &Record<'_>) {
+        self.bytes.extend_from_slice(record.bytes);
+        self.ends.extend_from_slice(record.ends);
+        self.records.push(Meta {
+            row: record.row,
+            blank_lines_before: record.blank_lines_before,
+            start: record.start,
+            end: record.end,
+            first_bad_byte: record.first_bad_byte,
+            bytes_end: self.bytes.len(),
+            ends_end: self.ends.len(),
+        });
+    }
+
+    /// Whether no record was pushed since the last clear.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Calls `sink` for each record, in the order pushed.
+    pub fn for_each(&self, sink: &mut impl FnMut(&Record<'_>)) {
+        let (mut bytes_start, mut ends_start) = (0, 0);
+        for m in &self.records {
+            sink(&Record {
+                row: m.row,
+                blank_lines_before: m.blank_lines_before,
+                start: m.start,
+                end: m.end,
+                first_bad_byte: m.first_bad_byte,
+                bytes: &self.bytes[bytes_start..m.bytes_end],
+                ends: &self.ends[ends_start..m.ends_end],
+            });
+            (bytes_start, ends_start) = (m.bytes_end, m.ends_end);
+        }
+    }
+
+    /// Empties the batch, keeping its memory.
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+        self.records.clear();
+    }
+}
+
 /// Reads records from pushed chunks. Call [`RecordReader::feed`] for each chunk and
 /// [`RecordReader::finish`] once at the end.
 #[derive(Debug)]
@@ -333,6 +400,26 @@ mod tests {
         assert_eq!(starts, [(3, 6), (6, 8)]);
         // A file that is only part of a BOM is still read.
         assert_eq!(super::tests::rows(b"\xEF\xBB", 1)[0].0, 1);
+    }
+
+    #[test]
+    fn a_batch_gives_back_the_records_pushed() {
+        let input = b"h1,h2\r\n\n\"a\nb\",c\nd,\xFF\n";
+        let mut direct = Vec::new();
+        let mut batch = RecordBatch::default();
+        let mut reader = RecordReader::new();
+        let mut sink = |r: &Record<'_>| {
+            direct.push(format!("{r:?}"));
+            batch.push(r);
+        };
+        reader.feed(input, &mut sink);
+        reader.finish(&mut sink);
+        let mut replayed = Vec::new();
+        batch.for_each(&mut |r| replayed.push(format!("{r:?}")));
+        assert_eq!(replayed, direct);
+        assert_eq!(replayed.len(), 3);
+        batch.clear();
+        assert!(batch.is_empty());
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::header::{self, Columns, HeaderMap, Slot};
 use crate::issue::{Detail, Issue};
 use crate::messages::Lang;
 use crate::naming::is_upload_file_name;
-use crate::read::{Record, RecordReader};
+use crate::read::{Record, RecordBatch, RecordReader};
 use crate::report::Report;
 use crate::rules::date::Ymd;
 use crate::rules::email::check_email;
@@ -70,18 +70,29 @@ impl Options {
 /// # Errors
 /// [`Error::Read`] when `reader` fails. Problems in the file itself are never
 /// errors: they are issues in the report.
-pub fn validate<R: Read>(mut reader: R, config: &Config, options: Options) -> Result<Report> {
-    let mut validator = Validator::new(config, options);
+pub fn validate<R: Read>(reader: R, config: &Config, options: Options) -> Result<Report> {
+    let validator = Validator::new(config, options);
+    #[cfg(not(target_family = "wasm"))]
+    return validator.check_beside(reader);
+    #[cfg(target_family = "wasm")]
+    {
+        let mut validator = validator;
+        read_chunks(reader, |chunk| validator.feed(chunk))?;
+        Ok(validator.finish())
+    }
+}
+
+/// Reads `reader` to the end in 64 KiB chunks.
+fn read_chunks<R: Read>(mut reader: R, mut each: impl FnMut(&[u8])) -> Result<()> {
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         match reader.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => validator.feed(&buf[..n]),
+            Ok(0) => return Ok(()),
+            Ok(n) => each(&buf[..n]),
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             Err(e) => return Err(Error::Read(e)),
         }
     }
-    Ok(validator.finish())
 }
 
 /// A check fed in chunks, for callers that receive the file piece by piece (a
@@ -158,15 +169,55 @@ impl Validator {
     pub fn finish(mut self) -> Report {
         let checker = &mut self.checker;
         self.reader.finish(&mut |r| checker.record(r));
-        if let Some(columns) = &self.checker.columns {
-            flush_emails(&mut self.checker.emails, columns, &mut self.checker.report);
-        }
-        let mut report = self.checker.report;
-        if self.checker.columns.is_none() && !self.checker.halted {
-            report.issues.push(Issue::new(Detail::EmptyFile));
-        }
-        report.sort();
-        report
+        self.checker.into_report()
+    }
+
+    /// Reads, parses and checks `reader`, with the checks on a second thread: parsing
+    /// the next records overlaps checking the last ones. Records go across in the
+    /// order read, one batch per chunk, through a channel that holds at most four
+    /// batches, so the report and the memory bound are those of one thread.
+    #[cfg(not(target_family = "wasm"))]
+    fn check_beside<R: Read>(self, reader: R) -> Result<Report> {
+        use std::sync::mpsc;
+
+        let Validator {
+            reader: mut records,
+            mut checker,
+        } = self;
+        let (full, batches) = mpsc::sync_channel::<RecordBatch>(4);
+        let (spare, emptied) = mpsc::channel::<RecordBatch>();
+        std::thread::scope(|scope| {
+            let checking = scope.spawn(move || {
+                for mut batch in batches {
+                    batch.for_each(&mut |r| checker.record(r));
+                    batch.clear();
+                    // The reader may be gone already; the batch is then dropped.
+                    let _ = spare.send(batch);
+                }
+                checker
+            });
+            let mut batch = RecordBatch::default();
+            let send = |batch: &mut RecordBatch| {
+                if !batch.is_empty() {
+                    let next = emptied.try_recv().unwrap_or_default();
+                    // Fails only if the checking thread is gone; join() says why.
+                    let _ = full.send(std::mem::replace(batch, next));
+                }
+            };
+            let read = read_chunks(reader, |chunk| {
+                records.feed(chunk, &mut |r| batch.push(r));
+                send(&mut batch);
+            });
+            if read.is_ok() {
+                records.finish(&mut |r| batch.push(r));
+                send(&mut batch);
+            }
+            drop(full);
+            let checker = checking
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            read.map(|()| checker.into_report())
+        })
     }
 }
 
@@ -187,6 +238,18 @@ struct Checker {
 }
 
 impl Checker {
+    /// The report, once every record has been seen.
+    fn into_report(mut self) -> Report {
+        if let Some(columns) = &self.columns {
+            flush_emails(&mut self.emails, columns, &mut self.report);
+        }
+        if self.columns.is_none() && !self.halted {
+            self.report.issues.push(Issue::new(Detail::EmptyFile));
+        }
+        self.report.sort();
+        self.report
+    }
+
     fn record(&mut self, r: &Record<'_>) {
         if r.blank_lines_before > 0 {
             self.pending_blank

@@ -429,6 +429,38 @@ fn a_generated_file_is_valid() {
     );
 }
 
+/// A reader that gives `good` bytes and then fails.
+struct FailingReader {
+    good: Vec<u8>,
+}
+
+impl std::io::Read for FailingReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.good.is_empty() {
+            return Err(std::io::Error::other("disk gone"));
+        }
+        let n = buf.len().min(self.good.len());
+        buf[..n].copy_from_slice(&self.good[..n]);
+        self.good.drain(..n);
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_error_midway_is_an_error_not_a_report() {
+    let mut good = Vec::new();
+    sample::write(&mut good, 5000, 3, as_of()).unwrap();
+    let result = validate(
+        FailingReader { good },
+        &sample::config(),
+        Options::new(as_of()),
+    );
+    match result {
+        Err(Error::Read(e)) => assert_eq!(e.to_string(), "disk gone"),
+        other => panic!("expected a read error, got {other:?}"),
+    }
+}
+
 fn report_json(input: &[u8], chunk: usize) -> serde_json::Value {
     let mut v = Validator::new(&sample::config(), Options::new(as_of()));
     for c in input.chunks(chunk.max(1)) {
@@ -479,5 +511,21 @@ proptest! {
         let rows: Vec<u64> = r.issues.iter().filter_map(|i| i.row).collect();
         let expected: Vec<u64> = (2..2 + names.len() as u64).collect();
         prop_assert_eq!(rows, expected);
+    }
+}
+
+proptest! {
+    // Each case checks thousands of rows, so fewer cases cover plenty.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn checking_on_a_second_thread_gives_the_same_report(seed in any::<u64>(), rows in 0usize..3000, noise in "[a-z@,\"\r\n]{0,40}") {
+        // Large enough for many 64 KiB chunks (and batches), with duplicates and junk.
+        let mut file = Vec::new();
+        sample::write(&mut file, rows, seed, as_of()).unwrap();
+        file.extend_from_slice(noise.as_bytes());
+        file.extend_from_slice(&file.clone()[..file.len().min(5000)]);
+        let threaded = validate(&file[..], &sample::config(), Options::new(as_of())).unwrap();
+        prop_assert_eq!(serde_json::to_value(threaded).unwrap(), report_json(&file, 4096));
     }
 }
