@@ -66,3 +66,8 @@ pub use messages::Lang;
 pub use naming::{is_custom_name, reporting_name, upload_name};
 pub use report::Report;
 pub use validate::{MAX_AGE_YEARS, NOTICE_DAYS, Options, Validator, validate};
+
+/// The README's Rust examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
