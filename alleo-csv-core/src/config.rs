@@ -1,5 +1,5 @@
 //! The configuration the rules need (SPEC section 6): company groups, header
-//! mapping and declared custom field types.
+//! mapping, declared custom field types, and how an export to transform is written.
 //!
 //! Every front builds a [`Config`] from its own format: TOML in the CLI, a dict in
 //! Python, a JS object in the browser. Values are checked while they are read, so a
@@ -11,6 +11,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::field::FieldKey;
+use crate::input::Input;
 use crate::naming::{is_custom_name, suggest_custom_name, upload_name};
 use crate::suggest::closest;
 
@@ -40,6 +41,9 @@ pub struct Config {
     /// The `[custom_fields]` section: declared types. Defaults to empty (every
     /// custom field is text).
     pub custom_fields: CustomFields,
+    /// The `[input]` section: how a customer's export is written, for
+    /// [`transform`](crate::transform). Defaults to detecting what can be detected.
+    pub input: Input,
 }
 
 /// The `[company]` section.

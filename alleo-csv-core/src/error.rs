@@ -13,6 +13,9 @@ pub enum Error {
     /// A report could not be written.
     #[error("could not write the report: {0}")]
     Write(#[source] io::Error),
+    /// A workbook could not be opened or read as one.
+    #[error("the workbook could not be read: {0}")]
+    Workbook(String),
     /// The configuration is not usable; the message names the setting and how to
     /// fix it.
     #[error("the configuration is not usable: {0}")]

@@ -44,6 +44,7 @@ pub mod config;
 mod error;
 pub mod field;
 mod header;
+pub mod input;
 mod issue;
 mod messages;
 pub mod naming;
@@ -53,6 +54,7 @@ pub mod rules;
 pub mod sample;
 pub mod schedule;
 pub mod suggest;
+pub mod transform;
 mod unique;
 mod validate;
 
@@ -61,6 +63,7 @@ pub use config::{Company, Config, CustomFields, CustomName, CustomType, Mapping,
 pub use error::{Error, Result};
 pub use field::{FieldKey, normalize_header};
 pub use header::ColumnSummary;
+pub use input::Input;
 pub use issue::{Detail, Issue};
 pub use messages::Lang;
 pub use naming::{is_custom_name, reporting_name, upload_name};

@@ -141,9 +141,15 @@ pub(crate) struct RecordReader {
 }
 
 impl RecordReader {
+    /// A reader of comma-separated records, as Alleo reads them.
     pub fn new() -> RecordReader {
+        RecordReader::with_delimiter(b',')
+    }
+
+    /// A reader of records separated by `delimiter` (an export to transform).
+    pub fn with_delimiter(delimiter: u8) -> RecordReader {
         RecordReader {
-            csv: ReaderBuilder::new().build(),
+            csv: ReaderBuilder::new().delimiter(delimiter).build(),
             bom: Some(Vec::with_capacity(3)),
             offset: 0,
             utf8: Utf8Check::default(),

@@ -116,46 +116,9 @@ pub struct Validator {
 impl Validator {
     /// A check of one file under `config`.
     pub fn new(config: &Config, options: Options) -> Validator {
-        let Options {
-            as_of,
-            lang,
-            file_name,
-        } = options;
-        let mut report = Report::new(as_of, lang);
-        if let Some(name) = &file_name {
-            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-            if !is_upload_file_name(base) {
-                report.issues.push(Issue::new(Detail::FileName {
-                    name: base.to_owned(),
-                }));
-            }
-        }
         Validator {
             reader: RecordReader::new(),
-            checker: Checker {
-                header_map: HeaderMap::new(config),
-                rules: Rules {
-                    config: config.clone(),
-                    as_of,
-                    today: Ymd::from(as_of),
-                    notice_from: Ymd::from(
-                        as_of
-                            .checked_add_days(Days::new(NOTICE_DAYS.unsigned_abs()))
-                            .unwrap_or(NaiveDate::MAX),
-                    ),
-                    oldest_birthday: Ymd::from(
-                        as_of
-                            .checked_sub_months(Months::new(12 * MAX_AGE_YEARS))
-                            .unwrap_or(NaiveDate::MIN),
-                    ),
-                },
-                report,
-                columns: None,
-                halted: false,
-                pending_blank: Vec::new(),
-                emails: EmailIndex::default(),
-                encoding_reported: false,
-            },
+            checker: Checker::new(config, options),
         }
     }
 
@@ -221,8 +184,10 @@ impl Validator {
     }
 }
 
+/// The rules, applied to records as they come: by [`Validator`] to the records of
+/// a file, by the transform to the rows it is about to write.
 #[derive(Debug)]
-struct Checker {
+pub(crate) struct Checker {
     header_map: HeaderMap,
     rules: Rules,
     report: Report,
@@ -238,8 +203,80 @@ struct Checker {
 }
 
 impl Checker {
+    pub(crate) fn new(config: &Config, options: Options) -> Checker {
+        let Options {
+            as_of,
+            lang,
+            file_name,
+        } = options;
+        let mut report = Report::new(as_of, lang);
+        if let Some(name) = &file_name {
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+            if !is_upload_file_name(base) {
+                report.issues.push(Issue::new(Detail::FileName {
+                    name: base.to_owned(),
+                }));
+            }
+        }
+        Checker {
+            header_map: HeaderMap::new(config),
+            rules: Rules {
+                config: config.clone(),
+                as_of,
+                today: Ymd::from(as_of),
+                notice_from: Ymd::from(
+                    as_of
+                        .checked_add_days(Days::new(NOTICE_DAYS.unsigned_abs()))
+                        .unwrap_or(NaiveDate::MAX),
+                ),
+                oldest_birthday: Ymd::from(
+                    as_of
+                        .checked_sub_months(Months::new(12 * MAX_AGE_YEARS))
+                        .unwrap_or(NaiveDate::MIN),
+                ),
+            },
+            report,
+            columns: None,
+            halted: false,
+            pending_blank: Vec::new(),
+            emails: EmailIndex::default(),
+            encoding_reported: false,
+        }
+    }
+
+    /// The resolved header, once it has been read.
+    pub(crate) fn columns(&self) -> Option<&Columns> {
+        self.columns.as_ref()
+    }
+
+    /// The report so far.
+    pub(crate) fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// The report so far, for issues found outside the rules (an encoding).
+    pub(crate) fn report_mut(&mut self) -> &mut Report {
+        &mut self.report
+    }
+
+    /// Checks one employee row (`field(i)` is the value of column `i`) and reports
+    /// a reused email at once, rather than in the next batch of lookups: the caller
+    /// decides on this row before it reads the next.
+    pub(crate) fn row_now<'a>(
+        &mut self,
+        row: u64,
+        len: usize,
+        field: impl Fn(usize) -> Cow<'a, str>,
+    ) {
+        self.report.rows += 1;
+        self.row(row, len, field);
+        if let Some(columns) = &self.columns {
+            flush_emails(&mut self.emails, columns, &mut self.report);
+        }
+    }
+
     /// The report, once every record has been seen.
-    fn into_report(mut self) -> Report {
+    pub(crate) fn into_report(mut self) -> Report {
         if let Some(columns) = &self.columns {
             flush_emails(&mut self.emails, columns, &mut self.report);
         }
@@ -300,8 +337,13 @@ impl Checker {
         }
         self.report.rows += 1;
         if !self.halted {
-            self.row(r, field);
+            self.row(r.row, r.len(), field);
         }
+    }
+
+    /// Whether the file cannot be read as an Alleo file at all (wrong delimiter).
+    pub(crate) fn halted(&self) -> bool {
+        self.halted
     }
 
     fn halt(&mut self, detail: Detail) {
@@ -319,7 +361,8 @@ impl Checker {
         }
     }
 
-    fn header(&mut self, headers: &[String], row: u64) {
+    /// Resolves the header row; `row` is its spreadsheet row.
+    pub(crate) fn header(&mut self, headers: &[String], row: u64) {
         if let Some(found) = foreign_delimiter(headers) {
             self.halt(Detail::Delimiter { found });
             self.columns = Some(Columns::default());
@@ -331,7 +374,7 @@ impl Checker {
         self.columns = Some(columns);
     }
 
-    fn row<'a>(&mut self, r: &Record<'a>, field: impl Fn(usize) -> Cow<'a, str>) {
+    fn row<'a>(&mut self, row: u64, len: usize, field: impl Fn(usize) -> Cow<'a, str>) {
         let Checker {
             columns: Some(columns),
             report,
@@ -342,12 +385,11 @@ impl Checker {
         else {
             return;
         };
-        let row = r.row;
-        if r.len() != columns.len() {
+        if len != columns.len() {
             report.issues.push(
                 Issue::new(Detail::RowLength {
                     expected: columns.len(),
-                    found: r.len(),
+                    found: len,
                 })
                 .at_row(row),
             );

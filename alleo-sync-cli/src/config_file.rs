@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use alleo_csv_core::{Company, Config, CustomFields, Mapping};
+use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping};
 use serde::Deserialize;
 
 use crate::error::CliError;
@@ -11,16 +11,16 @@ use crate::error::CliError;
 /// The default configuration file, looked for in the current directory.
 pub const DEFAULT: &str = "alleo.toml";
 
-/// The whole `alleo.toml` (SPEC section 6). The sections the checks use become the
-/// core's [`Config`]; the others belong to commands that read them (transform,
-/// diff, push) and are accepted here so one file serves them all.
+/// The whole `alleo.toml` (SPEC section 6). The sections the checks and the
+/// transform use become the core's [`Config`]; the others belong to commands that
+/// read them (diff, push) and are accepted here so one file serves them all.
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 struct ConfigFile {
     company: Company,
     mapping: Mapping,
     custom_fields: CustomFields,
-    input: Option<toml::Table>,
+    input: Input,
     safety: Option<toml::Table>,
     state: Option<toml::Table>,
     sftp: Option<toml::Table>,
@@ -60,6 +60,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
         company: file.company,
         mapping: file.mapping,
         custom_fields: file.custom_fields,
+        input: file.input,
     };
     Ok(Loaded {
         config,

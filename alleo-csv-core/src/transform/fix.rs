@@ -1,0 +1,229 @@
+//! The repairs of one cell, each recorded.
+
+use std::borrow::Cow;
+
+use crate::config::{Config, CustomType};
+use crate::field::FieldKey;
+use crate::header::Slot;
+use crate::input::DateFormat;
+use crate::rules::date::Ymd;
+use crate::rules::language::check_language;
+use crate::rules::number::is_decimal;
+use crate::transform::change::Rule;
+
+/// Converted dates outside these years are left as they are, for the checks to
+/// refuse: `%Y` also reads `25-11-26` as the year 26.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// What the repairs need, fixed for a run.
+#[derive(Debug)]
+pub(crate) struct Fixer {
+    date_format: Option<DateFormat>,
+    decimal_comma: bool,
+    groups: Vec<String>,
+}
+
+impl Fixer {
+    pub fn new(config: &Config) -> Fixer {
+        Fixer {
+            date_format: config.input.date_format.clone(),
+            decimal_comma: config.input.decimal_comma,
+            groups: config.company.groups.clone(),
+        }
+    }
+
+    /// The value to write for `value` in a column of kind `slot`; `log` is called
+    /// with each repair made, in order, as (rule, before, after).
+    pub fn cell<'v>(
+        &self,
+        slot: Slot,
+        value: &'v str,
+        log: &mut impl FnMut(Rule, &str, &str),
+    ) -> Cow<'v, str> {
+        let trimmed = value.trim();
+        if trimmed.len() != value.len() {
+            log(Rule::Trim, value, trimmed);
+        }
+        if trimmed.is_empty() {
+            return Cow::Borrowed(trimmed);
+        }
+        let repaired = match slot {
+            Slot::Field(f) if f.is_date() => self.date(trimmed),
+            Slot::Custom(CustomType::Date) => self.date(trimmed),
+            Slot::Custom(CustomType::Decimal) if self.decimal_comma => {
+                decimal_from_comma(trimmed).map(|v| (Rule::DecimalComma, v))
+            }
+            Slot::Field(FieldKey::Language) => match check_language(trimmed) {
+                Err(Some(code)) => Some((Rule::Language, code.to_owned())),
+                _ => None,
+            },
+            Slot::Field(FieldKey::CompanyGroup) => self.group(trimmed),
+            Slot::Field(_) | Slot::Custom(_) | Slot::Skip => None,
+        };
+        match repaired {
+            Some((rule, new)) => {
+                log(rule, trimmed, &new);
+                Cow::Owned(new)
+            }
+            None => Cow::Borrowed(trimmed),
+        }
+    }
+
+    /// A date in the export's format, as `YYYY-MM-DD`. Values that already are
+    /// ISO dates stay as they are.
+    fn date(&self, value: &str) -> Option<(Rule, String)> {
+        if Ymd::parse(value).is_ok() {
+            return None;
+        }
+        let date = self.date_format.as_ref()?.parse(value)?;
+        PLAUSIBLE_YEARS
+            .contains(&chrono::Datelike::year(&date))
+            .then(|| (Rule::Date, date.format("%Y-%m-%d").to_string()))
+    }
+
+    /// A company group that differs from one of the company's only in case.
+    fn group(&self, value: &str) -> Option<(Rule, String)> {
+        if self.groups.is_empty() || self.groups.iter().any(|g| g == value) {
+            return None;
+        }
+        let folded = value.to_lowercase();
+        let mut same = self.groups.iter().filter(|g| g.to_lowercase() == folded);
+        match (same.next(), same.next()) {
+            (Some(group), None) => Some((Rule::CompanyGroup, group.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// `0,8` -> `0.8`, `-1.234,50` -> `-1234.50`: a decimal written with a comma (and
+/// dots between groups of three digits). Anything else, including a value without
+/// a comma, is left alone: `1.250` could mean either.
+///
+/// ```
+/// # use alleo_csv_core::transform::decimal_from_comma;
+/// assert_eq!(decimal_from_comma("0,8").as_deref(), Some("0.8"));
+/// assert_eq!(decimal_from_comma("-1.234.567,5").as_deref(), Some("-1234567.5"));
+/// assert_eq!(decimal_from_comma("1.250"), None);
+/// assert_eq!(decimal_from_comma("12.34,5"), None);
+/// ```
+pub fn decimal_from_comma(value: &str) -> Option<String> {
+    let (int, frac) = value.split_once(',')?;
+    let (sign, digits) = match int.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", int),
+    };
+    let mut groups = digits.split('.');
+    let first = groups.next().unwrap_or_default();
+    let grouped_right = (1..=3).contains(&first.len()) || !digits.contains('.');
+    if !grouped_right || groups.any(|g| g.len() != 3) {
+        return None;
+    }
+    let candidate = format!("{sign}{}.{frac}", digits.replace('.', ""));
+    is_decimal(&candidate).then_some(candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::input::Input;
+
+    fn fixer(date_format: &str, decimal_comma: bool) -> Fixer {
+        let mut config = Config {
+            input: Input {
+                date_format: DateFormat::new(date_format).ok(),
+                decimal_comma,
+                ..Input::default()
+            },
+            ..Config::default()
+        };
+        config.company.groups = vec!["Sales".into(), "R&D".into()];
+        Fixer::new(&config)
+    }
+
+    fn fix(f: &Fixer, slot: Slot, value: &str) -> (String, Vec<(Rule, String, String)>) {
+        let mut log = Vec::new();
+        let out = f.cell(slot, value, &mut |r, a, b| {
+            log.push((r, a.into(), b.into()));
+        });
+        (out.into_owned(), log)
+    }
+
+    #[test]
+    fn each_repair_is_logged() {
+        let f = fixer("%d-%m-%Y", true);
+        let birthday = Slot::Field(FieldKey::Birthday);
+        assert_eq!(
+            fix(&f, birthday, " 17-05-1990 "),
+            (
+                "1990-05-17".into(),
+                vec![
+                    (Rule::Trim, " 17-05-1990 ".into(), "17-05-1990".into()),
+                    (Rule::Date, "17-05-1990".into(), "1990-05-17".into())
+                ]
+            )
+        );
+        assert_eq!(
+            fix(&f, birthday, "1990-05-17"),
+            ("1990-05-17".into(), vec![])
+        );
+        assert_eq!(fix(&f, birthday, "31-02-1990").0, "31-02-1990");
+        assert_eq!(fix(&f, birthday, "17-05-90").0, "17-05-90");
+        assert_eq!(
+            fix(&f, Slot::Custom(CustomType::Date), "1-2-2027").0,
+            "2027-02-01"
+        );
+        assert_eq!(fix(&f, Slot::Custom(CustomType::Decimal), "0,8").0, "0.8");
+        assert_eq!(fix(&f, Slot::Custom(CustomType::Text), "0,8").0, "0,8");
+        assert_eq!(fix(&f, Slot::Custom(CustomType::Integer), "0012").0, "0012");
+        let lang = Slot::Field(FieldKey::Language);
+        assert_eq!(fix(&f, lang, "Nederlands").1[0].0, Rule::Language);
+        assert_eq!(fix(&f, lang, "EN").0, "en");
+        assert_eq!(fix(&f, lang, "fr").0, "fr");
+        let group = Slot::Field(FieldKey::CompanyGroup);
+        assert_eq!(fix(&f, group, "sales").0, "Sales");
+        assert_eq!(fix(&f, group, "r&d").0, "R&D");
+        assert_eq!(fix(&f, group, "Marketing").0, "Marketing");
+        assert_eq!(
+            fix(&f, Slot::Field(FieldKey::Email), " a@b.nl\t").0,
+            "a@b.nl"
+        );
+    }
+
+    #[test]
+    fn without_settings_only_safe_repairs() {
+        let f = fixer("", false);
+        assert_eq!(
+            fix(&f, Slot::Field(FieldKey::Birthday), "17-05-1990").0,
+            "17-05-1990"
+        );
+        assert_eq!(fix(&f, Slot::Custom(CustomType::Decimal), "0,8").0, "0,8");
+    }
+
+    proptest! {
+        #[test]
+        fn repairs_are_idempotent(value in "[ 0-9a-zA-Z,.\\-]{0,12}", which in 0usize..6) {
+            let f = fixer("%d-%m-%Y", true);
+            let slot = [
+                Slot::Field(FieldKey::Birthday),
+                Slot::Custom(CustomType::Decimal),
+                Slot::Field(FieldKey::Language),
+                Slot::Field(FieldKey::CompanyGroup),
+                Slot::Field(FieldKey::FirstName),
+                Slot::Custom(CustomType::Integer),
+            ][which];
+            let (once, _) = fix(&f, slot, &value);
+            let (twice, log) = fix(&f, slot, &once);
+            prop_assert_eq!(&twice, &once);
+            prop_assert!(log.is_empty());
+        }
+
+        #[test]
+        fn comma_decimals_keep_their_value(int in -99_999i64..99_999, frac in 0u32..1000) {
+            let dutch = format!("{int},{frac:03}");
+            let converted = decimal_from_comma(&dutch).unwrap();
+            prop_assert_eq!(converted, format!("{int}.{frac:03}"));
+        }
+    }
+}

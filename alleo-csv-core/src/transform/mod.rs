@@ -1,0 +1,628 @@
+//! Turning a customer's export into the canonical Alleo file, never silently.
+//!
+//! The export is read as `[input]` and `[mapping]` describe it (SPEC section 6):
+//! any delimiter, UTF-8, Windows-1252 or UTF-16, dates in the export's format,
+//! decimal commas. What is written is the canonical file: Alleo's headers in the
+//! spec's order with custom fields after them, UTF-8 without a byte order mark,
+//! commas, `YYYY-MM-DD` dates, dot decimals, trimmed values, language codes.
+//!
+//! Every repair is recorded as a [`Change`] (row, column, old value, new value,
+//! [`Rule`]) and counted in the [`Summary`]. Every row is checked with the same
+//! rules as [`validate`](crate::validate) after its repairs: a row that would still
+//! be invalid is never written to the output. It goes to the rejects file, with the
+//! reason, when there is one; without one the run is not [`usable`](Transformed::usable).
+//!
+//! ```
+//! use alleo_csv_core::{Config, transform::{transform, Outputs, TransformOptions}};
+//!
+//! let export = "E-mailadres;Voornaam;Achternaam;Geboortedatum;Taal\r\n\
+//!               j.devries@example.nl;Jan;de Vries;17-05-1990;Nederlands\r\n";
+//! let config: Config = toml::from_str(r#"
+//!     [mapping]
+//!     "E-mailadres" = "email"
+//!     "Voornaam" = "first_name"
+//!     "Achternaam" = "last_name"
+//!     "Geboortedatum" = "birthday"
+//!     "Taal" = "language"
+//!     [input]
+//!     date_format = "%d-%m-%Y"
+//! "#).unwrap();
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+//! let mut out = Vec::new();
+//! let done = transform(export.as_bytes(), &config, TransformOptions::new(as_of), Outputs::new(&mut out))?;
+//!
+//! assert!(done.usable());
+//! assert_eq!(String::from_utf8(out).unwrap(), "\
+//! Email,First name,Last name,Birthday,Language
+//! j.devries@example.nl,Jan,de Vries,1990-05-17,nl
+//! ");
+//! # Ok::<(), alleo_csv_core::Error>(())
+//! ```
+
+mod change;
+mod decode;
+mod fix;
+mod summary;
+#[cfg(feature = "xlsx")]
+mod xlsx;
+
+use std::borrow::Cow;
+use std::io::{self, ErrorKind, Read, Write};
+
+use chrono::NaiveDate;
+
+pub use self::change::{Change, Rule};
+pub use self::decode::detect_encoding;
+pub use self::fix::decimal_from_comma;
+pub use self::summary::Summary;
+#[cfg(feature = "xlsx")]
+pub use self::xlsx::transform_workbook;
+
+use self::change::CHANGE_HEADER;
+use self::decode::Decoder;
+use self::fix::Fixer;
+use crate::code::Severity;
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::header::Slot;
+use crate::input::{DateFormat, Delimiter, Encoding};
+use crate::issue::{Detail, Issue};
+use crate::messages::Lang;
+use crate::read::{Record, RecordReader};
+use crate::report::Report;
+use crate::validate::{Checker, Options};
+
+/// The header line is looked for in this many decoded bytes at most.
+const HEAD_LIMIT: usize = 1 << 20;
+
+/// How to run a transform. Build it with [`TransformOptions::new`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TransformOptions {
+    /// The pickup date the rules call "today" (see [`Options::as_of`]).
+    pub as_of: NaiveDate,
+    /// The language of messages and of the reasons in the rejects file.
+    pub lang: Lang,
+    /// The encoding [`detect_encoding`] found, used when `[input] encoding` is not
+    /// set. Defaults to `None`: UTF-8 (a byte order mark still decides).
+    pub detected_encoding: Option<Encoding>,
+}
+
+impl TransformOptions {
+    /// Options for `as_of`, with every other setting at its default.
+    pub fn new(as_of: NaiveDate) -> TransformOptions {
+        TransformOptions {
+            as_of,
+            lang: Lang::En,
+            detected_encoding: None,
+        }
+    }
+}
+
+/// Where a transform writes.
+pub struct Outputs<'o> {
+    /// The canonical Alleo file.
+    pub output: &'o mut dyn Write,
+    /// Rows that would still be invalid, as the export has them, with a `reason`
+    /// column; UTF-8 with a byte order mark, the export's delimiter, for Excel.
+    pub rejects: Option<&'o mut dyn Write>,
+    /// The change log: one line per change, `row,column,field,old,new,rule`.
+    pub changes: Option<&'o mut dyn Write>,
+}
+
+impl<'o> Outputs<'o> {
+    /// Only the output: a row that would be invalid makes the run unusable.
+    pub fn new(output: &'o mut dyn Write) -> Outputs<'o> {
+        Outputs {
+            output,
+            rejects: None,
+            changes: None,
+        }
+    }
+
+    /// Also write invalid rows to `rejects`.
+    #[must_use]
+    pub fn rejects(mut self, rejects: &'o mut dyn Write) -> Outputs<'o> {
+        self.rejects = Some(rejects);
+        self
+    }
+
+    /// Also write the change log to `changes`.
+    #[must_use]
+    pub fn changes(mut self, changes: &'o mut dyn Write) -> Outputs<'o> {
+        self.changes = Some(changes);
+        self
+    }
+}
+
+impl std::fmt::Debug for Outputs<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Outputs")
+            .field("rejects", &self.rejects.is_some())
+            .field("changes", &self.changes.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What a transform did.
+#[derive(Debug, Clone)]
+pub struct Transformed {
+    /// Every issue, about the export's rows (after their repairs) and header.
+    pub report: Report,
+    /// What was read, written, rejected and repaired.
+    pub summary: Summary,
+    /// A problem with the whole export (its encoding, its header) stopped the run.
+    pub stopped: bool,
+    rejects_kept: bool,
+}
+
+impl Transformed {
+    /// Whether the output can be used: nothing stopped the run, and every row was
+    /// written or went to the rejects file. When false, discard the output.
+    pub fn usable(&self) -> bool {
+        !self.stopped && (self.summary.rejected == 0 || self.rejects_kept)
+    }
+}
+
+/// Transforms the export in `reader` into the canonical file, in one streaming pass.
+///
+/// # Errors
+/// [`Error::Read`] when `reader` fails, [`Error::Write`] when an output does.
+/// Problems in the export are issues in the report, never errors.
+pub fn transform<R: Read>(
+    mut reader: R,
+    config: &Config,
+    options: TransformOptions,
+    outputs: Outputs<'_>,
+) -> Result<Transformed> {
+    let mut transformer = Transformer::new(config, options, outputs);
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => return transformer.finish(),
+            Ok(n) => transformer.feed(&buf[..n])?,
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::Read(e)),
+        }
+    }
+}
+
+/// A transform fed in chunks (a browser stream, a Python file object).
+#[derive(Debug)]
+pub struct Transformer<'o> {
+    decoder: Decoder,
+    /// Decoded bytes until the header line is complete, to find the delimiter.
+    head: Option<Vec<u8>>,
+    /// Set once the delimiter is known.
+    reader: Option<RecordReader>,
+    delimiter: Option<Delimiter>,
+    rows: Rows<'o>,
+}
+
+impl<'o> Transformer<'o> {
+    /// A transform of one export under `config`.
+    pub fn new(
+        config: &Config,
+        options: TransformOptions,
+        outputs: Outputs<'o>,
+    ) -> Transformer<'o> {
+        let encoding = config
+            .input
+            .encoding
+            .or(options.detected_encoding)
+            .unwrap_or(Encoding::UTF_8);
+        let mut rows = Rows::new(config, options, outputs);
+        rows.summary.encoding_detected = config.input.encoding.is_none();
+        Transformer {
+            decoder: Decoder::new(encoding),
+            head: Some(Vec::new()),
+            reader: None,
+            delimiter: config.input.delimiter,
+            rows,
+        }
+    }
+
+    /// Transforms the next piece of the export.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when an output fails.
+    pub fn feed(&mut self, chunk: &[u8]) -> Result<()> {
+        self.push(chunk, false)
+    }
+
+    /// Ends the export and says what was done.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when an output fails.
+    pub fn finish(mut self) -> Result<Transformed> {
+        self.push(&[], true)?;
+        self.rows.finish()
+    }
+
+    fn push(&mut self, chunk: &[u8], last: bool) -> Result<()> {
+        let Transformer {
+            decoder,
+            head,
+            reader,
+            delimiter,
+            rows,
+        } = self;
+        let text = decoder.feed(chunk, last);
+        if let Some(mut buffered) = head.take() {
+            buffered.extend_from_slice(text);
+            if !last && !has_header_line(&buffered) && buffered.len() < HEAD_LIMIT {
+                *head = Some(buffered);
+                return Ok(());
+            }
+            let found = delimiter.unwrap_or_else(|| detect_delimiter(&buffered));
+            rows.summary.delimiter = Some(found);
+            rows.summary.delimiter_detected = delimiter.is_none();
+            let mut records = RecordReader::with_delimiter(found.byte());
+            records.feed(&buffered, &mut |r| rows.record(r));
+            *reader = Some(records);
+        } else if let Some(records) = reader.as_mut() {
+            records.feed(text, &mut |r| rows.record(r));
+        }
+        if last && let Some(records) = reader.as_mut() {
+            records.finish(&mut |r| rows.record(r));
+        }
+        rows.summary.encoding = Some(decoder.encoding());
+        if let Some(byte) = decoder.malformed() {
+            rows.stop(Detail::Encoding {
+                row: None,
+                byte,
+                utf16: false,
+            });
+        }
+        rows.failed.take().map_or(Ok(()), |e| Err(Error::Write(e)))
+    }
+}
+
+/// Whether `head` holds a line break after something other than white space.
+fn has_header_line(head: &[u8]) -> bool {
+    head.iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|start| head[start..].contains(&b'\n'))
+}
+
+/// The separator of the first non-blank line: the one used most outside quotes
+/// (a comma when none is, or on a tie with a comma).
+fn detect_delimiter(head: &[u8]) -> Delimiter {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let mut counts = [0usize; Delimiter::ALL.len()];
+    let mut quoted = false;
+    for &b in &head[start..] {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = Delimiter::ALL.iter().position(|d| d.byte() == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (best, _) = counts.iter().enumerate().fold(
+        (0, 0),
+        |(bi, bn), (i, &n)| if n > bn { (i, n) } else { (bi, bn) },
+    );
+    Delimiter::ALL[best]
+}
+
+/// The row stage: header, repairs, checks, writing. Shared by CSV and workbooks.
+struct Rows<'o> {
+    checker: Checker,
+    fixer: Fixer,
+    summary: Summary,
+    output: csv::Writer<&'o mut dyn Write>,
+    rejects_raw: Option<&'o mut dyn Write>,
+    rejects: Option<csv::Writer<&'o mut dyn Write>>,
+    changes: Option<csv::Writer<&'o mut dyn Write>>,
+    rejects_kept: bool,
+    /// Set once the header has been read and accepted.
+    layout: Option<Layout>,
+    /// Changes of the current row, written only if the row is.
+    pending: Vec<Change>,
+    stopped: bool,
+    /// The first write error, handed back by the next `feed`.
+    failed: Option<io::Error>,
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rows")
+            .field("summary", &self.summary)
+            .field("stopped", &self.stopped)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The export's columns and where they go.
+#[derive(Debug)]
+struct Layout {
+    headers: Vec<String>,
+    /// The Alleo field or custom field of each column.
+    targets: Vec<String>,
+    slots: Vec<Slot>,
+    /// Export column of each output column, in output order.
+    order: Vec<usize>,
+}
+
+impl<'o> Rows<'o> {
+    fn new(config: &Config, options: TransformOptions, outputs: Outputs<'o>) -> Rows<'o> {
+        let mut failed = None;
+        let changes = outputs.changes.map(|w| {
+            // A byte order mark, so that Excel reads the log as UTF-8.
+            if let Err(e) = w.write_all(b"\xEF\xBB\xBF") {
+                failed = Some(e);
+            }
+            let mut log = csv::Writer::from_writer(w);
+            if let Err(e) = log.write_record(CHANGE_HEADER) {
+                failed.get_or_insert(io::Error::from(e));
+            }
+            log
+        });
+        let mut check = Options::new(options.as_of);
+        check.lang = options.lang;
+        let mut summary = Summary::new();
+        summary.date_format = config.input.date_format.as_ref().map(DateFormat::display);
+        Rows {
+            checker: Checker::new(config, check),
+            fixer: Fixer::new(config),
+            summary,
+            output: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(outputs.output),
+            rejects_kept: outputs.rejects.is_some(),
+            rejects_raw: outputs.rejects,
+            rejects: None,
+            changes,
+            layout: None,
+            pending: Vec::new(),
+            stopped: false,
+            failed,
+        }
+    }
+
+    fn record(&mut self, r: &Record<'_>) {
+        if self.stopped {
+            return;
+        }
+        let text = String::from_utf8_lossy(r.bytes);
+        let fields: Vec<&str> = (0..r.len())
+            .map(|i| text.get(r.bounds(i)).unwrap_or_default())
+            .collect();
+        self.row(r.row, r.blank_lines_before, &fields);
+    }
+
+    /// One row of the export (`row` is its spreadsheet row), after
+    /// `blank_before` blank rows.
+    fn row(&mut self, row: u64, blank_before: u64, fields: &[&str]) {
+        if self.stopped {
+            return;
+        }
+        for blank in row - blank_before..row {
+            self.blank_row(blank);
+        }
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            self.blank_row(row);
+        } else if self.layout.is_none() {
+            self.header(row, fields);
+        } else {
+            self.employee(row, fields);
+        }
+    }
+
+    fn blank_row(&mut self, row: u64) {
+        self.log(&Change {
+            row,
+            column: String::new(),
+            field: String::new(),
+            old: String::new(),
+            new: String::new(),
+            rule: Rule::BlankRow,
+        });
+    }
+
+    fn header(&mut self, row: u64, fields: &[&str]) {
+        let headers: Vec<String> = fields.iter().map(|&h| h.to_owned()).collect();
+        self.checker.header(&headers, row);
+        let report = self.checker.report();
+        let refused = report.issues.iter().any(|i| i.severity == Severity::Error);
+        let (Some(columns), false, false) =
+            (self.checker.columns(), refused, self.checker.halted())
+        else {
+            self.stopped = true;
+            return;
+        };
+        let targets: Vec<String> = columns
+            .summaries
+            .iter()
+            .map(|s| s.target.clone().unwrap_or_default())
+            .collect();
+        let mut order: Vec<usize> = (0..headers.len()).collect();
+        order.sort_by_key(|&i| match columns.slots[i] {
+            Slot::Field(f) => (0, f as usize),
+            Slot::Custom(_) | Slot::Skip => (1, i),
+        });
+        let names: Vec<String> = targets
+            .iter()
+            .zip(&columns.slots)
+            .map(|(target, slot)| match slot {
+                Slot::Field(f) => f.label().to_owned(),
+                Slot::Custom(_) | Slot::Skip => target.clone(),
+            })
+            .collect();
+        let layout = Layout {
+            slots: columns.slots.clone(),
+            headers,
+            targets,
+            order,
+        };
+        let written = self
+            .output
+            .write_record(layout.order.iter().map(|&i| &names[i]));
+        self.keep(written);
+        if let Some(raw) = self.rejects_raw.take() {
+            let bom = raw.write_all(b"\xEF\xBB\xBF");
+            self.keep(bom.map_err(csv::Error::from));
+            let delimiter = self.summary.delimiter.unwrap_or(Delimiter::COMMA).byte();
+            let mut rejects = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_writer(raw);
+            let reason = match self.checker.report().lang {
+                Lang::En => "reason",
+                Lang::Nl => "reden",
+                Lang::De => "Grund",
+            };
+            let written =
+                rejects.write_record(layout.headers.iter().map(String::as_str).chain([reason]));
+            self.keep(written);
+            self.rejects = Some(rejects);
+        }
+        for (i, header) in layout.headers.iter().enumerate() {
+            if *header != names[i] {
+                self.log(&Change {
+                    row,
+                    column: header.clone(),
+                    field: layout.targets[i].clone(),
+                    old: header.clone(),
+                    new: names[i].clone(),
+                    rule: Rule::Header,
+                });
+            }
+        }
+        self.layout = Some(layout);
+    }
+
+    fn employee(&mut self, row: u64, fields: &[&str]) {
+        let Rows {
+            checker,
+            fixer,
+            pending,
+            layout: Some(layout),
+            ..
+        } = self
+        else {
+            return;
+        };
+        self.summary.rows += 1;
+        pending.clear();
+        let before = checker.report().issues.len();
+        let fixed: Vec<Cow<'_, str>> = if fields.len() == layout.slots.len() {
+            let fixed: Vec<Cow<'_, str>> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    fixer.cell(layout.slots[i], value, &mut |rule, old, new| {
+                        pending.push(Change {
+                            row,
+                            column: layout.headers[i].clone(),
+                            field: layout.targets[i].clone(),
+                            old: old.to_owned(),
+                            new: new.to_owned(),
+                            rule,
+                        });
+                    })
+                })
+                .collect();
+            checker.row_now(row, fixed.len(), |i| Cow::Borrowed(&*fixed[i]));
+            fixed
+        } else {
+            checker.row_now(row, fields.len(), |i| Cow::Borrowed(fields[i]));
+            Vec::new()
+        };
+        let report = checker.report();
+        let reasons: Vec<String> = report.issues[before..]
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| report.message_of(i))
+            .collect();
+        if reasons.is_empty() {
+            self.summary.written += 1;
+            let written = self
+                .output
+                .write_record(layout.order.iter().map(|&i| fixed[i].as_bytes()));
+            self.keep(written);
+            for change in std::mem::take(&mut self.pending) {
+                self.log(&change);
+            }
+        } else {
+            self.summary.rejected += 1;
+            if let Some(rejects) = &mut self.rejects {
+                // A short row is padded, so that the reason is in its column.
+                let padding = layout.headers.len().saturating_sub(fields.len());
+                let reason = reasons.join(" | ");
+                let written = rejects.write_record(
+                    fields
+                        .iter()
+                        .copied()
+                        .chain(std::iter::repeat_n("", padding))
+                        .chain([reason.as_str()]),
+                );
+                self.keep(written);
+            }
+        }
+    }
+
+    /// Counts a change and writes it to the change log.
+    fn log(&mut self, change: &Change) {
+        *self.summary.changes.entry(change.rule).or_default() += 1;
+        if let Some(changes) = &mut self.changes {
+            let row = change.row.to_string();
+            let written = changes.write_record([
+                row.as_str(),
+                &change.column,
+                &change.field,
+                &change.old,
+                &change.new,
+                change.rule.as_str(),
+            ]);
+            self.keep(written);
+        }
+    }
+
+    /// Remembers the first write error.
+    fn keep(&mut self, result: csv::Result<()>) {
+        if let Err(e) = result
+            && self.failed.is_none()
+        {
+            self.failed = Some(io::Error::from(e));
+        }
+    }
+
+    /// Stops on a problem with the whole export.
+    fn stop(&mut self, detail: Detail) {
+        if !self.stopped {
+            self.stopped = true;
+            self.checker.report_mut().issues.push(Issue::new(detail));
+        }
+    }
+
+    fn finish(mut self) -> Result<Transformed> {
+        for result in [
+            self.output.flush(),
+            self.rejects.as_mut().map_or(Ok(()), csv::Writer::flush),
+            self.changes.as_mut().map_or(Ok(()), csv::Writer::flush),
+        ] {
+            self.keep(result.map_err(csv::Error::from));
+        }
+        if let Some(e) = self.failed.take() {
+            return Err(Error::Write(e));
+        }
+        let stopped = self.stopped || self.layout.is_none();
+        Ok(Transformed {
+            report: self.checker.into_report(),
+            summary: self.summary,
+            stopped,
+            rejects_kept: self.rejects_kept,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
