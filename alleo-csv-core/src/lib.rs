@@ -46,6 +46,7 @@ pub mod field;
 mod header;
 pub mod input;
 mod issue;
+pub mod mapping;
 mod messages;
 pub mod naming;
 mod read;

@@ -3,6 +3,9 @@
 //! The same `(rows, seed, as_of)` always gives the same bytes, so tests, criterion
 //! benches and whole-process comparisons all read the same data. Every generated
 //! file is valid under [`config`]: all columns filled, three typed custom fields.
+//! [`write_dutch`] writes the same employees as a Dutch Excel export, which
+//! [`transform`](crate::transform) under [`dutch_config`] turns back into exactly
+//! the file [`write()`] gives.
 
 use std::io::{self, Write};
 
@@ -132,6 +135,112 @@ pub fn write<W: Write>(out: W, rows: usize, seed: u64, as_of: NaiveDate) -> io::
         )?;
     }
     out.flush()
+}
+
+/// The header of a Dutch export: the columns of [`HEADER`], in its order.
+pub const DUTCH_HEADER: &str = "E-mailadres;Voornaam;Achternaam;Tussenvoegsel;Startdatum;Uitdienstdatum;Geboortedatum;Datum in dienst;Taal;Afdeling;Personeelsnummer;FTE;Einde contract";
+
+/// [`config`] with the `[mapping]` and `[input]` of a file from [`write_dutch`].
+pub fn dutch_config() -> Config {
+    let mut config = config();
+    for (dutch, canonical) in DUTCH_HEADER.split(';').zip(HEADER.split(',')) {
+        if let Ok(target) = crate::config::Target::parse(canonical) {
+            config.mapping.0.insert(dutch.to_owned(), target);
+        }
+    }
+    config.input = crate::input::Input {
+        delimiter: crate::input::Delimiter::parse(";").ok(),
+        encoding: Some(crate::input::Encoding::WINDOWS_1252),
+        date_format: crate::input::DateFormat::new("%d-%m-%Y").ok(),
+        decimal_comma: true,
+        sheet: None,
+    };
+    config
+}
+
+/// Writes the employees of [`write()`] as a Dutch Excel export: Dutch headers,
+/// semicolons, CRLF, Windows-1252, `DD-MM-YYYY` dates, decimal commas, language
+/// names in every third row, and a first name padded with spaces in every fifth.
+///
+/// ```
+/// use alleo_csv_core::{sample, transform::{transform, Outputs, TransformOptions}};
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let (mut canonical, mut dutch, mut out) = (Vec::new(), Vec::new(), Vec::new());
+/// sample::write(&mut canonical, 50, 3, as_of).unwrap();
+/// sample::write_dutch(&mut dutch, 50, 3, as_of).unwrap();
+/// transform(&dutch[..], &sample::dutch_config(), TransformOptions::new(as_of), Outputs::new(&mut out)).unwrap();
+/// assert_eq!(out, canonical);
+/// ```
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_dutch<W: Write>(out: W, rows: usize, seed: u64, as_of: NaiveDate) -> io::Result<()> {
+    let mut dutch = Dutch {
+        out: io::BufWriter::with_capacity(1 << 16, out),
+        line: Vec::new(),
+        row: 0,
+    };
+    write(&mut dutch, rows, seed, as_of)?;
+    dutch.out.flush()
+}
+
+/// Rewrites the lines of a canonical file as a Dutch export, one at a time.
+struct Dutch<W: Write> {
+    out: io::BufWriter<W>,
+    line: Vec<u8>,
+    row: usize,
+}
+
+impl<W: Write> Dutch<W> {
+    fn convert(&mut self) -> io::Result<()> {
+        let line = String::from_utf8_lossy(&self.line).into_owned();
+        let text = if self.row == 0 {
+            DUTCH_HEADER.to_owned()
+        } else {
+            let row = self.row;
+            line.trim_end()
+                .split(',')
+                .enumerate()
+                .map(|(i, f)| match i {
+                    4..=7 | 12 => NaiveDate::parse_from_str(f, "%Y-%m-%d")
+                        .map_or_else(|_| f.to_owned(), |d| d.format("%d-%m-%Y").to_string()),
+                    8 if row.is_multiple_of(3) => match f {
+                        "en" => "Engels",
+                        "nl" => "Nederlands",
+                        _ => "Duits",
+                    }
+                    .to_owned(),
+                    11 => f.replace('.', ","),
+                    1 if row.is_multiple_of(5) => format!(" {f} "),
+                    _ => f.to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        };
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
+        self.out.write_all(&bytes)?;
+        self.out.write_all(b"\r\n")?;
+        self.line.clear();
+        self.row += 1;
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Dutch<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for &b in buf {
+            if b == b'\n' {
+                self.convert()?;
+            } else {
+                self.line.push(b);
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// `jan.devries` from `Jan`, `de`, `Vries` (accents folded).

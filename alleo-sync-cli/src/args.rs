@@ -8,7 +8,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::instant::{parse_date, parse_instant};
 
-/// Check the Alleo employee file before it is sent, and see when Alleo picks it up.
+/// Check the Alleo employee file before it is sent, turn an HR export into it, and
+/// see when Alleo picks it up.
 ///
 /// Alleo reads `alleo_employees_<ID>.csv` from your SFTP folder at 02:45 and 20:00
 /// UTC. A wrong file means people who cannot log in, or people deactivated by
@@ -21,7 +22,7 @@ use crate::instant::{parse_date, parse_instant};
     arg_required_else_help = true
 )]
 #[command(
-    after_help = "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 could not run.\n\nStart with:\n  alleo-sync validate alleo_employees_acme.csv"
+    after_help = "Exit codes: 0 valid (warnings allowed), 1 invalid, 2 could not run.\n\nStart with:\n  alleo-sync validate alleo_employees_acme.csv\n  alleo-sync transform export.csv -o alleo_employees_acme.csv"
 )]
 pub struct Args {
     #[command(subcommand)]
@@ -33,6 +34,16 @@ pub struct Args {
 pub enum Command {
     /// Check an employee file against every rule Alleo applies.
     Validate(ValidateArgs),
+    /// Turn an HR export (CSV in any encoding and delimiter, or .xlsx) into the
+    /// Alleo file, repairing what is safe to repair and recording every change.
+    Transform(TransformArgs),
+    // Help text as an attribute: rustdoc would read "[mapping]" as a link.
+    /// Suggest the mapping of an export's headers, for alleo.toml.
+    #[command(
+        subcommand,
+        about = "Suggest a [mapping] for an export's headers, to paste into alleo.toml."
+    )]
+    Mapping(MappingCommand),
     /// Show Alleo's next pickups, and when an offboarding date deactivates an account.
     Schedule(ScheduleArgs),
 }
@@ -86,6 +97,122 @@ pub struct ValidateArgs {
     pub no_values: bool,
 }
 
+/// `alleo-sync transform`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  alleo-sync transform export.csv -o alleo_employees_acme.csv
+  alleo-sync transform export.xlsx -o alleo_employees_acme.csv --config alleo.toml
+  alleo-sync transform export.csv -o alleo_employees_acme.csv --rejects rejects.csv --changes changes.csv
+
+How the export is written goes in the [input] section of alleo.toml:
+  [input]
+  delimiter = \";\"            # detected from the header when left out
+  encoding = \"windows-1252\"  # detected when left out: UTF-8, else Windows-1252
+  date_format = \"%d-%m-%Y\"   # dates as 25-11-2026; left out: YYYY-MM-DD only
+  decimal_comma = true
+Headers that are not Alleo's go in [mapping]; `alleo-sync mapping suggest FILE`
+proposes one.
+
+Nothing is written unless every row is valid after its repairs; with --rejects,
+valid rows are written and the others go to the rejects file with the reason.
+The input is never changed, and the output appears whole or not at all.
+
+Exit codes: 0 every row written, 1 rows rejected or nothing written (the report
+says why), 2 could not run (unreadable file, bad configuration, unwritable folder).")]
+pub struct TransformArgs {
+    /// The export to read: a CSV file, an .xlsx workbook, or `-` for standard input.
+    pub input: String,
+
+    /// The Alleo file to write (name it `alleo_employees_<ID>.csv` for Alleo to
+    /// pick it up). Replaced only once it is complete.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: PathBuf,
+
+    /// The configuration. Defaults to ./alleo.toml when that file exists.
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        help = "The configuration: [input], [mapping], custom field types, company groups. Defaults to ./alleo.toml when that file exists."
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Write rows that would still be invalid here, as the export has them, with a
+    /// reason column, and write the valid rows to the output.
+    #[arg(long, value_name = "FILE")]
+    pub rejects: Option<PathBuf>,
+
+    /// Write every change (row, column, field, old, new, rule) here, as CSV.
+    #[arg(long, value_name = "FILE")]
+    pub changes: Option<PathBuf>,
+
+    /// The date the rules treat as today (YYYY-MM-DD). Defaults to the date of the
+    /// next pickup.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Output format of the summary: readable text, or JSON with the summary and
+    /// the report.
+    #[arg(long, short, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+
+    /// Language of the messages and of the reasons in the rejects file.
+    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
+    pub lang: Lang,
+}
+
+/// `alleo-sync mapping ...`.
+#[derive(Debug, Subcommand)]
+pub enum MappingCommand {
+    /// Print the sections of alleo.toml an export needs.
+    #[command(
+        about = "Print a [mapping] (and [input], [custom_fields]) for an export's headers, with a confidence and a reason per line, to check and paste into alleo.toml."
+    )]
+    Suggest(SuggestArgs),
+}
+
+/// `alleo-sync mapping suggest`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  alleo-sync mapping suggest export.csv
+  alleo-sync mapping suggest export.xlsx >> alleo.toml
+
+Suggestions are never applied by themselves: check each line (an \"Email consent\"
+column must not become the email), then put the table in alleo.toml. Lines the
+tool is unsure of are commented out.")]
+pub struct SuggestArgs {
+    /// The export whose headers to map: a CSV file, an .xlsx workbook, or `-`.
+    pub input: String,
+
+    /// The configuration to start from. Defaults to ./alleo.toml when it exists.
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        help = "The configuration whose [input] and [mapping] to start from. Defaults to ./alleo.toml when that file exists."
+    )]
+    pub config: Option<PathBuf>,
+
+    /// Output format: alleo.toml sections with comments, or JSON for programs.
+    #[arg(long, short, value_enum, default_value_t = SuggestFormat::Toml)]
+    pub format: SuggestFormat,
+
+    /// Language of the comments.
+    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
+    pub lang: Lang,
+}
+
+/// Output formats of `mapping suggest`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SuggestFormat {
+    /// `[input]`, `[mapping]` and `[custom_fields]` with a comment per line.
+    Toml,
+    /// Every suggestion with its confidence, reason and evidence.
+    Json,
+}
+
 /// `alleo-sync schedule`.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "\
@@ -118,6 +245,15 @@ pub enum Format {
     Json,
     /// One issue per line, for Excel.
     Csv,
+}
+
+/// Output formats of `transform`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// What was done, and the issues, readably.
+    Text,
+    /// `{"summary": ..., "report": ..., "written": ...}`.
+    Json,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

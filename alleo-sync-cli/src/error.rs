@@ -33,6 +33,29 @@ pub enum CliError {
         /// What is wrong, where, and how to fix it.
         message: String,
     },
+    /// An output file could not be created or written.
+    #[error("cannot write {}: {source}", path.display())]
+    OutputFile {
+        /// The file.
+        path: PathBuf,
+        #[source]
+        /// The reason.
+        source: io::Error,
+    },
+    /// Something that should not happen did; the message says what.
+    #[error("internal error: {0}")]
+    Internal(String),
+    /// No file can be created in an output's folder.
+    #[error("cannot create a file in the folder {}: {}; choose a folder you can write to", folder.display(), folder_problem(*kind))]
+    OutputFolder {
+        /// The folder.
+        folder: PathBuf,
+        /// What went wrong.
+        kind: io::ErrorKind,
+    },
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
     /// Output could not be written.
     #[error("cannot write the output: {0}")]
     Output(#[source] io::Error),
@@ -42,6 +65,16 @@ pub enum CliError {
     /// The reader of our output went away (`| head`): not an error worth a word.
     #[error("broken pipe")]
     BrokenPipe,
+}
+
+/// Why a folder cannot take a new file, in words.
+fn folder_problem(kind: io::ErrorKind) -> String {
+    match kind {
+        io::ErrorKind::NotFound => "it does not exist".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::ReadOnlyFilesystem => "it is on a read-only disk".to_owned(),
+        other => other.to_string(),
+    }
 }
 
 impl CliError {

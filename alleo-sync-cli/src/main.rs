@@ -1,15 +1,19 @@
-//! `alleo-sync`: check the Alleo employee file before it is sent, and show when
-//! Alleo picks it up.
+//! `alleo-sync`: check the Alleo employee file before it is sent, turn an HR export
+//! into it, and show when Alleo picks it up.
 //!
 //! Exit codes: 0 valid (warnings allowed), 1 invalid (or warnings with `--strict`),
 //! 2 could not run (usage, unreadable file, bad configuration).
 
 mod args;
+mod atomic;
 mod config_file;
 mod error;
 mod instant;
 mod schedule_cmd;
+mod source;
+mod suggest_cmd;
 mod text;
+mod transform_cmd;
 mod validate_cmd;
 
 use std::io::{self, Write};
@@ -17,7 +21,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::args::{Args, Command};
+use crate::args::{Args, Command, MappingCommand};
 use crate::error::CliError;
 
 fn main() -> ExitCode {
@@ -36,5 +40,7 @@ fn run(args: Args) -> Result<ExitCode, CliError> {
     match args.command {
         Command::Validate(a) => validate_cmd::run(&a),
         Command::Schedule(a) => schedule_cmd::run(&a),
+        Command::Transform(a) => transform_cmd::run(&a),
+        Command::Mapping(MappingCommand::Suggest(a)) => suggest_cmd::run(&a),
     }
 }

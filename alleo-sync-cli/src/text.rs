@@ -37,11 +37,11 @@ pub struct Context<'a> {
     pub config: Option<&'a Path>,
 }
 
-const ERROR: Style = AnsiColor::Red.on_default().bold();
-const WARNING: Style = AnsiColor::Yellow.on_default().bold();
-const OK: Style = AnsiColor::Green.on_default().bold();
-const DIM: Style = Style::new().dimmed();
-const BOLD: Style = Style::new().bold();
+pub const ERROR: Style = AnsiColor::Red.on_default().bold();
+pub const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+pub const OK: Style = AnsiColor::Green.on_default().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const BOLD: Style = Style::new().bold();
 
 /// Writes the readable report.
 pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Result<()> {
@@ -100,6 +100,18 @@ pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Re
             )?;
         }
     }
+    write_issues(out, report)?;
+    writeln!(out)?;
+    if report.valid() {
+        writeln!(out, "{OK}✓{OK:#} {}", (t.valid)(&rows, &warnings))
+    } else {
+        writeln!(out, "{ERROR}✗{ERROR:#} {}", (t.invalid)(&errors))
+    }
+}
+
+/// Writes the issues, grouped by row under a heading per row.
+pub fn write_issues(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let t = Words::of(report.lang);
     let mut current: Option<Option<u64>> = None;
     for issue in &report.issues {
         if current != Some(issue.row) {
@@ -124,12 +136,7 @@ pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Re
             report.message_of(issue)
         )?;
     }
-    writeln!(out)?;
-    if report.valid() {
-        writeln!(out, "{OK}✓{OK:#} {}", (t.valid)(&rows, &warnings))
-    } else {
-        writeln!(out, "{ERROR}✗{ERROR:#} {}", (t.invalid)(&errors))
-    }
+    Ok(())
 }
 
 /// The words around the messages, in the report's language.

@@ -2,62 +2,12 @@
 //! exit codes, every output format, configuration errors and the schedule.
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::io::{BufRead, BufReader};
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-fn example(name: &str) -> String {
-    root()
-        .join("examples")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-/// `alleo-sync` run in an empty directory (so no stray ./alleo.toml is picked up),
-/// without colour.
-fn alleo_sync(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let dir = tempfile::tempdir().unwrap();
-    alleo_sync_in(dir.path(), args, stdin)
-}
-
-fn alleo_sync_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    spawn_in(dir, args, stdin).wait_with_output().unwrap()
-}
-
-/// `alleo-sync` started in `dir`, without colour; `stdin` is written and closed.
-fn spawn_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Child {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let bytes = stdin.unwrap_or_default().to_vec();
-    // A run that stops early (a bad config, a closed pipe) may not read all its input.
-    std::thread::spawn(move || {
-        let _ = input.write_all(&bytes);
-    });
-    child
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
+mod common;
+use common::{alleo_sync, alleo_sync_in, example, root, spawn_in, stderr, stdout};
 
 const DEMO_ARGS: [&str; 2] = ["--as-of", "2026-11-26"];
 

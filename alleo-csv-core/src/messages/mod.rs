@@ -34,6 +34,27 @@ impl Lang {
     /// Every language.
     pub const ALL: [Lang; 3] = [Lang::En, Lang::Nl, Lang::De];
 
+    /// A count written as people of this language read it: `1,204` in English,
+    /// `1.204` in Dutch and German.
+    ///
+    /// ```
+    /// use alleo_csv_core::Lang;
+    /// assert_eq!(Lang::En.number(1_204_000), "1,204,000");
+    /// assert_eq!(Lang::De.number(999), "999");
+    /// ```
+    pub fn number(self, n: u64) -> String {
+        let sep = if self == Lang::En { ',' } else { '.' };
+        let digits = n.to_string();
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// The code: `en`, `nl` or `de`.
     pub fn code(self) -> &'static str {
         match self {

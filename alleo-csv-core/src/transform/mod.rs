@@ -42,6 +42,8 @@
 mod change;
 mod decode;
 mod fix;
+mod preview;
+mod records;
 mod summary;
 #[cfg(feature = "xlsx")]
 mod xlsx;
@@ -54,13 +56,14 @@ use chrono::NaiveDate;
 pub use self::change::{Change, Rule};
 pub use self::decode::detect_encoding;
 pub use self::fix::decimal_from_comma;
+pub use self::preview::{Preview, preview};
 pub use self::summary::Summary;
 #[cfg(feature = "xlsx")]
-pub use self::xlsx::transform_workbook;
+pub use self::xlsx::{preview_workbook, transform_workbook};
 
 use self::change::CHANGE_HEADER;
-use self::decode::Decoder;
 use self::fix::Fixer;
+use self::records::ExportReader;
 use crate::code::Severity;
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -68,12 +71,9 @@ use crate::header::Slot;
 use crate::input::{DateFormat, Delimiter, Encoding};
 use crate::issue::{Detail, Issue};
 use crate::messages::Lang;
-use crate::read::{Record, RecordReader};
+use crate::read::Record;
 use crate::report::Report;
 use crate::validate::{Checker, Options};
-
-/// The header line is looked for in this many decoded bytes at most.
-const HEAD_LIMIT: usize = 1 << 20;
 
 /// How to run a transform. Build it with [`TransformOptions::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,12 +189,7 @@ pub fn transform<R: Read>(
 /// A transform fed in chunks (a browser stream, a Python file object).
 #[derive(Debug)]
 pub struct Transformer<'o> {
-    decoder: Decoder,
-    /// Decoded bytes until the header line is complete, to find the delimiter.
-    head: Option<Vec<u8>>,
-    /// Set once the delimiter is known.
-    reader: Option<RecordReader>,
-    delimiter: Option<Delimiter>,
+    records: ExportReader,
     rows: Rows<'o>,
 }
 
@@ -212,11 +207,9 @@ impl<'o> Transformer<'o> {
             .unwrap_or(Encoding::UTF_8);
         let mut rows = Rows::new(config, options, outputs);
         rows.summary.encoding_detected = config.input.encoding.is_none();
+        rows.summary.delimiter_detected = config.input.delimiter.is_none();
         Transformer {
-            decoder: Decoder::new(encoding),
-            head: Some(Vec::new()),
-            reader: None,
-            delimiter: config.input.delimiter,
+            records: ExportReader::new(encoding, config.input.delimiter),
             rows,
         }
     }
@@ -239,34 +232,13 @@ impl<'o> Transformer<'o> {
     }
 
     fn push(&mut self, chunk: &[u8], last: bool) -> Result<()> {
-        let Transformer {
-            decoder,
-            head,
-            reader,
-            delimiter,
-            rows,
-        } = self;
-        let text = decoder.feed(chunk, last);
-        if let Some(mut buffered) = head.take() {
-            buffered.extend_from_slice(text);
-            if !last && !has_header_line(&buffered) && buffered.len() < HEAD_LIMIT {
-                *head = Some(buffered);
-                return Ok(());
-            }
-            let found = delimiter.unwrap_or_else(|| detect_delimiter(&buffered));
-            rows.summary.delimiter = Some(found);
-            rows.summary.delimiter_detected = delimiter.is_none();
-            let mut records = RecordReader::with_delimiter(found.byte());
-            records.feed(&buffered, &mut |r| rows.record(r));
-            *reader = Some(records);
-        } else if let Some(records) = reader.as_mut() {
-            records.feed(text, &mut |r| rows.record(r));
-        }
-        if last && let Some(records) = reader.as_mut() {
-            records.finish(&mut |r| rows.record(r));
-        }
-        rows.summary.encoding = Some(decoder.encoding());
-        if let Some(byte) = decoder.malformed() {
+        let Transformer { records, rows } = self;
+        records.push(chunk, last, &mut |r, delimiter| {
+            rows.summary.delimiter = Some(delimiter);
+            rows.record(r);
+        });
+        rows.summary.encoding = Some(records.encoding());
+        if let Some(byte) = records.malformed() {
             rows.stop(Detail::Encoding {
                 row: None,
                 byte,
@@ -275,41 +247,6 @@ impl<'o> Transformer<'o> {
         }
         rows.failed.take().map_or(Ok(()), |e| Err(Error::Write(e)))
     }
-}
-
-/// Whether `head` holds a line break after something other than white space.
-fn has_header_line(head: &[u8]) -> bool {
-    head.iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .is_some_and(|start| head[start..].contains(&b'\n'))
-}
-
-/// The separator of the first non-blank line: the one used most outside quotes
-/// (a comma when none is, or on a tie with a comma).
-fn detect_delimiter(head: &[u8]) -> Delimiter {
-    let start = head
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(head.len());
-    let mut counts = [0usize; Delimiter::ALL.len()];
-    let mut quoted = false;
-    for &b in &head[start..] {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            _ if !quoted => {
-                if let Some(i) = Delimiter::ALL.iter().position(|d| d.byte() == b) {
-                    counts[i] += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    let (best, _) = counts.iter().enumerate().fold(
-        (0, 0),
-        |(bi, bn), (i, &n)| if n > bn { (i, n) } else { (bi, bn) },
-    );
-    Delimiter::ALL[best]
 }
 
 /// The row stage: header, repairs, checks, writing. Shared by CSV and workbooks.

@@ -82,7 +82,7 @@ impl Summary {
 
 /// One repair's part of the summary sentence.
 fn phrase(rule: Rule, n: u64, format: &str, lang: Lang) -> String {
-    let count = thousands(n, lang);
+    let count = lang.number(n);
     let one = n == 1;
     let pick = |singular: &'static str, plural: &'static str| if one { singular } else { plural };
     match lang {
@@ -142,30 +142,16 @@ fn phrase(rule: Rule, n: u64, format: &str, lang: Lang) -> String {
     }
 }
 
-/// `1204` as `1,204` (English) or `1.204` (Dutch, German).
-pub(crate) fn thousands(n: u64, lang: Lang) -> String {
-    let sep = if lang == Lang::En { ',' } else { '.' };
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn numbers_are_grouped_by_language() {
-        assert_eq!(thousands(0, Lang::En), "0");
-        assert_eq!(thousands(999, Lang::En), "999");
-        assert_eq!(thousands(1204, Lang::En), "1,204");
-        assert_eq!(thousands(1_000_000, Lang::Nl), "1.000.000");
+        assert_eq!(Lang::En.number(0), "0");
+        assert_eq!(Lang::En.number(999), "999");
+        assert_eq!(Lang::En.number(1204), "1,204");
+        assert_eq!(Lang::Nl.number(1_000_000), "1.000.000");
     }
 
     #[test]

@@ -11,9 +11,10 @@ use std::io::{Read, Seek};
 
 use calamine::{Data, Reader, Xlsx};
 
-use super::{Outputs, Rows, TransformOptions, Transformed};
+use super::{Outputs, Preview, Rows, TransformOptions, Transformed};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::input::Input;
 
 /// Transforms the first worksheet of a workbook (or `[input] sheet`) like
 /// [`transform`](super::transform) does a CSV export. Rows are the sheet's rows.
@@ -28,9 +29,53 @@ pub fn transform_workbook<RS: Read + Seek>(
     options: TransformOptions,
     outputs: Outputs<'_>,
 ) -> Result<Transformed> {
+    let (name, range) = open(workbook, &config.input)?;
+    let mut rows = Rows::new(config, options, outputs);
+    rows.summary.sheet = Some(name);
+    let top = range.start().map_or(0, |(row, _)| u64::from(row));
+    for (i, cells) in range.rows().enumerate() {
+        let texts: Vec<String> = cells.iter().map(cell_text).collect();
+        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let row = top + i as u64 + 1;
+        rows.row(row, if i == 0 { top } else { 0 }, &fields);
+        if let Some(e) = rows.failed.take() {
+            return Err(Error::Write(e));
+        }
+    }
+    rows.finish()
+}
+
+/// Reads the header and up to `limit` rows of a workbook's sheet, like
+/// [`preview`](super::preview) does a CSV export.
+///
+/// # Errors
+/// As [`transform_workbook`].
+pub fn preview_workbook<RS: Read + Seek>(
+    workbook: RS,
+    input: &Input,
+    limit: usize,
+) -> Result<Preview> {
+    let (name, range) = open(workbook, input)?;
+    let mut out = Preview {
+        sheet: Some(name),
+        ..Preview::default()
+    };
+    let top = range.start().map_or(0, |(row, _)| u64::from(row));
+    for (i, cells) in range.rows().enumerate() {
+        let texts: Vec<String> = cells.iter().map(cell_text).collect();
+        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
+        if !out.take(top + i as u64 + 1, &fields, limit) {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// The sheet to read (`[input] sheet`, else the first) and its cells.
+fn open<RS: Read + Seek>(workbook: RS, input: &Input) -> Result<(String, calamine::Range<Data>)> {
     let mut sheets: Xlsx<RS> = Xlsx::new(workbook).map_err(|e| Error::Workbook(e.to_string()))?;
     let names = sheets.sheet_names();
-    let name = match &config.input.sheet {
+    let name = match &input.sheet {
         Some(wanted) => names
             .iter()
             .find(|n| *n == wanted)
@@ -53,19 +98,7 @@ pub fn transform_workbook<RS: Read + Seek>(
     let range = sheets
         .worksheet_range(&name)
         .map_err(|e| Error::Workbook(format!("sheet \"{name}\": {e}")))?;
-    let mut rows = Rows::new(config, options, outputs);
-    rows.summary.sheet = Some(name);
-    let top = range.start().map_or(0, |(row, _)| u64::from(row));
-    for (i, cells) in range.rows().enumerate() {
-        let texts: Vec<String> = cells.iter().map(cell_text).collect();
-        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let row = top + i as u64 + 1;
-        rows.row(row, if i == 0 { top } else { 0 }, &fields);
-        if let Some(e) = rows.failed.take() {
-            return Err(Error::Write(e));
-        }
-    }
-    rows.finish()
+    Ok((name, range))
 }
 
 /// The text a cell's value is written as.

@@ -1,0 +1,155 @@
+//! An export's bytes -> records: decoded to UTF-8, split with the export's
+//! delimiter (set, or detected from the header line).
+
+use crate::input::{Delimiter, Encoding};
+use crate::read::{Record, RecordReader};
+use crate::transform::decode::Decoder;
+
+/// The header line is looked for in this many decoded bytes at most.
+const HEAD_LIMIT: usize = 1 << 20;
+
+/// Reads an export pushed in chunks.
+#[derive(Debug)]
+pub(crate) struct ExportReader {
+    decoder: Decoder,
+    /// Decoded bytes until the header line is complete, to find the delimiter.
+    head: Option<Vec<u8>>,
+    /// The delimiter set in `[input]`, if any.
+    configured: Option<Delimiter>,
+    /// Set once the delimiter is known.
+    reader: Option<(RecordReader, Delimiter)>,
+}
+
+impl ExportReader {
+    pub fn new(encoding: Encoding, delimiter: Option<Delimiter>) -> ExportReader {
+        ExportReader {
+            decoder: Decoder::new(encoding),
+            head: Some(Vec::new()),
+            configured: delimiter,
+            reader: None,
+        }
+    }
+
+    /// Reads `chunk` (`last`: nothing follows), calling `sink` with each record
+    /// completed and the delimiter in use.
+    pub fn push(
+        &mut self,
+        chunk: &[u8],
+        last: bool,
+        sink: &mut impl FnMut(&Record<'_>, Delimiter),
+    ) {
+        let text = self.decoder.feed(chunk, last);
+        if let Some(mut buffered) = self.head.take() {
+            buffered.extend_from_slice(text);
+            if !last && !has_header_line(&buffered) && buffered.len() < HEAD_LIMIT {
+                self.head = Some(buffered);
+                return;
+            }
+            let delimiter = self
+                .configured
+                .unwrap_or_else(|| detect_delimiter(&buffered));
+            let mut records = RecordReader::with_delimiter(delimiter.byte());
+            records.feed(&buffered, &mut |r| sink(r, delimiter));
+            self.reader = Some((records, delimiter));
+        } else if let Some((records, delimiter)) = &mut self.reader {
+            let delimiter = *delimiter;
+            records.feed(text, &mut |r| sink(r, delimiter));
+        }
+        if last && let Some((records, delimiter)) = &mut self.reader {
+            let delimiter = *delimiter;
+            records.finish(&mut |r| sink(r, delimiter));
+        }
+    }
+
+    /// The encoding in use (a byte order mark may have overridden the one set).
+    pub fn encoding(&self) -> Encoding {
+        self.decoder.encoding()
+    }
+
+    /// The delimiter, once known.
+    pub fn delimiter(&self) -> Option<Delimiter> {
+        self.reader.as_ref().map(|(_, d)| *d)
+    }
+
+    /// Where the first byte that is not valid in the encoding is, if one was seen.
+    pub fn malformed(&self) -> Option<u64> {
+        self.decoder.malformed()
+    }
+}
+
+/// Whether `head` holds a line break after something other than white space.
+fn has_header_line(head: &[u8]) -> bool {
+    head.iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|start| head[start..].contains(&b'\n'))
+}
+
+/// The separator of the first non-blank line: the one used most outside quotes
+/// (a comma when none is, or on a tie with a comma).
+fn detect_delimiter(head: &[u8]) -> Delimiter {
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let mut counts = [0usize; Delimiter::ALL.len()];
+    let mut quoted = false;
+    for &b in &head[start..] {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            _ if !quoted => {
+                if let Some(i) = Delimiter::ALL.iter().position(|d| d.byte() == b) {
+                    counts[i] += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let (best, _) = counts.iter().enumerate().fold(
+        (0, 0),
+        |(bi, bn), (i, &n)| if n > bn { (i, n) } else { (bi, bn) },
+    );
+    Delimiter::ALL[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delimiter_detection() {
+        assert_eq!(
+            detect_delimiter(b"a;b;c\nx,y"),
+            Delimiter::parse(";").unwrap()
+        );
+        assert_eq!(
+            detect_delimiter(b"\n\n a|b|c"),
+            Delimiter::parse("|").unwrap()
+        );
+        assert_eq!(
+            detect_delimiter(b"a\tb\tc"),
+            Delimiter::parse("tab").unwrap()
+        );
+        assert_eq!(detect_delimiter(b"\"a;b\",c"), Delimiter::COMMA);
+        assert_eq!(detect_delimiter(b"a;b,c"), Delimiter::COMMA);
+        assert_eq!(detect_delimiter(b"Email"), Delimiter::COMMA);
+    }
+
+    #[test]
+    fn a_header_split_over_chunks_is_waited_for() {
+        let mut reader = ExportReader::new(Encoding::UTF_8, None);
+        let mut seen = Vec::new();
+        for chunk in [
+            &b"\r\n Email;First"[..],
+            b" name;Last name",
+            b"\r\na;b;c\r\n",
+        ] {
+            reader.push(chunk, false, &mut |r, d| {
+                seen.push((r.row, r.len(), d.byte()));
+            });
+        }
+        reader.push(&[], true, &mut |r, d| seen.push((r.row, r.len(), d.byte())));
+        assert_eq!(seen, [(2, 3, b';'), (3, 3, b';')]);
+        assert_eq!(reader.delimiter().map(Delimiter::byte), Some(b';'));
+    }
+}

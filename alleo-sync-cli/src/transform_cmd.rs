@@ -1,0 +1,426 @@
+//! `alleo-sync transform`: an HR export in, the Alleo file out, never silently.
+
+use std::fs::File;
+use std::io::{self, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use alleo_csv_core::naming::is_upload_file_name;
+use alleo_csv_core::schedule::next_pickup;
+use alleo_csv_core::transform::{
+    Outputs, TransformOptions, Transformed, detect_encoding, transform, transform_workbook,
+};
+use alleo_csv_core::{Code, Config, Lang, Options, validate};
+use chrono::Utc;
+
+use crate::args::{SummaryFormat, TransformArgs};
+use crate::atomic::{Pending, resolve};
+use crate::config_file;
+use crate::error::CliError;
+use crate::source::Source;
+use crate::text::{self, BOLD, ERROR, OK};
+
+/// Transforms the export, writes the files it should, and prints what it did.
+pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
+    let loaded = config_file::load(args.config.as_deref())?;
+    let config = &loaded.config;
+    let source = Source::open(&args.input)?;
+    check_targets(args)?;
+    let as_of = args.as_of.unwrap_or_else(|| next_pickup(Utc::now()).date());
+    let mut output = Pending::create(&args.output)?;
+    let mut rejects = args.rejects.as_deref().map(Pending::create).transpose()?;
+    let mut changes = args.changes.as_deref().map(Pending::create).transpose()?;
+
+    let mut options = TransformOptions::new(as_of);
+    options.lang = args.lang;
+    let mut outputs = Outputs::new(&mut output);
+    if let Some(r) = rejects.as_mut() {
+        outputs = outputs.rejects(r);
+    }
+    if let Some(c) = changes.as_mut() {
+        outputs = outputs.changes(c);
+    }
+    let input_error = |source| CliError::Input {
+        path: args.input.clone(),
+        source,
+    };
+    let done = match &source {
+        Source::Stdin => transform(io::stdin().lock(), config, options, outputs),
+        Source::Csv(path) => {
+            if config.input.encoding.is_none() {
+                let file = File::open(path).map_err(input_error)?;
+                options.detected_encoding =
+                    Some(detect_encoding(file).map_err(core_input_error(&args.input))?);
+            }
+            let file = File::open(path).map_err(input_error)?;
+            transform(file, config, options, outputs)
+        }
+        Source::Workbook(path) => {
+            let file = File::open(path).map_err(input_error)?;
+            transform_workbook(BufReader::new(file), config, options, outputs)
+        }
+    }
+    .map_err(core_input_error(&args.input))?;
+
+    let written = done.usable();
+    if written {
+        output.flush().map_err(|source| CliError::OutputFile {
+            path: args.output.clone(),
+            source,
+        })?;
+        self_check(output.temp_path(), config, as_of)?;
+        for file in [rejects, changes].into_iter().flatten() {
+            file.commit()?;
+        }
+        output.commit()?;
+    }
+
+    let stdout = io::stdout();
+    match args.format {
+        SummaryFormat::Text => {
+            let mut out = anstream::AutoStream::auto(stdout.lock());
+            write_text(&mut out, &done, args, written).map_err(CliError::output)?;
+        }
+        SummaryFormat::Json => {
+            let mut out = stdout.lock();
+            let json = serde_json::json!({
+                "written": written,
+                "output": written.then(|| args.output.display().to_string()),
+                "summary": done.summary,
+                "report": done.report,
+            });
+            serde_json::to_writer_pretty(&mut out, &json)
+                .map_err(|e| CliError::output(e.into()))?;
+            writeln!(out).map_err(CliError::output)?;
+        }
+    }
+    Ok(if written && done.summary.rejected == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Read errors name the input; the rest is what the core says.
+fn core_input_error(input: &str) -> impl Fn(alleo_csv_core::Error) -> CliError + '_ {
+    move |e| match e {
+        alleo_csv_core::Error::Read(source) => CliError::Input {
+            path: input.to_owned(),
+            source,
+        },
+        alleo_csv_core::Error::Workbook(message) => CliError::Input {
+            path: input.to_owned(),
+            source: io::Error::new(io::ErrorKind::InvalidData, message),
+        },
+        other => CliError::from(other),
+    }
+}
+
+/// Refuses to write over the input, or two outputs to one file.
+fn check_targets(args: &TransformArgs) -> Result<(), CliError> {
+    let mut taken: Vec<(PathBuf, String)> = Vec::new();
+    if args.input != "-" {
+        let input = Path::new(&args.input);
+        if let Ok(path) = resolve(input) {
+            taken.push((
+                path,
+                "the input, which transform never overwrites".to_owned(),
+            ));
+        }
+    }
+    let targets = [
+        ("--output", Some(&args.output)),
+        ("--rejects", args.rejects.as_ref()),
+        ("--changes", args.changes.as_ref()),
+    ];
+    for (flag, path) in targets {
+        let Some(path) = path else { continue };
+        if path.is_dir() {
+            return Err(CliError::Usage(format!(
+                "{flag} {} is a folder; give a file name, e.g. {}",
+                path.display(),
+                path.join("alleo_employees_acme.csv").display()
+            )));
+        }
+        let resolved = resolve(path).map_err(|source| CliError::OutputFile {
+            path: path.clone(),
+            source,
+        })?;
+        if let Some((_, other)) = taken.iter().find(|(p, _)| *p == resolved) {
+            return Err(CliError::Usage(format!(
+                "{flag} {} is {other}: give each file its own name",
+                path.display()
+            )));
+        }
+        taken.push((resolved, format!("the file given to {flag}")));
+    }
+    Ok(())
+}
+
+/// Checks the written file the way `validate` will: a row that passed the
+/// transform's checks must pass them again from the file. If not, that is a bug
+/// here, and nothing is written.
+fn self_check(written: &Path, config: &Config, as_of: chrono::NaiveDate) -> Result<(), CliError> {
+    let file = File::open(written).map_err(|source| CliError::OutputFile {
+        path: written.to_path_buf(),
+        source,
+    })?;
+    let report = validate(file, config, Options::new(as_of))?;
+    match report
+        .issues
+        .iter()
+        .find(|i| i.severity == alleo_csv_core::Severity::Error)
+    {
+        None => Ok(()),
+        Some(issue) => Err(CliError::Internal(format!(
+            "the transformed file did not pass validation ({} on row {}), so nothing was written. \
+             This is a bug in alleo-sync: please report it with the export's header row",
+            issue.code(),
+            issue.row.unwrap_or(0)
+        ))),
+    }
+}
+
+fn write_text(
+    out: &mut impl Write,
+    done: &Transformed,
+    args: &TransformArgs,
+    written: bool,
+) -> io::Result<()> {
+    let t = Words::of(args.lang);
+    let s = &done.summary;
+    let n = |count: u64| args.lang.number(count);
+    let rows_of = |count: u64| {
+        let (one, many) = t.row_nouns;
+        format!("{} {}", n(count), if count == 1 { one } else { many })
+    };
+    let input = if args.input == "-" {
+        t.stdin
+    } else {
+        &args.input
+    };
+    writeln!(out, "{BOLD}{input}{BOLD:#} → {}", args.output.display())?;
+    let mut read = Vec::new();
+    if let Some(sheet) = &s.sheet {
+        read.push(format!("{} \"{sheet}\"", t.sheet));
+    }
+    if let Some(encoding) = s.encoding {
+        read.push(format!(
+            "{encoding}{}",
+            if s.encoding_detected { t.detected } else { "" }
+        ));
+    }
+    if let Some(d) = s.delimiter {
+        read.push(format!(
+            "{} \"{}\"{}",
+            t.delimiter,
+            d.name(),
+            if s.delimiter_detected { t.detected } else { "" }
+        ));
+    }
+    if let Some(format) = &s.date_format {
+        read.push(format!("{} {format}", t.dates));
+    }
+    writeln!(out, "{} {}", t.read, read.join(", "))?;
+    let mut rows = format!(
+        "{} {}, {} {}",
+        n(s.rows),
+        t.rows_read,
+        n(s.written),
+        t.rows_valid
+    );
+    if s.rejected > 0 {
+        rows = format!("{rows}, {} {}", n(s.rejected), t.rows_rejected);
+    }
+    writeln!(out, "{} {rows}", t.rows)?;
+    let described = s
+        .describe(args.lang)
+        .unwrap_or_else(|| t.no_changes.to_owned());
+    writeln!(out, "{} {described}", t.changes)?;
+    text::write_issues(out, &done.report)?;
+    writeln!(out)?;
+    let output = args.output.display().to_string();
+    if written {
+        writeln!(
+            out,
+            "{OK}✓{OK:#} {}",
+            (t.wrote)(&output, &rows_of(s.written))
+        )?;
+        if let (Some(path), true) = (&args.rejects, s.rejected > 0) {
+            writeln!(
+                out,
+                "  {}",
+                (t.set_aside)(&rows_of(s.rejected), &path.display().to_string())
+            )?;
+        }
+        if let Some(path) = &args.changes {
+            writeln!(out, "  {} {}", t.change_log, path.display())?;
+        }
+        let name = args
+            .output
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        if !is_upload_file_name(&name) {
+            writeln!(out, "  {}", t.name_hint)?;
+        }
+    } else if done.stopped {
+        writeln!(out, "{ERROR}✗{ERROR:#} {}", t.stopped)?;
+        let unknown = done
+            .report
+            .issues
+            .iter()
+            .any(|i| matches!(i.code(), Code::UnknownColumn | Code::MissingColumn));
+        if unknown {
+            writeln!(out, "  {}", (t.suggest)(&args.input))?;
+        }
+    } else {
+        writeln!(
+            out,
+            "{ERROR}✗{ERROR:#} {}",
+            (t.invalid_rows)(&rows_of(s.rejected))
+        )?;
+    }
+    Ok(())
+}
+
+/// The words of the summary, in the chosen language.
+struct Words {
+    /// Singular and plural of "row".
+    row_nouns: (&'static str, &'static str),
+    stdin: &'static str,
+    sheet: &'static str,
+    detected: &'static str,
+    delimiter: &'static str,
+    dates: &'static str,
+    read: &'static str,
+    rows: &'static str,
+    rows_read: &'static str,
+    rows_valid: &'static str,
+    rows_rejected: &'static str,
+    changes: &'static str,
+    no_changes: &'static str,
+    change_log: &'static str,
+    name_hint: &'static str,
+    stopped: &'static str,
+    wrote: fn(&str, &str) -> String,
+    set_aside: fn(&str, &str) -> String,
+    invalid_rows: fn(&str) -> String,
+    suggest: fn(&str) -> String,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::En => Words {
+                row_nouns: ("row", "rows"),
+                stdin: "(standard input)",
+                sheet: "sheet",
+                detected: " (detected)",
+                delimiter: "delimiter",
+                dates: "dates",
+                read: "Read:",
+                rows: "Rows:",
+                rows_read: "read",
+                rows_valid: "valid",
+                rows_rejected: "rejected",
+                changes: "Changes:",
+                no_changes: "none",
+                change_log: "Every change is listed in",
+                name_hint: "Note: Alleo picks up only files named alleo_employees_<ID>.csv.",
+                stopped: "Nothing was written: the export cannot be read as it is (see above).",
+                wrote: |o, n| {
+                    format!("Wrote {o} ({n}). Check it any time with: alleo-sync validate {o}")
+                },
+                set_aside: |n, r| {
+                    format!("Set aside in {r}, each with the reason: {n} that would be invalid.")
+                },
+                invalid_rows: |n| {
+                    format!(
+                        "Nothing was written: {n} would be invalid (see above). Fix them in the export, or pass --rejects FILE to write the valid rows and set the others aside."
+                    )
+                },
+                suggest: |i| {
+                    format!("For a [mapping] to start from, run: alleo-sync mapping suggest {i}")
+                },
+            },
+            Lang::Nl => Words {
+                row_nouns: ("rij", "rijen"),
+                stdin: "(standaardinvoer)",
+                sheet: "werkblad",
+                detected: " (herkend)",
+                delimiter: "scheidingsteken",
+                dates: "datums",
+                read: "Gelezen:",
+                rows: "Rijen:",
+                rows_read: "gelezen",
+                rows_valid: "geldig",
+                rows_rejected: "afgewezen",
+                changes: "Wijzigingen:",
+                no_changes: "geen",
+                change_log: "Elke wijziging staat in",
+                name_hint: "Let op: Alleo haalt alleen bestanden op met de naam alleo_employees_<ID>.csv.",
+                stopped: "Er is niets geschreven: de export kan zo niet worden gelezen (zie boven).",
+                wrote: |o, n| {
+                    format!(
+                        "{o} geschreven ({n}). Controleer het altijd met: alleo-sync validate {o}"
+                    )
+                },
+                set_aside: |n, r| format!("Apart gezet in {r}, elk met de reden: {n} ongeldig."),
+                invalid_rows: |n| {
+                    format!(
+                        "Er is niets geschreven, want niet alle rijen zijn geldig ({n} ongeldig, zie boven). Herstel ze in de export, of geef --rejects BESTAND om de geldige rijen te schrijven en de andere apart te zetten."
+                    )
+                },
+                suggest: |i| {
+                    format!("Voor een [mapping] om mee te beginnen: alleo-sync mapping suggest {i}")
+                },
+            },
+            Lang::De => Words {
+                row_nouns: ("Zeile", "Zeilen"),
+                stdin: "(Standardeingabe)",
+                sheet: "Tabellenblatt",
+                detected: " (erkannt)",
+                delimiter: "Trennzeichen",
+                dates: "Datumsangaben",
+                read: "Gelesen:",
+                rows: "Zeilen:",
+                rows_read: "gelesen",
+                rows_valid: "gültig",
+                rows_rejected: "abgelehnt",
+                changes: "Änderungen:",
+                no_changes: "keine",
+                change_log: "Jede Änderung steht in",
+                name_hint: "Hinweis: Alleo holt nur Dateien mit dem Namen alleo_employees_<ID>.csv ab.",
+                stopped: "Es wurde nichts geschrieben: Der Export kann so nicht gelesen werden (siehe oben).",
+                wrote: |o, n| {
+                    format!("{o} geschrieben ({n}). Jederzeit prüfen mit: alleo-sync validate {o}")
+                },
+                set_aside: |n, r| format!("Mit dem Grund beiseitegelegt in {r}: {n} ungültig."),
+                invalid_rows: |n| {
+                    format!(
+                        "Es wurde nichts geschrieben, da nicht alle Zeilen gültig sind ({n} ungültig, siehe oben). Beheben Sie sie im Export, oder geben Sie --rejects DATEI an, um die gültigen Zeilen zu schreiben und die anderen beiseitezulegen."
+                    )
+                },
+                suggest: |i| {
+                    format!("Für ein [mapping] als Ausgangspunkt: alleo-sync mapping suggest {i}")
+                },
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_its_words() {
+        for lang in Lang::ALL {
+            let t = Words::of(lang);
+            assert!((t.wrote)("a.csv", "3").contains("a.csv"));
+            assert!((t.invalid_rows)("3").contains("--rejects"));
+            assert!((t.suggest)("x.csv").contains("mapping suggest x.csv"));
+        }
+    }
+}
