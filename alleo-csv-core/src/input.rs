@@ -224,7 +224,22 @@ impl From<Encoding> for String {
 /// year: `%d-%m-%Y` (25-11-2026), `%d/%m/%Y`, `%d.%m.%Y`, `%m/%d/%Y`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct DateFormat(String);
+pub struct DateFormat {
+    pattern: String,
+    /// The pattern as parts, when it is only numbers and one-byte separators:
+    /// read without chrono's general parser, which reads the pattern again for
+    /// every value (a million rows have five million dates).
+    fast: Option<Vec<Part>>,
+}
+
+/// A piece of a numeric date pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Part {
+    Day,
+    Month,
+    Year,
+    Literal(u8),
+}
 
 impl DateFormat {
     /// Checks a pattern: it must name a day, a month and a year, and nothing else
@@ -272,23 +287,29 @@ impl DateFormat {
                 missing.join(" and no ")
             ));
         }
-        Ok(DateFormat(pattern.to_owned()))
+        Ok(DateFormat {
+            pattern: pattern.to_owned(),
+            fast: fast_parts(pattern),
+        })
     }
 
     /// The pattern as given.
     pub fn pattern(&self) -> &str {
-        &self.0
+        &self.pattern
     }
 
-    /// Reads a date written in this format.
+    /// Reads a date written in this format, as chrono's `parse_from_str` does.
     pub fn parse(&self, value: &str) -> Option<NaiveDate> {
-        NaiveDate::parse_from_str(value, &self.0).ok()
+        self.fast
+            .as_deref()
+            .and_then(|parts| parse_fast(parts, value.as_bytes()))
+            .or_else(|| NaiveDate::parse_from_str(value, &self.pattern).ok())
     }
 
     /// The pattern as people write it: `%d-%m-%Y` is `DD-MM-YYYY`.
     pub fn display(&self) -> String {
         let mut out = String::new();
-        let mut chars = self.0.chars();
+        let mut chars = self.pattern.chars();
         while let Some(c) = chars.next() {
             if c != '%' {
                 out.push(c);
@@ -316,8 +337,66 @@ impl DateFormat {
 
 impl fmt::Display for DateFormat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.pattern)
     }
+}
+
+/// The parts of a pattern made of `%d`, `%m`, `%Y` (any padding) and ASCII
+/// separators; `None` for anything else.
+fn fast_parts(pattern: &str) -> Option<Vec<Part>> {
+    let mut parts = Vec::new();
+    for item in StrftimeItems::new(pattern) {
+        match item {
+            Item::Numeric(Numeric::Day, _) => parts.push(Part::Day),
+            Item::Numeric(Numeric::Month, _) => parts.push(Part::Month),
+            Item::Numeric(Numeric::Year, _) => parts.push(Part::Year),
+            Item::Literal(text) if text.is_ascii() && !text.contains(char::is_whitespace) => {
+                parts.extend(text.bytes().map(Part::Literal));
+            }
+            _ => return None,
+        }
+    }
+    Some(parts)
+}
+
+/// Reads `value` against numeric parts: a day or month of one or two digits, a
+/// year of four. `None` when anything differs (chrono then decides).
+fn parse_fast(parts: &[Part], value: &[u8]) -> Option<NaiveDate> {
+    let (mut day, mut month, mut year) = (0u32, 0u32, 0i32);
+    let mut at = 0;
+    let digits = |at: &mut usize, max: usize| -> Option<u32> {
+        let start = *at;
+        let mut n = 0u32;
+        while *at < value.len() && *at - start < max && value[*at].is_ascii_digit() {
+            n = n * 10 + u32::from(value[*at] - b'0');
+            *at += 1;
+        }
+        (*at > start).then_some(n)
+    };
+    for part in parts {
+        match *part {
+            Part::Day => day = digits(&mut at, 2)?,
+            Part::Month => month = digits(&mut at, 2)?,
+            Part::Year => {
+                let start = at;
+                year = i32::try_from(digits(&mut at, 4)?).ok()?;
+                if at - start != 4 {
+                    return None;
+                }
+            }
+            Part::Literal(b) => {
+                if value.get(at) != Some(&b) {
+                    return None;
+                }
+                at += 1;
+            }
+        }
+    }
+    // A digit right after a number would have been read by chrono too.
+    if at != value.len() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 impl TryFrom<String> for DateFormat {
@@ -330,7 +409,7 @@ impl TryFrom<String> for DateFormat {
 
 impl From<DateFormat> for String {
     fn from(d: DateFormat) -> String {
-        d.0
+        d.pattern
     }
 }
 
@@ -399,6 +478,27 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_fast_reading_agrees_with_chrono(
+            value in prop_oneof![
+                "[0-9]{0,5}[-/.]?[0-9]{0,5}[-/.]?[0-9]{0,5}",
+                (0u32..40, 0u32..15, 0u32..3000, 0usize..3, any::<bool>()).prop_map(|(d, m, y, sep, pad)| {
+                    let sep = ["-", "/", "."][sep];
+                    if pad { format!("{d:02}{sep}{m:02}{sep}{y:04}") } else { format!("{d}{sep}{m}{sep}{y}") }
+                }),
+            ],
+            which in 0usize..6,
+        ) {
+            let patterns = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%Y", "%Y%m%d", "%-d-%-m-%Y"];
+            let format = DateFormat::new(patterns[which]).unwrap();
+            prop_assert!(format.fast.is_some());
+            let chrono = NaiveDate::parse_from_str(&value, patterns[which]).ok();
+            prop_assert_eq!(format.parse(&value), chrono);
+            if let Some(fast) = parse_fast(format.fast.as_deref().unwrap(), value.as_bytes()) {
+                prop_assert_eq!(Some(fast), chrono);
+            }
+        }
+
         #[test]
         fn a_format_reads_what_it_writes(days in 0i64..80_000, which in 0usize..5) {
             let patterns = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%Y", "%Y%m%d"];

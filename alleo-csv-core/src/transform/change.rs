@@ -1,6 +1,9 @@
-//! The record of what a transform changed, cell by cell.
+//! The record of what a transform changed, cell by cell: counted by rule, and
+//! written to the change log when there is one.
 
+use std::collections::BTreeMap;
 use std::fmt;
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -60,22 +63,78 @@ impl fmt::Display for Rule {
     }
 }
 
-/// One change to one cell (or header, or blank row).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
-    /// The row in the export, as a spreadsheet shows it (the header is row 1).
-    pub row: u64,
-    /// The header in the export; empty for a blank row.
-    pub column: String,
-    /// The Alleo field or custom field; empty for a blank row.
-    pub field: String,
-    /// The value as the export has it.
-    pub old: String,
-    /// The value written.
-    pub new: String,
-    /// Which repair it was.
+/// A repair of the row being transformed; it is counted and logged only if the
+/// row is written.
+#[derive(Debug)]
+pub(crate) struct PendingChange {
+    /// The export's column.
+    pub column: usize,
     pub rule: Rule,
+    /// Empty when no change log is written.
+    pub old: String,
+    pub new: String,
 }
 
 /// The change log's columns, in the order written.
 pub(crate) const CHANGE_HEADER: [&str; 6] = ["row", "column", "field", "old", "new", "rule"];
+
+/// Counts changes by rule and writes each to the change log, if there is one:
+/// `row,column,field,old,new,rule`, where `column` is the export's header, `field`
+/// the Alleo field, and both are empty for a blank row.
+pub(crate) struct ChangeLog<'o> {
+    writer: Option<csv::Writer<&'o mut dyn Write>>,
+    counts: [u64; Rule::ALL.len()],
+}
+
+impl<'o> ChangeLog<'o> {
+    pub fn new(writer: Option<csv::Writer<&'o mut dyn Write>>) -> ChangeLog<'o> {
+        ChangeLog {
+            writer,
+            counts: [0; Rule::ALL.len()],
+        }
+    }
+
+    /// Whether the changes are written, not only counted.
+    pub fn is_written(&self) -> bool {
+        self.writer.is_some()
+    }
+
+    /// Counts one change and writes it.
+    pub fn record(
+        &mut self,
+        row: u64,
+        column: &str,
+        field: &str,
+        old: &str,
+        new: &str,
+        rule: Rule,
+    ) -> csv::Result<()> {
+        self.counts[rule as usize] += 1;
+        match &mut self.writer {
+            Some(w) => w.write_record([&*row.to_string(), column, field, old, new, rule.as_str()]),
+            None => Ok(()),
+        }
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.writer.as_mut().map_or(Ok(()), csv::Writer::flush)
+    }
+
+    /// How many times each rule was applied (rules never applied left out).
+    pub fn counts(&self) -> BTreeMap<Rule, u64> {
+        Rule::ALL
+            .into_iter()
+            .filter(|&r| self.counts[r as usize] > 0)
+            .map(|r| (r, self.counts[r as usize]))
+            .collect()
+    }
+}
+
+impl fmt::Debug for ChangeLog<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChangeLog")
+            .field("written", &self.is_written())
+            .field("counts", &self.counts)
+            .finish()
+    }
+}

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use chrono::Datelike;
+
 use crate::config::{Config, CustomType};
 use crate::field::FieldKey;
 use crate::header::Slot;
@@ -77,8 +79,8 @@ impl Fixer {
         }
         let date = self.date_format.as_ref()?.parse(value)?;
         PLAUSIBLE_YEARS
-            .contains(&chrono::Datelike::year(&date))
-            .then(|| (Rule::Date, date.format("%Y-%m-%d").to_string()))
+            .contains(&date.year())
+            .then(|| (Rule::Date, iso(date)))
     }
 
     /// A company group that differs from one of the company's only in case.
@@ -93,6 +95,22 @@ impl Fixer {
             _ => None,
         }
     }
+}
+
+/// `YYYY-MM-DD` for a date of a four-digit year, without the formatting
+/// machinery (this runs for every converted date).
+fn iso(date: chrono::NaiveDate) -> String {
+    let year = date.year().unsigned_abs();
+    let mut out = String::with_capacity(10);
+    for n in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
+        out.push(char::from_digit(n, 10).unwrap_or('0'));
+    }
+    for n in [date.month(), date.day()] {
+        out.push('-');
+        out.push(char::from_digit(n / 10, 10).unwrap_or('0'));
+        out.push(char::from_digit(n % 10, 10).unwrap_or('0'));
+    }
+    out
 }
 
 /// `0,8` -> `0.8`, `-1.234,50` -> `-1234.50`: a decimal written with a comma (and
@@ -118,7 +136,11 @@ pub fn decimal_from_comma(value: &str) -> Option<String> {
     if !grouped_right || groups.any(|g| g.len() != 3) {
         return None;
     }
-    let candidate = format!("{sign}{}.{frac}", digits.replace('.', ""));
+    let mut candidate = String::with_capacity(value.len());
+    candidate.push_str(sign);
+    candidate.extend(digits.chars().filter(|&c| c != '.'));
+    candidate.push('.');
+    candidate.push_str(frac);
     is_decimal(&candidate).then_some(candidate)
 }
 
@@ -202,6 +224,12 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn iso_dates_are_chronos(days in 0i64..110_000) {
+            let date = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(days);
+            prop_assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+        }
+
         #[test]
         fn repairs_are_idempotent(value in "[ 0-9a-zA-Z,.\\-]{0,12}", which in 0usize..6) {
             let f = fixer("%d-%m-%Y", true);

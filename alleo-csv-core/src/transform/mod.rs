@@ -6,8 +6,8 @@
 //! spec's order with custom fields after them, UTF-8 without a byte order mark,
 //! commas, `YYYY-MM-DD` dates, dot decimals, trimmed values, language codes.
 //!
-//! Every repair is recorded as a [`Change`] (row, column, old value, new value,
-//! [`Rule`]) and counted in the [`Summary`]. Every row is checked with the same
+//! Every repair is counted by [`Rule`] in the [`Summary`] and, when asked for,
+//! written to the change log (row, column, field, old value, new value, rule). Every row is checked with the same
 //! rules as [`validate`](crate::validate) after its repairs: a row that would still
 //! be invalid is never written to the output. It goes to the rejects file, with the
 //! reason, when there is one; without one the run is not [`usable`](Transformed::usable).
@@ -53,7 +53,7 @@ use std::io::{self, ErrorKind, Read, Write};
 
 use chrono::NaiveDate;
 
-pub use self::change::{Change, Rule};
+pub use self::change::Rule;
 pub use self::decode::detect_encoding;
 pub use self::fix::decimal_from_comma;
 pub use self::preview::{Preview, preview};
@@ -61,7 +61,7 @@ pub use self::summary::Summary;
 #[cfg(feature = "xlsx")]
 pub use self::xlsx::{preview_workbook, transform_workbook};
 
-use self::change::CHANGE_HEADER;
+use self::change::{CHANGE_HEADER, ChangeLog, PendingChange};
 use self::fix::Fixer;
 use self::records::ExportReader;
 use crate::code::Severity;
@@ -257,12 +257,12 @@ struct Rows<'o> {
     output: csv::Writer<&'o mut dyn Write>,
     rejects_raw: Option<&'o mut dyn Write>,
     rejects: Option<csv::Writer<&'o mut dyn Write>>,
-    changes: Option<csv::Writer<&'o mut dyn Write>>,
+    log: ChangeLog<'o>,
     rejects_kept: bool,
     /// Set once the header has been read and accepted.
     layout: Option<Layout>,
-    /// Changes of the current row, written only if the row is.
-    pending: Vec<Change>,
+    /// Changes of the current row, counted and logged only if the row is written.
+    pending: Vec<PendingChange>,
     stopped: bool,
     /// The first write error, handed back by the next `feed`.
     failed: Option<io::Error>,
@@ -316,7 +316,7 @@ impl<'o> Rows<'o> {
             rejects_kept: outputs.rejects.is_some(),
             rejects_raw: outputs.rejects,
             rejects: None,
-            changes,
+            log: ChangeLog::new(changes),
             layout: None,
             pending: Vec::new(),
             stopped: false,
@@ -354,14 +354,8 @@ impl<'o> Rows<'o> {
     }
 
     fn blank_row(&mut self, row: u64) {
-        self.log(&Change {
-            row,
-            column: String::new(),
-            field: String::new(),
-            old: String::new(),
-            new: String::new(),
-            rule: Rule::BlankRow,
-        });
+        let logged = self.log.record(row, "", "", "", "", Rule::BlankRow);
+        self.keep(logged);
     }
 
     fn header(&mut self, row: u64, fields: &[&str]) {
@@ -423,14 +417,11 @@ impl<'o> Rows<'o> {
         }
         for (i, header) in layout.headers.iter().enumerate() {
             if *header != names[i] {
-                self.log(&Change {
-                    row,
-                    column: header.clone(),
-                    field: layout.targets[i].clone(),
-                    old: header.clone(),
-                    new: names[i].clone(),
-                    rule: Rule::Header,
-                });
+                let field = &layout.targets[i];
+                let logged = self
+                    .log
+                    .record(row, header, field, header, &names[i], Rule::Header);
+                self.keep(logged);
             }
         }
         self.layout = Some(layout);
@@ -441,12 +432,14 @@ impl<'o> Rows<'o> {
             checker,
             fixer,
             pending,
+            log,
             layout: Some(layout),
             ..
         } = self
         else {
             return;
         };
+        let logging = log.is_written();
         self.summary.rows += 1;
         pending.clear();
         let before = checker.report().issues.len();
@@ -456,13 +449,17 @@ impl<'o> Rows<'o> {
                 .enumerate()
                 .map(|(i, value)| {
                     fixer.cell(layout.slots[i], value, &mut |rule, old, new| {
-                        pending.push(Change {
-                            row,
-                            column: layout.headers[i].clone(),
-                            field: layout.targets[i].clone(),
-                            old: old.to_owned(),
-                            new: new.to_owned(),
+                        // Without a change log only the count is needed.
+                        let (old, new) = if logging {
+                            (old.to_owned(), new.to_owned())
+                        } else {
+                            (String::new(), String::new())
+                        };
+                        pending.push(PendingChange {
+                            column: i,
                             rule,
+                            old,
+                            new,
                         });
                     })
                 })
@@ -484,9 +481,11 @@ impl<'o> Rows<'o> {
             let written = self
                 .output
                 .write_record(layout.order.iter().map(|&i| fixed[i].as_bytes()));
-            self.keep(written);
-            for change in std::mem::take(&mut self.pending) {
-                self.log(&change);
+            keep(&mut self.failed, written);
+            for c in &self.pending {
+                let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
+                let logged = self.log.record(row, column, field, &c.old, &c.new, c.rule);
+                keep(&mut self.failed, logged);
             }
         } else {
             self.summary.rejected += 1;
@@ -501,35 +500,14 @@ impl<'o> Rows<'o> {
                         .chain(std::iter::repeat_n("", padding))
                         .chain([reason.as_str()]),
                 );
-                self.keep(written);
+                keep(&mut self.failed, written);
             }
-        }
-    }
-
-    /// Counts a change and writes it to the change log.
-    fn log(&mut self, change: &Change) {
-        *self.summary.changes.entry(change.rule).or_default() += 1;
-        if let Some(changes) = &mut self.changes {
-            let row = change.row.to_string();
-            let written = changes.write_record([
-                row.as_str(),
-                &change.column,
-                &change.field,
-                &change.old,
-                &change.new,
-                change.rule.as_str(),
-            ]);
-            self.keep(written);
         }
     }
 
     /// Remembers the first write error.
     fn keep(&mut self, result: csv::Result<()>) {
-        if let Err(e) = result
-            && self.failed.is_none()
-        {
-            self.failed = Some(io::Error::from(e));
-        }
+        keep(&mut self.failed, result);
     }
 
     /// Stops on a problem with the whole export.
@@ -544,7 +522,7 @@ impl<'o> Rows<'o> {
         for result in [
             self.output.flush(),
             self.rejects.as_mut().map_or(Ok(()), csv::Writer::flush),
-            self.changes.as_mut().map_or(Ok(()), csv::Writer::flush),
+            self.log.flush(),
         ] {
             self.keep(result.map_err(csv::Error::from));
         }
@@ -552,12 +530,20 @@ impl<'o> Rows<'o> {
             return Err(Error::Write(e));
         }
         let stopped = self.stopped || self.layout.is_none();
+        self.summary.changes = self.log.counts();
         Ok(Transformed {
             report: self.checker.into_report(),
             summary: self.summary,
             stopped,
             rejects_kept: self.rejects_kept,
         })
+    }
+}
+
+/// Remembers the first write error in `failed`.
+fn keep(failed: &mut Option<io::Error>, result: csv::Result<()>) {
+    if let Err(e) = result {
+        failed.get_or_insert(io::Error::from(e));
     }
 }
 
