@@ -190,10 +190,6 @@ fn write_text(
     let t = Words::of(args.lang);
     let s = &done.summary;
     let n = |count: u64| args.lang.number(count);
-    let rows_of = |count: u64| {
-        let (one, many) = t.row_nouns;
-        format!("{} {}", n(count), if count == 1 { one } else { many })
-    };
     let input = if args.input == "-" {
         t.stdin
     } else {
@@ -239,6 +235,26 @@ fn write_text(
     writeln!(out, "{} {described}", t.changes)?;
     text::write_issues(out, &done.report)?;
     writeln!(out)?;
+    write_verdict(out, done, args, written)
+}
+
+/// The last lines: what was written, or why nothing was.
+fn write_verdict(
+    out: &mut impl Write,
+    done: &Transformed,
+    args: &TransformArgs,
+    written: bool,
+) -> io::Result<()> {
+    let t = Words::of(args.lang);
+    let s = &done.summary;
+    let rows_of = |count: u64| {
+        let (one, many) = t.row_nouns;
+        format!(
+            "{} {}",
+            args.lang.number(count),
+            if count == 1 { one } else { many }
+        )
+    };
     let output = args.output.display().to_string();
     if written {
         writeln!(
@@ -274,6 +290,14 @@ fn write_text(
         if unknown {
             writeln!(out, "  {}", (t.suggest)(&args.input))?;
         }
+        if done
+            .report
+            .issues
+            .iter()
+            .any(|i| i.code() == Code::Encoding)
+        {
+            writeln!(out, "  {}", t.encoding_hint)?;
+        }
     } else {
         writeln!(
             out,
@@ -302,6 +326,7 @@ struct Words {
     no_changes: &'static str,
     change_log: &'static str,
     name_hint: &'static str,
+    encoding_hint: &'static str,
     stopped: &'static str,
     wrote: fn(&str, &str) -> String,
     set_aside: fn(&str, &str) -> String,
@@ -328,6 +353,7 @@ impl Words {
                 no_changes: "none",
                 change_log: "Every change is listed in",
                 name_hint: "Note: Alleo picks up only files named alleo_employees_<ID>.csv.",
+                encoding_hint: "Set the export's encoding in alleo.toml, e.g. [input] encoding = \"windows-1252\", or give the file by name (not on standard input) so that it is detected.",
                 stopped: "Nothing was written: the export cannot be read as it is (see above).",
                 wrote: |o, n| {
                     format!("Wrote {o} ({n}). Check it any time with: alleo-sync validate {o}")
@@ -360,6 +386,7 @@ impl Words {
                 no_changes: "geen",
                 change_log: "Elke wijziging staat in",
                 name_hint: "Let op: Alleo haalt alleen bestanden op met de naam alleo_employees_<ID>.csv.",
+                encoding_hint: "Geef de codering van de export op in alleo.toml, bijv. [input] encoding = \"windows-1252\", of geef het bestand bij naam (niet via standaardinvoer) zodat die wordt herkend.",
                 stopped: "Er is niets geschreven: de export kan zo niet worden gelezen (zie boven).",
                 wrote: |o, n| {
                     format!(
@@ -392,6 +419,7 @@ impl Words {
                 no_changes: "keine",
                 change_log: "Jede Änderung steht in",
                 name_hint: "Hinweis: Alleo holt nur Dateien mit dem Namen alleo_employees_<ID>.csv ab.",
+                encoding_hint: "Geben Sie die Kodierung des Exports in alleo.toml an, z. B. [input] encoding = \"windows-1252\", oder übergeben Sie die Datei mit Namen (nicht über die Standardeingabe), damit sie erkannt wird.",
                 stopped: "Es wurde nichts geschrieben: Der Export kann so nicht gelesen werden (siehe oben).",
                 wrote: |o, n| {
                     format!("{o} geschrieben ({n}). Jederzeit prüfen mit: alleo-sync validate {o}")

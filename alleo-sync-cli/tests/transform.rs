@@ -428,3 +428,36 @@ fn mapping_suggest_needs_a_header() {
     let help = stdout(&alleo_sync(&["mapping", "suggest", "--help"], None));
     assert!(help.contains("Email consent"), "{help}");
 }
+
+#[test]
+fn a_windows_1252_export_on_standard_input_says_how_to_set_the_encoding() {
+    let bytes = fs::read(dutch("export.csv")).unwrap();
+    let config = dutch("alleo.toml");
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(&config)
+        .unwrap()
+        .replace("encoding = \"windows-1252\"\n", "");
+    fs::write(dir.path().join("alleo.toml"), text).unwrap();
+    let o = alleo_sync_in(
+        dir.path(),
+        &["transform", "-", "-o", "out.csv"],
+        Some(&bytes),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains("encoding") && out.contains("[input] encoding = \"windows-1252\""),
+        "{out}"
+    );
+    assert_eq!(files(dir.path()), ["alleo.toml"]);
+    // Given by name, the same file is detected and transformed.
+    let input = dir.path().join("export.csv");
+    fs::write(&input, &bytes).unwrap();
+    let o = alleo_sync_in(
+        dir.path(),
+        &["transform", "export.csv", "-o", "out.csv"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("windows-1252 (detected)"));
+}
