@@ -78,6 +78,22 @@ fn folder_problem(kind: io::ErrorKind) -> String {
 }
 
 impl CliError {
+    /// Turns the core's error while reading the input `path` into one that names
+    /// the file: a read failure or a workbook that cannot be read.
+    pub fn reading(path: &str) -> impl Fn(alleo_csv_core::Error) -> CliError + '_ {
+        move |e| match e {
+            alleo_csv_core::Error::Read(source) => CliError::Input {
+                path: path.to_owned(),
+                source,
+            },
+            alleo_csv_core::Error::Workbook(message) => CliError::Input {
+                path: path.to_owned(),
+                source: io::Error::new(io::ErrorKind::InvalidData, message),
+            },
+            other => CliError::from(other),
+        }
+    }
+
     /// Classifies a failed write to stdout.
     pub fn output(e: io::Error) -> CliError {
         if e.kind() == io::ErrorKind::BrokenPipe {

@@ -23,20 +23,15 @@ pub fn run(args: &SuggestArgs) -> Result<ExitCode, CliError> {
         path: args.input.clone(),
         source,
     };
-    let core_error = |e| match e {
-        alleo_csv_core::Error::Read(source) => input_error(source),
-        alleo_csv_core::Error::Workbook(message) => {
-            input_error(io::Error::new(io::ErrorKind::InvalidData, message))
-        }
-        other => CliError::from(other),
-    };
+    let core_error = CliError::reading(&args.input);
     let preview = match Source::open(&args.input)? {
         Source::Stdin => preview(io::stdin().lock(), input, None, PREVIEW_ROWS),
         Source::Csv(path) => {
             let detected = match input.encoding {
                 Some(_) => None,
                 None => Some(
-                    detect_encoding(File::open(&path).map_err(input_error)?).map_err(core_error)?,
+                    detect_encoding(File::open(&path).map_err(input_error)?)
+                        .map_err(&core_error)?,
                 ),
             };
             preview(

@@ -50,7 +50,7 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
             if config.input.encoding.is_none() {
                 let file = File::open(path).map_err(input_error)?;
                 options.detected_encoding =
-                    Some(detect_encoding(file).map_err(core_input_error(&args.input))?);
+                    Some(detect_encoding(file).map_err(CliError::reading(&args.input))?);
             }
             let file = File::open(path).map_err(input_error)?;
             transform(file, config, options, outputs)
@@ -60,7 +60,7 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
             transform_workbook(BufReader::new(file), config, options, outputs)
         }
     }
-    .map_err(core_input_error(&args.input))?;
+    .map_err(CliError::reading(&args.input))?;
 
     let written = done.usable();
     if written {
@@ -99,21 +99,6 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// Read errors name the input; the rest is what the core says.
-fn core_input_error(input: &str) -> impl Fn(alleo_csv_core::Error) -> CliError + '_ {
-    move |e| match e {
-        alleo_csv_core::Error::Read(source) => CliError::Input {
-            path: input.to_owned(),
-            source,
-        },
-        alleo_csv_core::Error::Workbook(message) => CliError::Input {
-            path: input.to_owned(),
-            source: io::Error::new(io::ErrorKind::InvalidData, message),
-        },
-        other => CliError::from(other),
-    }
 }
 
 /// Refuses to write over the input, or two outputs to one file.

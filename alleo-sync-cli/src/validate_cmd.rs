@@ -33,10 +33,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
         let file = File::open(&args.file).map_err(input_error)?;
         validate(file, &loaded.config, options)
     }
-    .map_err(|e| match e {
-        alleo_csv_core::Error::Read(source) => input_error(source),
-        other => CliError::from(other),
-    })?;
+    .map_err(CliError::reading(&args.file))?;
     let report = if args.no_values {
         report.without_values()
     } else {
