@@ -134,6 +134,18 @@ codes! {
     OffboardingBeforeOnboarding = "offboarding-before-onboarding", Error, Cell;
     /// Birthday is in the future or more than 120 years ago.
     BirthdayImplausible = "birthday-implausible", Error, Cell;
+    /// The onboarding date of an employee already in Alleo was changed.
+    OnboardingDateLocked = "onboarding-date-locked", Error, Cell;
+    /// An offboarding date that was set has been removed.
+    OffboardingRemoved = "offboarding-removed", Error, Cell;
+    /// A deactivated employee's row changed; only Alleo's support can reactivate.
+    ReactivationRequired = "reactivation-required", Error, Cell;
+    /// An employee of the previous state is not in the file (`row` is null).
+    Absent = "absent", Warning, File;
+    /// One employee absent and a new one with the same name: likely an email change.
+    EmailChangeSuspected = "email-change-suspected", Warning, Cell;
+    /// More deactivations than `[safety] max_deactivations` allows.
+    MassDeactivation = "mass-deactivation", Error, File;
 }
 
 impl fmt::Display for Code {

@@ -44,6 +44,95 @@ pub struct Config {
     /// The `[input]` section: how a customer's export is written, for
     /// [`transform`](crate::transform). Defaults to detecting what can be detected.
     pub input: Input,
+    /// The `[safety]` section: the mass-deactivation guard of the
+    /// [`lifecycle`](crate::lifecycle) plan.
+    pub safety: Safety,
+}
+
+/// The `[safety]` section.
+///
+/// ```
+/// use alleo_csv_core::Config;
+/// let c: Config = toml::from_str("[safety]\nmax_deactivations = \"20%\"").unwrap();
+/// assert_eq!(c.safety.limit(1000), 200);
+/// let c: Config = toml::from_str("[safety]\nmax_deactivations = 3").unwrap();
+/// assert_eq!(c.safety.limit(1000), 3);
+/// assert_eq!(Config::default().safety.limit(1000), 100);
+/// assert_eq!(Config::default().safety.limit(20), 5);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Safety {
+    /// The most deactivations one file may schedule: a count (`25`) or a share of
+    /// the previous state (`"10%"`). Defaults to 10% of the previous state, and at
+    /// least 5.
+    pub max_deactivations: Option<Limit>,
+}
+
+impl Safety {
+    /// The most deactivations allowed against a previous state of `previous`
+    /// employees.
+    pub fn limit(&self, previous: u64) -> u64 {
+        match self.max_deactivations {
+            Some(Limit::Count(n)) => n,
+            Some(Limit::Percent(p)) => previous * u64::from(p) / 100,
+            None => (previous / 10).max(5),
+        }
+    }
+}
+
+/// A limit: a count, or a percentage of the previous state (rounded down).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(try_from = "LimitText", into = "LimitText")]
+pub enum Limit {
+    /// At most this many.
+    Count(u64),
+    /// At most this percentage (0-100).
+    Percent(u8),
+}
+
+/// A limit as TOML writes it: a number or a text such as `"10%"`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(untagged)]
+enum LimitText {
+    Count(u64),
+    Text(String),
+}
+
+impl TryFrom<LimitText> for Limit {
+    type Error = String;
+
+    fn try_from(value: LimitText) -> Result<Self, String> {
+        let text = match value {
+            LimitText::Count(n) => return Ok(Limit::Count(n)),
+            LimitText::Text(t) => t,
+        };
+        let trimmed = text.trim();
+        let bad = || {
+            format!(
+                "`{text}` is not a limit: write a count such as 25, or a share of the previous state such as \"10%\""
+            )
+        };
+        match trimmed.strip_suffix('%') {
+            Some(p) => p
+                .trim()
+                .parse::<u8>()
+                .ok()
+                .filter(|&p| p <= 100)
+                .map(Limit::Percent)
+                .ok_or_else(bad),
+            None => trimmed.parse().map(Limit::Count).map_err(|_| bad()),
+        }
+    }
+}
+
+impl From<Limit> for LimitText {
+    fn from(l: Limit) -> LimitText {
+        match l {
+            Limit::Count(n) => LimitText::Count(n),
+            Limit::Percent(p) => LimitText::Text(format!("{p}%")),
+        }
+    }
 }
 
 /// The `[company]` section.
@@ -262,5 +351,10 @@ mod tests {
 
         let e = parse("[mapping]\nId = \"alleo_custom_id\"\n").unwrap_err();
         assert!(e.contains("`custom_id`"), "{e}");
+
+        let e = parse("[safety]\nmax_deactivations = \"ten\"\n").unwrap_err();
+        assert!(e.contains("\"10%\"") && e.contains("line 2"), "{e}");
+        let e = parse("[safety]\nmax_deactivations = \"150%\"\n").unwrap_err();
+        assert!(e.contains("not a limit"), "{e}");
     }
 }

@@ -13,6 +13,9 @@ pub enum Error {
     /// A report could not be written.
     #[error("could not write the report: {0}")]
     Write(#[source] io::Error),
+    /// The previous state cannot be used; the message says why and what to give.
+    #[error("the previous state cannot be used: {0}")]
+    Previous(String),
     /// A workbook could not be opened or read as one.
     #[error("the workbook could not be read: {0}")]
     Workbook(String),

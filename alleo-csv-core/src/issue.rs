@@ -178,11 +178,17 @@ pub enum Detail {
     OnboardingPast {
         /// The pickup date checked against.
         as_of: NaiveDate,
+        /// Known from the previous state to be a new employee (an error then);
+        /// false when there is no previous state (a warning).
+        new_employee: bool,
     },
     /// `offboarding-not-future`: the date is on or before `as_of`.
     OffboardingNotFuture {
         /// The pickup date checked against.
         as_of: NaiveDate,
+        /// Known from the previous state to be newly set or changed (an error
+        /// then); false when there is no previous state (a warning).
+        changed: bool,
     },
     /// `offboarding-short-notice`: days between `as_of` and the date (1..=29).
     OffboardingShortNotice {
@@ -198,6 +204,37 @@ pub enum Detail {
     BirthdayImplausible {
         /// True when in the future; false when too long ago.
         future: bool,
+    },
+    /// `onboarding-date-locked`: the date in the previous state.
+    OnboardingDateLocked {
+        /// The onboarding date as the previous state has it.
+        previous: String,
+    },
+    /// `offboarding-removed`: the date in the previous state.
+    OffboardingRemoved {
+        /// The offboarding date as the previous state has it.
+        previous: String,
+    },
+    /// `reactivation-required`: the account was deactivated on this date.
+    ReactivationRequired {
+        /// The previous state's offboarding date.
+        deactivated: NaiveDate,
+    },
+    /// `absent`: the employee's address (also in the issue's `value`).
+    Absent,
+    /// `email-change-suspected`: the absent employee's address.
+    EmailChangeSuspected {
+        /// The address in the previous state.
+        previous_email: String,
+    },
+    /// `mass-deactivation`: deactivations scheduled, and the most allowed.
+    MassDeactivation {
+        /// Deactivations the file schedules.
+        count: u64,
+        /// The most `[safety] max_deactivations` allows.
+        limit: u64,
+        /// Employees in the previous state.
+        previous: u64,
     },
 }
 
@@ -228,6 +265,12 @@ impl Detail {
             Detail::OffboardingShortNotice { .. } => Code::OffboardingShortNotice,
             Detail::OffboardingBeforeOnboarding { .. } => Code::OffboardingBeforeOnboarding,
             Detail::BirthdayImplausible { .. } => Code::BirthdayImplausible,
+            Detail::OnboardingDateLocked { .. } => Code::OnboardingDateLocked,
+            Detail::OffboardingRemoved { .. } => Code::OffboardingRemoved,
+            Detail::ReactivationRequired { .. } => Code::ReactivationRequired,
+            Detail::Absent => Code::Absent,
+            Detail::EmailChangeSuspected { .. } => Code::EmailChangeSuspected,
+            Detail::MassDeactivation { .. } => Code::MassDeactivation,
         }
     }
 }

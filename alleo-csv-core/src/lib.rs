@@ -46,6 +46,7 @@ pub mod field;
 mod header;
 pub mod input;
 mod issue;
+pub mod lifecycle;
 pub mod mapping;
 mod messages;
 pub mod naming;
@@ -60,7 +61,9 @@ mod unique;
 mod validate;
 
 pub use code::{Code, Scope, Severity};
-pub use config::{Company, Config, CustomFields, CustomName, CustomType, Mapping, Target};
+pub use config::{
+    Company, Config, CustomFields, CustomName, CustomType, Limit, Mapping, Safety, Target,
+};
 pub use error::{Error, Result};
 pub use field::{FieldKey, normalize_header};
 pub use header::ColumnSummary;

@@ -142,10 +142,10 @@ impl Report {
     }
 }
 
-impl Serialize for Report {
-    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let issues: Vec<IssueJson<'_>> = self
-            .issues
+impl Report {
+    /// The issues as the JSON of SPEC section 5 has them.
+    pub(crate) fn issues_json(&self) -> Vec<IssueJson<'_>> {
+        self.issues
             .iter()
             .map(|i| IssueJson {
                 severity: i.severity,
@@ -156,7 +156,13 @@ impl Serialize for Report {
                 value: self.value_of(i),
                 message: self.message_of(i),
             })
-            .collect();
+            .collect()
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let issues = self.issues_json();
         let mut s = serializer.serialize_struct("Report", 6)?;
         s.serialize_field("valid", &self.valid())?;
         s.serialize_field("as_of", &self.as_of.format("%Y-%m-%d").to_string())?;
@@ -168,8 +174,9 @@ impl Serialize for Report {
     }
 }
 
+/// One issue in the JSON of SPEC section 5.
 #[derive(Serialize)]
-struct IssueJson<'a> {
+pub(crate) struct IssueJson<'a> {
     severity: Severity,
     code: &'a str,
     row: Option<u64>,

@@ -96,6 +96,34 @@ impl EmailIndex {
         self.values.clear();
     }
 
+    /// Adds `email` with `value` at once (not queued), unless it is there already;
+    /// then returns the value it has. For a table of addresses to look up later.
+    pub fn insert(&mut self, email: &str, value: u32) -> Option<u32> {
+        if (self.len + 1) * 2 > self.slots.len() {
+            self.grow();
+        }
+        let hash = self.hash(email);
+        match probe(&self.slots, hash) {
+            Ok(existing) => Some(existing),
+            Err(index) => {
+                self.slots[index] = hash << 32 | u128::from(value);
+                self.len += 1;
+                None
+            }
+        }
+    }
+
+    /// The value stored for `email` (compared case-insensitively), if any.
+    pub fn get(&self, email: &str) -> Option<u32> {
+        let email = email.trim();
+        let hash = if email.is_ascii() {
+            hash96(email.as_bytes(), fold_ascii_upper)
+        } else {
+            hash96(email.to_lowercase().as_bytes(), |word| word)
+        };
+        probe(&self.slots, hash).ok()
+    }
+
     fn grow(&mut self) {
         let doubled = vec![0; self.slots.len() * 2];
         let old = std::mem::replace(&mut self.slots, doubled);
@@ -225,6 +253,17 @@ mod tests {
             prop_assume!(a != b);
             prop_assert_ne!(hash96(a.as_bytes(), |w| w), hash96(b.as_bytes(), |w| w));
         }
+    }
+
+    #[test]
+    fn a_table_of_addresses() {
+        let mut index = EmailIndex::default();
+        for i in 0..5000u32 {
+            assert_eq!(index.insert(&format!("User{i}@Example.nl"), i), None);
+        }
+        assert_eq!(index.insert("user7@example.nl", 99), Some(7));
+        assert_eq!(index.get(" USER4999@example.NL "), Some(4999));
+        assert_eq!(index.get("user5000@example.nl"), None);
     }
 
     #[test]

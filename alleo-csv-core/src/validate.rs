@@ -287,7 +287,8 @@ impl Checker {
         self.report
     }
 
-    fn record(&mut self, r: &Record<'_>) {
+    /// Checks one record: the header, a blank row or an employee row.
+    pub(crate) fn record(&mut self, r: &Record<'_>) {
         if r.blank_lines_before > 0 {
             self.pending_blank
                 .push((r.row - r.blank_lines_before, r.row));
@@ -528,12 +529,18 @@ impl Rules {
         match field {
             FieldKey::OnboardingDate => {
                 dates.onboarding = Some(date);
-                (date < self.today).then_some(Detail::OnboardingPast { as_of })
+                (date < self.today).then_some(Detail::OnboardingPast {
+                    as_of,
+                    new_employee: false,
+                })
             }
             FieldKey::OffboardingDate => {
                 dates.offboarding = Some((date, column));
                 if date <= self.today {
-                    Some(Detail::OffboardingNotFuture { as_of })
+                    Some(Detail::OffboardingNotFuture {
+                        as_of,
+                        changed: false,
+                    })
                 } else {
                     (date < self.notice_from).then(|| Detail::OffboardingShortNotice {
                         days: (date.date() - as_of).num_days(),

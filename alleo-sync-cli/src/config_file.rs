@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping};
+use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping, Safety};
 use serde::Deserialize;
 
 use crate::error::CliError;
@@ -21,7 +21,7 @@ struct ConfigFile {
     mapping: Mapping,
     custom_fields: CustomFields,
     input: Input,
-    safety: Option<toml::Table>,
+    safety: Safety,
     state: Option<toml::Table>,
     sftp: Option<toml::Table>,
 }
@@ -61,6 +61,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
         mapping: file.mapping,
         custom_fields: file.custom_fields,
         input: file.input,
+        safety: file.safety,
     };
     Ok(Loaded {
         config,

@@ -7,6 +7,8 @@ use crate::rules::email::EmailProblem;
 
 const SAVE_UTF8: &str = "speichern Sie sie als \"CSV UTF-8 (durch Trennzeichen getrennt)\" (in Excel: Datei > Speichern unter)";
 
+// One arm per detail, so that the compiler proves every code has a message.
+#[allow(clippy::too_many_lines)]
 pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
     match &i.detail {
@@ -89,10 +91,16 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
             let hint = suggestion.as_ref().map(|s| format!(" Meinten Sie {s}?")).unwrap_or_default();
             format!("{col}{v} ist keine Gruppe des Unternehmens.{hint} Der Wert muss genau einer in Alleo eingerichteten Gruppe entsprechen (siehe [company] groups in alleo.toml).")
         }
-        Detail::OnboardingPast { as_of } => format!(
+        Detail::OnboardingPast { as_of, new_employee: true } => format!(
+            "{col}{v} liegt vor dem Abholdatum {as_of}, und dieser Mitarbeiter ist neu: Alleo lehnt neue Mitarbeiter mit einem Onboarding-Datum in der Vergangenheit ab. Verwenden Sie {as_of} oder später, oder lassen Sie das Feld leer."
+        ),
+        Detail::OnboardingPast { as_of, .. } => format!(
             "{col}{v} liegt vor dem Abholdatum {as_of}: in Ordnung für Mitarbeiter, die schon in Alleo sind, aber ein neuer Mitarbeiter mit diesem Datum wird abgelehnt. Verwenden Sie für neue Mitarbeiter {as_of} oder später, oder lassen Sie das Feld leer."
         ),
-        Detail::OffboardingNotFuture { as_of } => format!(
+        Detail::OffboardingNotFuture { as_of, changed: true } => format!(
+            "{col}{v} liegt nicht nach dem Abholdatum {as_of}: ein neu gesetztes oder geändertes Offboarding-Datum muss in der Zukunft liegen."
+        ),
+        Detail::OffboardingNotFuture { as_of, .. } => format!(
             "{col}{v} liegt nicht nach dem Abholdatum {as_of}: in Ordnung für ein bereits deaktiviertes Konto, aber ein aktives Konto braucht ein Datum in der Zukunft."
         ),
         Detail::OffboardingShortNotice { days } => format!(
@@ -106,6 +114,35 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
         ),
         Detail::BirthdayImplausible { future: true } => format!("{col}{v} liegt in der Zukunft; prüfen Sie das Jahr."),
         Detail::BirthdayImplausible { future: false } => format!("{col}{v} liegt mehr als 120 Jahre zurück; prüfen Sie das Jahr."),
+        Detail::OnboardingDateLocked { previous } if *show => format!(
+            "{col} war {previous} und ist jetzt{v}: Das Onboarding-Datum eines Mitarbeiters kann nicht mehr geändert werden, sobald er in Alleo ist. Setzen Sie {previous} wieder ein; muss es sich ändern, fragen Sie admin-support@alleo.nl."
+        ),
+        Detail::OnboardingDateLocked { .. } => format!(
+            "{col} weicht von der vorigen Datei ab: Das Onboarding-Datum eines Mitarbeiters kann nicht mehr geändert werden, sobald er in Alleo ist. Setzen Sie das frühere Datum wieder ein; muss es sich ändern, fragen Sie admin-support@alleo.nl."
+        ),
+        Detail::OffboardingRemoved { previous } if *show => format!(
+            "{col} war {previous} und ist jetzt leer: Ein gesetztes Offboarding-Datum kann nicht entfernt werden. Setzen Sie {previous} wieder ein; um den Mitarbeiter zu behalten, wenden Sie sich an admin-support@alleo.nl."
+        ),
+        Detail::OffboardingRemoved { .. } => format!(
+            "{col} war in der vorigen Datei gesetzt und ist jetzt leer: Ein gesetztes Offboarding-Datum kann nicht entfernt werden. Setzen Sie es wieder ein; um den Mitarbeiter zu behalten, wenden Sie sich an admin-support@alleo.nl."
+        ),
+        Detail::ReactivationRequired { deactivated } if *show => format!(
+            "Das Konto dieses Mitarbeiters wurde am {deactivated} deaktiviert (das Offboarding-Datum der vorigen Datei), und {col} hat sich geändert: Alleo ändert oder reaktiviert ein deaktiviertes Konto nicht über die Datei. Zur Reaktivierung wenden Sie sich an admin-support@alleo.nl; sonst stellen Sie die Zeile wieder her."
+        ),
+        Detail::ReactivationRequired { .. } => format!(
+            "Das Konto dieses Mitarbeiters ist deaktiviert (durch das Offboarding-Datum der vorigen Datei), und {col} hat sich geändert: Alleo ändert oder reaktiviert ein deaktiviertes Konto nicht über die Datei. Zur Reaktivierung wenden Sie sich an admin-support@alleo.nl; sonst stellen Sie die Zeile wieder her."
+        ),
+        Detail::Absent => {
+            let who = if *show { i.value.clone().unwrap_or_default() } else { "Ein Mitarbeiter".to_owned() };
+            format!("{who} war in der vorigen Datei, fehlt aber in dieser. Alleo deaktiviert keine Mitarbeiter, die fehlen; das tut nur ein Offboarding-Datum. Zum Deaktivieren behalten Sie die Zeile und setzen ein Offboarding-Datum. Hat sich die E-Mail-Adresse geändert: Ohne externe ID legt Alleo ein zweites Konto an und dieses bleibt aktiv; E-Mail-Änderungen gehen an admin-support@alleo.nl.")
+        }
+        Detail::EmailChangeSuspected { previous_email } => {
+            let old = if *show { format!(" ({previous_email})") } else { String::new() };
+            format!("{col}{v} ist neu, und ein Mitarbeiter mit demselben Namen{old} fehlt in dieser Datei: Ist das eine E-Mail-Änderung, legt Alleo ein zweites Konto an und das alte bleibt aktiv, da es keine externe ID gibt. E-Mail-Änderungen gehen an admin-support@alleo.nl.")
+        }
+        Detail::MassDeactivation { count, limit, previous } => format!(
+            "Diese Datei plant {count} Deaktivierungen, mehr als die erlaubten {limit} ([safety] max_deactivations in alleo.toml; der vorige Stand hat {previous} Mitarbeiter). Ein Fehler hier deaktiviert Menschen; ist es so gewollt, führen Sie den Befehl erneut mit --allow-deactivations {count} aus."
+        ),
     }
 }
 

@@ -7,6 +7,8 @@ use crate::rules::email::EmailProblem;
 
 const SAVE_UTF8: &str = "save it as \"CSV UTF-8 (comma delimited)\" (in Excel: File > Save As)";
 
+// One arm per detail, so that the compiler proves every code has a message.
+#[allow(clippy::too_many_lines)]
 pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
     match &i.detail {
@@ -89,11 +91,17 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
             let hint = suggestion.as_ref().map(|s| format!(" Did you mean {s}?")).unwrap_or_default();
             format!("{col}{v} is not one of the company's groups.{hint} The value must match a group set up in Alleo exactly (see [company] groups in alleo.toml).")
         }
-        Detail::OnboardingPast { as_of } => format!(
+        Detail::OnboardingPast { as_of, new_employee: false } => format!(
             "{col}{v} is before the pickup date {as_of}: fine for employees already in Alleo, but a new employee with this date is refused. For a new employee use {as_of} or later, or leave it empty."
         ),
-        Detail::OffboardingNotFuture { as_of } => format!(
+        Detail::OnboardingPast { as_of, new_employee: true } => format!(
+            "{col}{v} is before the pickup date {as_of}, and this employee is new: Alleo refuses a new employee with a past onboarding date. Use {as_of} or later, or leave it empty."
+        ),
+        Detail::OffboardingNotFuture { as_of, changed: false } => format!(
             "{col}{v} is not after the pickup date {as_of}: fine for an account that is already deactivated, but an active account needs a future date."
+        ),
+        Detail::OffboardingNotFuture { as_of, changed: true } => format!(
+            "{col}{v} is not after the pickup date {as_of}: an offboarding date that is newly set or changed must be in the future."
         ),
         Detail::OffboardingShortNotice { days } => format!(
             "{col}{v} is only {days} days after the pickup date; Alleo asks for offboarding dates to be set at least 30 days ahead."
@@ -106,6 +114,35 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
         ),
         Detail::BirthdayImplausible { future: true } => format!("{col}{v} is in the future; check the year."),
         Detail::BirthdayImplausible { future: false } => format!("{col}{v} is more than 120 years ago; check the year."),
+        Detail::OnboardingDateLocked { previous } if *show => format!(
+            "{col} was {previous} and is now{v}: an employee's onboarding date cannot be changed once they are in Alleo. Put back {previous}; if it must change, ask admin-support@alleo.nl."
+        ),
+        Detail::OnboardingDateLocked { .. } => format!(
+            "{col} differs from the previous file: an employee's onboarding date cannot be changed once they are in Alleo. Put back the earlier date; if it must change, ask admin-support@alleo.nl."
+        ),
+        Detail::OffboardingRemoved { previous } if *show => format!(
+            "{col} was {previous} and is now empty: an offboarding date cannot be removed once set. Put back {previous}; to keep the employee, contact admin-support@alleo.nl."
+        ),
+        Detail::OffboardingRemoved { .. } => format!(
+            "{col} was set in the previous file and is now empty: an offboarding date cannot be removed once set. Put it back; to keep the employee, contact admin-support@alleo.nl."
+        ),
+        Detail::ReactivationRequired { deactivated } if *show => format!(
+            "This employee's account was deactivated on {deactivated} (the offboarding date in the previous file), and {col} changed: Alleo does not change or reactivate a deactivated account from the file. To reactivate, contact admin-support@alleo.nl; otherwise put the row back as it was."
+        ),
+        Detail::ReactivationRequired { .. } => format!(
+            "This employee's account is deactivated (by the offboarding date in the previous file), and {col} changed: Alleo does not change or reactivate a deactivated account from the file. To reactivate, contact admin-support@alleo.nl; otherwise put the row back as it was."
+        ),
+        Detail::Absent => {
+            let who = if *show { i.value.clone().unwrap_or_default() } else { "An employee".to_owned() };
+            format!("{who} was in the previous file but is not in this one. Alleo does not deactivate employees who are left out; only an offboarding date does. To deactivate, keep the row and set an offboarding date. If the email address changed: without an external id Alleo creates a second account and this one stays active; email changes go to admin-support@alleo.nl.")
+        }
+        Detail::EmailChangeSuspected { previous_email } => {
+            let old = if *show { format!(" ({previous_email})") } else { String::new() };
+            format!("{col}{v} is new, and an employee with the same name{old} is absent from this file: if this is an email change, Alleo creates a second account and the old one stays active, since there is no external id. Email changes go to admin-support@alleo.nl.")
+        }
+        Detail::MassDeactivation { count, limit, previous } => format!(
+            "This file schedules {count} deactivations, more than the {limit} allowed ([safety] max_deactivations in alleo.toml; the previous state has {previous} employees). A mistake here deactivates people; if it is intended, run again with --allow-deactivations {count}."
+        ),
     }
 }
 

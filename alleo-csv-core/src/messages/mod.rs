@@ -195,11 +195,41 @@ mod tests {
             Detail::CompanyGroup {
                 suggestion: Some("Sales".into()),
             },
-            Detail::OnboardingPast { as_of: d },
-            Detail::OffboardingNotFuture { as_of: d },
+            Detail::OnboardingPast {
+                as_of: d,
+                new_employee: false,
+            },
+            Detail::OnboardingPast {
+                as_of: d,
+                new_employee: true,
+            },
+            Detail::OffboardingNotFuture {
+                as_of: d,
+                changed: false,
+            },
+            Detail::OffboardingNotFuture {
+                as_of: d,
+                changed: true,
+            },
             Detail::OffboardingShortNotice { days: 5 },
             Detail::OffboardingBeforeOnboarding { onboarding: d },
             Detail::BirthdayImplausible { future: true },
+            Detail::OnboardingDateLocked {
+                previous: "SECRET-PREVIOUS".into(),
+            },
+            Detail::OffboardingRemoved {
+                previous: "SECRET-PREVIOUS".into(),
+            },
+            Detail::ReactivationRequired { deactivated: d },
+            Detail::Absent,
+            Detail::EmailChangeSuspected {
+                previous_email: "SECRET-PREVIOUS".into(),
+            },
+            Detail::MassDeactivation {
+                count: 12,
+                limit: 5,
+                previous: 40,
+            },
         ];
         details
             .into_iter()

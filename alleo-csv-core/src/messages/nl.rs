@@ -8,6 +8,8 @@ use crate::rules::email::EmailProblem;
 const SAVE_UTF8: &str =
     "sla het op als \"CSV UTF-8 (door komma's gescheiden)\" (in Excel: Bestand > Opslaan als)";
 
+// One arm per detail, so that the compiler proves every code has a message.
+#[allow(clippy::too_many_lines)]
 pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
     match &i.detail {
@@ -90,10 +92,16 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
             let hint = suggestion.as_ref().map(|s| format!(" Bedoelt u {s}?")).unwrap_or_default();
             format!("{col}{v} is geen groep van het bedrijf.{hint} De waarde moet precies gelijk zijn aan een groep in Alleo (zie [company] groups in alleo.toml).")
         }
-        Detail::OnboardingPast { as_of } => format!(
+        Detail::OnboardingPast { as_of, new_employee: true } => format!(
+            "{col}{v} ligt vóór de ophaaldatum {as_of}, en deze medewerker is nieuw: Alleo weigert een nieuwe medewerker met een onboardingdatum in het verleden. Gebruik {as_of} of later, of laat het leeg."
+        ),
+        Detail::OnboardingPast { as_of, .. } => format!(
             "{col}{v} ligt vóór de ophaaldatum {as_of}: goed voor medewerkers die al in Alleo staan, maar een nieuwe medewerker met deze datum wordt geweigerd. Gebruik voor een nieuwe medewerker {as_of} of later, of laat het leeg."
         ),
-        Detail::OffboardingNotFuture { as_of } => format!(
+        Detail::OffboardingNotFuture { as_of, changed: true } => format!(
+            "{col}{v} ligt niet na de ophaaldatum {as_of}: een offboardingdatum die nieuw is of gewijzigd moet in de toekomst liggen."
+        ),
+        Detail::OffboardingNotFuture { as_of, .. } => format!(
             "{col}{v} ligt niet na de ophaaldatum {as_of}: goed voor een account dat al is gedeactiveerd, maar een actief account heeft een datum in de toekomst nodig."
         ),
         Detail::OffboardingShortNotice { days } => format!(
@@ -107,6 +115,35 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
         ),
         Detail::BirthdayImplausible { future: true } => format!("{col}{v} ligt in de toekomst; controleer het jaar."),
         Detail::BirthdayImplausible { future: false } => format!("{col}{v} is meer dan 120 jaar geleden; controleer het jaar."),
+        Detail::OnboardingDateLocked { previous } if *show => format!(
+            "{col} was {previous} en is nu{v}: de onboardingdatum van een medewerker kan niet meer veranderen zodra die in Alleo staat. Zet {previous} terug; moet het toch anders, vraag het admin-support@alleo.nl."
+        ),
+        Detail::OnboardingDateLocked { .. } => format!(
+            "{col} wijkt af van het vorige bestand: de onboardingdatum van een medewerker kan niet meer veranderen zodra die in Alleo staat. Zet de eerdere datum terug; moet het toch anders, vraag het admin-support@alleo.nl."
+        ),
+        Detail::OffboardingRemoved { previous } if *show => format!(
+            "{col} was {previous} en is nu leeg: een offboardingdatum kan niet worden verwijderd als die eenmaal is ingesteld. Zet {previous} terug; om de medewerker te houden, neem contact op met admin-support@alleo.nl."
+        ),
+        Detail::OffboardingRemoved { .. } => format!(
+            "{col} stond in het vorige bestand en is nu leeg: een offboardingdatum kan niet worden verwijderd als die eenmaal is ingesteld. Zet hem terug; om de medewerker te houden, neem contact op met admin-support@alleo.nl."
+        ),
+        Detail::ReactivationRequired { deactivated } if *show => format!(
+            "Het account van deze medewerker is op {deactivated} gedeactiveerd (de offboardingdatum in het vorige bestand), en {col} is gewijzigd: Alleo wijzigt of heractiveert een gedeactiveerd account niet via het bestand. Neem voor heractivering contact op met admin-support@alleo.nl; zet anders de rij terug zoals hij was."
+        ),
+        Detail::ReactivationRequired { .. } => format!(
+            "Het account van deze medewerker is gedeactiveerd (door de offboardingdatum in het vorige bestand), en {col} is gewijzigd: Alleo wijzigt of heractiveert een gedeactiveerd account niet via het bestand. Neem voor heractivering contact op met admin-support@alleo.nl; zet anders de rij terug zoals hij was."
+        ),
+        Detail::Absent => {
+            let who = if *show { i.value.clone().unwrap_or_default() } else { "Een medewerker".to_owned() };
+            format!("{who} stond in het vorige bestand maar niet in dit bestand. Alleo deactiveert geen medewerkers die ontbreken; alleen een offboardingdatum doet dat. Laat de rij staan en vul een offboardingdatum in om te deactiveren. Is het e-mailadres veranderd: zonder extern id maakt Alleo een tweede account en blijft dit account actief; e-mailwijzigingen gaan naar admin-support@alleo.nl.")
+        }
+        Detail::EmailChangeSuspected { previous_email } => {
+            let old = if *show { format!(" ({previous_email})") } else { String::new() };
+            format!("{col}{v} is nieuw, en een medewerker met dezelfde naam{old} ontbreekt in dit bestand: als dit een e-mailwijziging is, maakt Alleo een tweede account en blijft het oude actief, want er is geen extern id. E-mailwijzigingen gaan naar admin-support@alleo.nl.")
+        }
+        Detail::MassDeactivation { count, limit, previous } => format!(
+            "Dit bestand plant {count} deactiveringen, meer dan de toegestane {limit} ([safety] max_deactivations in alleo.toml; de vorige stand heeft {previous} medewerkers). Een vergissing hier deactiveert mensen; is het zo bedoeld, voer het dan opnieuw uit met --allow-deactivations {count}."
+        ),
     }
 }
 

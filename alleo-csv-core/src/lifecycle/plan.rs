@@ -1,0 +1,224 @@
+//! The plan: what Alleo will do with the file, employee by employee.
+
+use std::fmt;
+use std::io::Write;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+
+use crate::error::{Error, Result};
+use crate::report::Report;
+
+/// What happens to one employee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionKind {
+    /// New: an account is created, active from `effective`.
+    Onboard,
+    /// Known, and some fields change.
+    Update,
+    /// Known, and an offboarding date is newly set: deactivated at 23:00 UTC on it.
+    Deactivate,
+    /// Known, and nothing changes.
+    Unchanged,
+    /// In the previous state but not in the file: Alleo does nothing (only an
+    /// offboarding date deactivates).
+    Absent,
+}
+
+impl ActionKind {
+    /// Every kind, in the order summaries list them.
+    pub const ALL: [ActionKind; 5] = [
+        ActionKind::Onboard,
+        ActionKind::Update,
+        ActionKind::Deactivate,
+        ActionKind::Unchanged,
+        ActionKind::Absent,
+    ];
+
+    /// `onboard`, `update`, `deactivate`, `unchanged` or `absent`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionKind::Onboard => "onboard",
+            ActionKind::Update => "update",
+            ActionKind::Deactivate => "deactivate",
+            ActionKind::Unchanged => "unchanged",
+            ActionKind::Absent => "absent",
+        }
+    }
+}
+
+impl fmt::Display for ActionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// When an action takes effect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effective {
+    /// An onboarding: the account is active, with login from this date.
+    Date(NaiveDate),
+    /// A deactivation: 23:00 UTC on the offboarding date.
+    Instant(DateTime<Utc>),
+}
+
+impl fmt::Display for Effective {
+    /// `YYYY-MM-DD` for a date, `YYYY-MM-DDT23:00:00Z` for an instant.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Effective::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Effective::Instant(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%SZ")),
+        }
+    }
+}
+
+impl Serialize for Effective {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// One field that changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// The field key or custom field name.
+    pub field: String,
+    /// The value in the previous state.
+    pub old: String,
+    /// The value in the file.
+    pub new: String,
+}
+
+/// What happens to one employee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// What happens.
+    #[serde(rename = "action")]
+    pub kind: ActionKind,
+    /// The employee's address as the file (or, when absent, the previous state)
+    /// has it.
+    pub email: String,
+    /// The row in the file; `None` when absent.
+    pub row: Option<u64>,
+    /// The fields that change (for updates and deactivations).
+    pub changes: Vec<FieldChange>,
+    /// When it takes effect (onboardings and deactivations).
+    pub effective: Option<Effective>,
+}
+
+/// How many employees each kind of action concerns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// New employees.
+    pub onboard: u64,
+    /// Employees with changed fields.
+    pub update: u64,
+    /// Deactivations newly scheduled.
+    pub deactivate: u64,
+    /// Employees without changes.
+    pub unchanged: u64,
+    /// Employees of the previous state not in the file.
+    pub absent: u64,
+}
+
+impl Counts {
+    /// The count of one kind.
+    pub fn of(&self, kind: ActionKind) -> u64 {
+        match kind {
+            ActionKind::Onboard => self.onboard,
+            ActionKind::Update => self.update,
+            ActionKind::Deactivate => self.deactivate,
+            ActionKind::Unchanged => self.unchanged,
+            ActionKind::Absent => self.absent,
+        }
+    }
+
+    pub(crate) fn add(&mut self, kind: ActionKind) {
+        let n = match kind {
+            ActionKind::Onboard => &mut self.onboard,
+            ActionKind::Update => &mut self.update,
+            ActionKind::Deactivate => &mut self.deactivate,
+            ActionKind::Unchanged => &mut self.unchanged,
+            ActionKind::Absent => &mut self.absent,
+        };
+        *n += 1;
+    }
+}
+
+/// Previous state + file = what Alleo will do, and every issue (SPEC section 5,
+/// with the previous-state rules of sections 3 and 4 applied).
+///
+/// Serialises to `{"valid", "as_of", "rows", "previous", "errors", "warnings",
+/// "summary": {"onboard", "update", "deactivate", "unchanged", "absent"},
+/// "actions": [{"action", "email", "row", "changes": [{"field", "old", "new"}],
+/// "effective"}], "issues": [...]}`.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The report: rows, issues, language.
+    pub report: Report,
+    /// One action per employee: the file's rows in order, then the absent ones in
+    /// the previous state's order.
+    pub actions: Vec<Action>,
+    /// How many of each.
+    pub summary: Counts,
+    /// Employees in the previous state.
+    pub previous: u64,
+}
+
+impl Plan {
+    /// True when there is no error.
+    pub fn valid(&self) -> bool {
+        self.report.valid()
+    }
+
+    /// Writes one action per line, as Alleo's own dry-run report does:
+    /// `action,email,row,effective,changes` (changes as `field: old -> new; ...`),
+    /// UTF-8 with a byte order mark for Excel.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when `out` fails.
+    pub fn write_csv<W: Write>(&self, mut out: W) -> Result<()> {
+        out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
+        let mut w = csv::Writer::from_writer(out);
+        let fail = |e: csv::Error| Error::Write(std::io::Error::from(e));
+        w.write_record(["action", "email", "row", "effective", "changes"])
+            .map_err(fail)?;
+        for a in &self.actions {
+            let row = a.row.map(|r| r.to_string()).unwrap_or_default();
+            let effective = a.effective.map(|e| e.to_string()).unwrap_or_default();
+            let changes = a
+                .changes
+                .iter()
+                .map(|c| format!("{}: {} -> {}", c.field, shown(&c.old), shown(&c.new)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            w.write_record([a.kind.as_str(), &a.email, &row, &effective, &changes])
+                .map_err(fail)?;
+        }
+        w.flush().map_err(Error::Write)
+    }
+}
+
+/// An empty value as `""`, so that a removal reads as one.
+pub(crate) fn shown(value: &str) -> &str {
+    if value.is_empty() { "\"\"" } else { value }
+}
+
+impl Serialize for Plan {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let r = &self.report;
+        let mut s = serializer.serialize_struct("Plan", 9)?;
+        s.serialize_field("valid", &self.valid())?;
+        s.serialize_field("as_of", &r.as_of.format("%Y-%m-%d").to_string())?;
+        s.serialize_field("rows", &r.rows)?;
+        s.serialize_field("previous", &self.previous)?;
+        s.serialize_field("errors", &r.errors())?;
+        s.serialize_field("warnings", &r.warnings())?;
+        s.serialize_field("summary", &self.summary)?;
+        s.serialize_field("actions", &self.actions)?;
+        s.serialize_field("issues", &r.issues_json())?;
+        s.end()
+    }
+}
