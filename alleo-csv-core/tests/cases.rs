@@ -1,10 +1,12 @@
 //! The shared fixture corpus `tests/cases/<name>/`: every case's report from the
-//! core must equal its `report.json`. `BLESS=1` writes the reports instead (read
+//! core must equal its `report.json` (checked against `previous.csv` when the case
+//! has one). `BLESS=1` writes the reports instead (read
 //! them before committing: they are the expectation every front is held to).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use alleo_csv_core::lifecycle::{Previous, diff};
 use alleo_csv_core::{Config, Options, validate};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -24,8 +26,17 @@ fn run_case(dir: &Path, expected: &Value) -> Value {
         Err(_) => Config::default(),
     };
     let input = fs::read(dir.join("input.csv")).expect("input.csv");
-    let report = validate(&input[..], &config, Options::new(as_of))
-        .expect("reading from memory cannot fail");
+    let report = match fs::read(dir.join("previous.csv")) {
+        Ok(previous) => {
+            let previous =
+                Previous::read(&previous[..], &config).expect("previous.csv is a previous state");
+            diff(&previous, &input[..], &config, Options::new(as_of), None)
+                .expect("reading from memory cannot fail")
+                .report
+        }
+        Err(_) => validate(&input[..], &config, Options::new(as_of))
+            .expect("reading from memory cannot fail"),
+    };
     serde_json::to_value(&report).expect("a report serialises")
 }
 

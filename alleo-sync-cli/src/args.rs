@@ -34,6 +34,8 @@ pub struct Args {
 pub enum Command {
     /// Check an employee file against every rule Alleo applies.
     Validate(ValidateArgs),
+    /// Show what Alleo will do with a file: who is onboarded, updated, deactivated.
+    Diff(DiffArgs),
     /// Turn an HR export (CSV in any encoding and delimiter, or .xlsx) into the
     /// Alleo file, repairing what is safe to repair and recording every change.
     Transform(TransformArgs),
@@ -95,6 +97,79 @@ pub struct ValidateArgs {
     /// tickets.
     #[arg(long)]
     pub no_values: bool,
+
+    #[command(flatten)]
+    pub previous: PreviousArgs,
+}
+
+/// How a command finds the previous state.
+#[derive(Debug, clap::Args)]
+pub struct PreviousArgs {
+    /// The previous state: the file last sent to Alleo, or an export of Alleo's
+    /// reporting. Defaults to the last file delivered from this machine (the
+    /// state folder, `[state] dir`).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_previous")]
+    pub previous: Option<PathBuf>,
+
+    /// Check without a previous state, even when one was delivered.
+    #[arg(long)]
+    pub no_previous: bool,
+
+    /// Accept this many deactivations beyond `[safety] max_deactivations` (default:
+    /// 10% of the previous state, at least 5).
+    #[arg(long, value_name = "N")]
+    pub allow_deactivations: Option<u64>,
+}
+
+/// `alleo-sync diff`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  alleo-sync diff last_sent.csv alleo_employees_acme.csv
+  alleo-sync diff alleo_employees_acme.csv          # against the last file delivered
+  alleo-sync diff reporting_export.csv alleo_employees_acme.csv --format csv > dry-run.csv
+  alleo-sync diff old.csv new.csv --allow-deactivations 40
+
+The previous state is the file last sent to Alleo, or an export of Alleo's
+reporting (its alleo_custom_ columns are read as the custom_ fields). Employees
+are matched by email, case-insensitively. Alleo deactivates only through an
+offboarding date: an employee left out of the file stays active (`absent`).
+
+Exit codes: 0 valid (warnings allowed), 1 invalid (or warnings with --strict),
+2 could not run.")]
+pub struct DiffArgs {
+    /// `PREV FILE`, or just `FILE` to compare with the last file delivered from
+    /// this machine.
+    #[arg(num_args = 1..=2, required = true, value_name = "[PREV] FILE")]
+    pub files: Vec<String>,
+
+    /// The configuration: company groups, header mapping, custom field types,
+    /// `[safety]`. Defaults to ./alleo.toml when that file exists.
+    #[arg(long, short, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The date the rules treat as today (YYYY-MM-DD). Defaults to the date of the
+    /// next pickup.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+
+    /// Output format: the plan readably, as JSON, or one action per line as CSV
+    /// (like Alleo's dry-run report).
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Language of the messages.
+    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
+    pub lang: Lang,
+
+    /// Treat warnings as failures (exit code 1).
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Accept this many deactivations beyond `[safety] max_deactivations` (default:
+    /// 10% of the previous state, at least 5).
+    #[arg(long, value_name = "N")]
+    pub allow_deactivations: Option<u64>,
 }
 
 /// `alleo-sync transform`.

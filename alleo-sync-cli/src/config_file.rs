@@ -7,6 +7,7 @@ use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping, Safety};
 use serde::Deserialize;
 
 use crate::error::CliError;
+use crate::state::{StateDir, StateSection};
 
 /// The default configuration file, looked for in the current directory.
 pub const DEFAULT: &str = "alleo.toml";
@@ -22,7 +23,7 @@ struct ConfigFile {
     custom_fields: CustomFields,
     input: Input,
     safety: Safety,
-    state: Option<toml::Table>,
+    state: StateSection,
     sftp: Option<toml::Table>,
 }
 
@@ -31,6 +32,8 @@ struct ConfigFile {
 pub struct Loaded {
     pub config: Config,
     pub path: Option<PathBuf>,
+    /// The state folder (`[state] dir` or the default), if there is one.
+    pub state: Option<StateDir>,
 }
 
 /// Loads `explicit`, else `./alleo.toml` when it exists, else the defaults.
@@ -45,6 +48,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
             return Ok(Loaded {
                 config: Config::default(),
                 path: None,
+                state: StateDir::locate(&StateSection::default(), None),
             });
         }
     };
@@ -63,8 +67,10 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
         input: file.input,
         safety: file.safety,
     };
+    let state = StateDir::locate(&file.state, path.parent());
     Ok(Loaded {
         config,
         path: Some(path),
+        state,
     })
 }

@@ -42,6 +42,14 @@ pub enum CliError {
         /// The reason.
         source: io::Error,
     },
+    /// The previous state cannot be used.
+    #[error("{} cannot be used as the previous state: {message}", path.display())]
+    Previous {
+        /// The file.
+        path: PathBuf,
+        /// Why, and what to give instead.
+        message: String,
+    },
     /// Something that should not happen did; the message says what.
     #[error("internal error: {0}")]
     Internal(String),

@@ -7,10 +7,13 @@
 mod args;
 mod atomic;
 mod config_file;
+mod diff_cmd;
 mod error;
 mod instant;
+mod previous;
 mod schedule_cmd;
 mod source;
+mod state;
 mod suggest_cmd;
 mod text;
 mod transform_cmd;
@@ -40,6 +43,7 @@ fn run(args: Args) -> Result<ExitCode, CliError> {
     match args.command {
         Command::Validate(a) => validate_cmd::run(&a),
         Command::Schedule(a) => schedule_cmd::run(&a),
+        Command::Diff(a) => diff_cmd::run(&a),
         Command::Transform(a) => transform_cmd::run(&a),
         Command::Mapping(MappingCommand::Suggest(a)) => suggest_cmd::run(&a),
     }

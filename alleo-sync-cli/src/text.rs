@@ -7,6 +7,8 @@ use std::path::Path;
 
 use alleo_csv_core::schedule::Pickup;
 use alleo_csv_core::{Lang, Report, Scope, Severity};
+
+use crate::previous::Source;
 use anstyle::{AnsiColor, Style};
 use chrono::NaiveDate;
 
@@ -35,6 +37,8 @@ pub struct Context<'a> {
     pub file: &'a str,
     pub as_of: AsOf,
     pub config: Option<&'a Path>,
+    /// The previous state and its number of employees, when the command has one.
+    pub previous: Option<(&'a Source, Option<usize>)>,
 }
 
 pub const ERROR: Style = AnsiColor::Red.on_default().bold();
@@ -59,14 +63,7 @@ pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Re
         "{BOLD}{file}{BOLD:#}: {}",
         (t.counts)(&rows, &errors, &warnings)
     )?;
-    match ctx.as_of {
-        AsOf::NextPickup(p) => writeln!(out, "{}", (t.next_pickup)(p.date(), &p.to_string()))?,
-        AsOf::Given(d) => writeln!(out, "{}", (t.given)(d))?,
-    }
-    match ctx.config {
-        Some(path) => writeln!(out, "{} {}", t.config, path.display())?,
-        None => writeln!(out, "{} {}", t.config, t.no_config)?,
-    }
+    write_context(out, report.lang, ctx)?;
     if !report.columns.is_empty() {
         writeln!(out, "\n{BOLD}{}{BOLD:#}", t.columns)?;
         let width = report
@@ -102,11 +99,50 @@ pub fn write(out: &mut impl Write, report: &Report, ctx: &Context<'_>) -> io::Re
     }
     write_issues(out, report)?;
     writeln!(out)?;
+    write_verdict(out, report)
+}
+
+/// The last line: valid (with the counts) or not.
+pub fn write_verdict(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    let t = Words::of(report.lang);
+    let counted = |count: usize, (one, many): (&str, &str)| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    let [row_noun, error_noun, warning_noun] = t.nouns;
+    let rows = counted(usize::try_from(report.rows).unwrap_or(usize::MAX), row_noun);
+    let errors = counted(report.errors(), error_noun);
+    let warnings = counted(report.warnings(), warning_noun);
     if report.valid() {
         writeln!(out, "{OK}✓{OK:#} {}", (t.valid)(&rows, &warnings))
     } else {
         writeln!(out, "{ERROR}✗{ERROR:#} {}", (t.invalid)(&errors))
     }
+}
+
+/// The lines under the heading: the date checked for, the configuration and the
+/// previous state.
+pub fn write_context(out: &mut impl Write, lang: Lang, ctx: &Context<'_>) -> io::Result<()> {
+    let t = Words::of(lang);
+    match ctx.as_of {
+        AsOf::NextPickup(p) => writeln!(out, "{}", (t.next_pickup)(p.date(), &p.to_string()))?,
+        AsOf::Given(d) => writeln!(out, "{}", (t.given)(d))?,
+    }
+    match ctx.config {
+        Some(path) => writeln!(out, "{} {}", t.config, path.display())?,
+        None => writeln!(out, "{} {}", t.config, t.no_config)?,
+    }
+    if let Some((source, employees)) = ctx.previous {
+        let n = employees.unwrap_or(0);
+        let described = match source {
+            Source::Given(path) => (t.previous_given)(&path.display().to_string(), n),
+            Source::Delivered(path) => (t.previous_delivered)(&path.display().to_string(), n),
+            Source::NotYet(path) => (t.previous_not_yet)(&path.display().to_string()),
+            Source::Ignored => t.previous_ignored.to_owned(),
+            Source::NoFolder => t.previous_no_folder.to_owned(),
+        };
+        writeln!(out, "{} {described}", t.previous)?;
+    }
+    Ok(())
 }
 
 /// Writes the issues, grouped by row under a heading per row.
@@ -159,9 +195,16 @@ struct Words {
     header: &'static str,
     error: &'static str,
     warning: &'static str,
+    previous: &'static str,
+    previous_given: fn(&str, usize) -> String,
+    previous_delivered: fn(&str, usize) -> String,
+    previous_not_yet: fn(&str) -> String,
+    previous_ignored: &'static str,
+    previous_no_folder: &'static str,
 }
 
 impl Words {
+    #[allow(clippy::too_many_lines)] // three languages of one table
     fn of(lang: Lang) -> Words {
         match lang {
             Lang::Nl => Words {
@@ -196,6 +239,18 @@ impl Words {
                 header: "(kopregel)",
                 error: "fout",
                 warning: "let op",
+                previous: "Vorige stand:",
+                previous_given: |p, n| format!("{p} ({n} medewerkers)"),
+                previous_delivered: |p, n| {
+                    format!("{p}, het laatst geleverde bestand ({n} medewerkers)")
+                },
+                previous_not_yet: |p| {
+                    format!(
+                        "nog geen: vanaf deze machine is nog niets geleverd ({p}); de regels die hem nodig hebben zijn waarschuwingen. Geef er een met --previous BESTAND."
+                    )
+                },
+                previous_ignored: "niet gebruikt (--no-previous); de regels die hem nodig hebben zijn waarschuwingen.",
+                previous_no_folder: "geen (geen statusmap: stel [state] dir in); de regels die hem nodig hebben zijn waarschuwingen.",
             },
             Lang::De => Words {
                 counts: |r, e, w| format!("{r}, {e}, {w}"),
@@ -227,6 +282,18 @@ impl Words {
                 header: "(Kopfzeile)",
                 error: "Fehler",
                 warning: "Warnung",
+                previous: "Vorheriger Stand:",
+                previous_given: |p, n| format!("{p} ({n} Mitarbeiter)"),
+                previous_delivered: |p, n| {
+                    format!("{p}, die zuletzt gelieferte Datei ({n} Mitarbeiter)")
+                },
+                previous_not_yet: |p| {
+                    format!(
+                        "noch keiner: von diesem Rechner wurde noch nichts geliefert ({p}); die Regeln, die ihn brauchen, sind Warnungen. Geben Sie einen mit --previous DATEI an."
+                    )
+                },
+                previous_ignored: "nicht verwendet (--no-previous); die Regeln, die ihn brauchen, sind Warnungen.",
+                previous_no_folder: "keiner (kein Statusordner: setzen Sie [state] dir); die Regeln, die ihn brauchen, sind Warnungen.",
             },
             Lang::En => Words {
                 counts: |r, e, w| format!("{r}, {e}, {w}"),
@@ -254,6 +321,16 @@ impl Words {
                 header: "(header)",
                 error: "error",
                 warning: "warning",
+                previous: "Previous state:",
+                previous_given: |p, n| format!("{p} ({n} employees)"),
+                previous_delivered: |p, n| format!("{p}, the last file delivered ({n} employees)"),
+                previous_not_yet: |p| {
+                    format!(
+                        "none yet: nothing was delivered from this machine ({p}); the rules that need one are warnings. Give one with --previous FILE."
+                    )
+                },
+                previous_ignored: "not used (--no-previous); the rules that need one are warnings.",
+                previous_no_folder: "none (no state folder: set [state] dir); the rules that need one are warnings.",
             },
         }
     }

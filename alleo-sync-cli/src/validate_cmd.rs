@@ -1,9 +1,10 @@
 //! `alleo-sync validate`.
 
 use std::fs::File;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use alleo_csv_core::lifecycle::{Previous, diff};
 use alleo_csv_core::schedule::next_pickup;
 use alleo_csv_core::{Options, Report, validate};
 use chrono::Utc;
@@ -11,27 +12,38 @@ use chrono::Utc;
 use crate::args::{Format, ValidateArgs};
 use crate::config_file;
 use crate::error::CliError;
+use crate::previous;
 use crate::text::{self, AsOf, Context};
 
 /// Checks the file and prints the report; the exit code says whether it is valid.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.config.as_deref())?;
+    let chosen = previous::choose(
+        args.previous.previous.as_deref(),
+        args.previous.no_previous,
+        &loaded,
+    )?;
     let as_of = match args.as_of {
         Some(date) => AsOf::Given(date),
         None => AsOf::NextPickup(next_pickup(Utc::now())),
     };
     let mut options = Options::new(as_of.date());
     options.lang = args.lang;
-    let input_error = |source| CliError::Input {
-        path: args.file.clone(),
-        source,
-    };
-    let report = if args.file == "-" {
-        validate(io::stdin().lock(), &loaded.config, options)
+    let input: Box<dyn Read> = if args.file == "-" {
+        Box::new(io::stdin().lock())
     } else {
         options.file_name = Some(args.file.clone());
-        let file = File::open(&args.file).map_err(input_error)?;
-        validate(file, &loaded.config, options)
+        Box::new(File::open(&args.file).map_err(|source| CliError::Input {
+            path: args.file.clone(),
+            source,
+        })?)
+    };
+    let report = match &chosen.previous {
+        Some(previous) => {
+            let allow = args.previous.allow_deactivations;
+            diff(previous, input, &loaded.config, options, allow).map(|plan| plan.report)
+        }
+        None => validate(input, &loaded.config, options),
     }
     .map_err(CliError::reading(&args.file))?;
     let report = if args.no_values {
@@ -47,6 +59,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
                 file: &args.file,
                 as_of,
                 config: loaded.path.as_deref(),
+                previous: Some((&chosen.source, chosen.previous.as_ref().map(Previous::len))),
             };
             let mut out = anstream::AutoStream::auto(stdout.lock());
             text::write(&mut out, &report, &context).map_err(CliError::output)?;
@@ -62,7 +75,8 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     Ok(exit_code(&report, args.strict))
 }
 
-fn exit_code(report: &Report, strict: bool) -> ExitCode {
+/// 0 valid, 1 invalid (or warnings when `strict`).
+pub fn exit_code(report: &Report, strict: bool) -> ExitCode {
     if !report.valid() || (strict && report.warnings() > 0) {
         ExitCode::from(1)
     } else {

@@ -26,9 +26,14 @@ fn corpus_json_equals_every_expected_report() {
         let as_of = expected["as_of"].as_str().unwrap().to_owned();
         let config = dir.join("alleo.toml");
         let config = config.to_string_lossy().into_owned();
+        let previous = dir.join("previous.csv");
+        let previous = previous.to_string_lossy().into_owned();
         let mut args = vec!["validate", "-", "--format", "json", "--as-of", &as_of];
         if dir.join("alleo.toml").exists() {
             args.extend(["--config", &config]);
+        }
+        if dir.join("previous.csv").exists() {
+            args.extend(["--previous", &previous]);
         }
         let out = alleo_sync(&args, Some(&fs::read(dir.join("input.csv")).unwrap()));
         let actual: Value = serde_json::from_slice(&out.stdout)

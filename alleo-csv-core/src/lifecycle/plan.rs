@@ -91,6 +91,19 @@ pub struct FieldChange {
     pub new: String,
 }
 
+impl fmt::Display for FieldChange {
+    /// `last_name: Jansen -> Jansen-Smit`, with an empty value as `""`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} -> {}",
+            self.field,
+            shown(&self.old),
+            shown(&self.new)
+        )
+    }
+}
+
 /// What happens to one employee.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
@@ -191,7 +204,7 @@ impl Plan {
             let changes = a
                 .changes
                 .iter()
-                .map(|c| format!("{}: {} -> {}", c.field, shown(&c.old), shown(&c.new)))
+                .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; ");
             w.write_record([a.kind.as_str(), &a.email, &row, &effective, &changes])
@@ -202,7 +215,7 @@ impl Plan {
 }
 
 /// An empty value as `""`, so that a removal reads as one.
-pub(crate) fn shown(value: &str) -> &str {
+fn shown(value: &str) -> &str {
     if value.is_empty() { "\"\"" } else { value }
 }
 

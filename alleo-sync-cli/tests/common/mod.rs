@@ -35,6 +35,8 @@ pub fn spawn_in(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Child {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        // The state folder of the test's own folder, never the user's.
+        .env("XDG_STATE_HOME", dir.join(".state"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

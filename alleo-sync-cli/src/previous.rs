@@ -1,0 +1,71 @@
+//! Which previous state a run uses: `--previous FILE`, else the last file delivered
+//! from this machine (the state folder), unless `--no-previous`.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use alleo_csv_core::lifecycle::Previous;
+
+use crate::config_file::Loaded;
+use crate::error::CliError;
+
+/// Where the previous state came from, for the report to say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Given with `--previous` (or as `diff`'s first file).
+    Given(PathBuf),
+    /// The last file delivered, from the state folder.
+    Delivered(PathBuf),
+    /// Nothing delivered yet: the state folder has no file.
+    NotYet(PathBuf),
+    /// `--no-previous`.
+    Ignored,
+    /// No state folder (no home folder and no `[state] dir`).
+    NoFolder,
+}
+
+/// The previous state of a run, if any, and where it came from.
+#[derive(Debug)]
+pub struct Chosen {
+    pub source: Source,
+    pub previous: Option<Previous>,
+}
+
+/// Chooses and reads the previous state.
+///
+/// # Errors
+/// A file that cannot be read or is not a previous state (no Email column).
+pub fn choose(explicit: Option<&Path>, ignore: bool, loaded: &Loaded) -> Result<Chosen, CliError> {
+    let source = match (explicit, ignore, &loaded.state) {
+        (Some(path), _, _) => Source::Given(path.to_path_buf()),
+        (None, true, _) => Source::Ignored,
+        (None, false, None) => Source::NoFolder,
+        (None, false, Some(state)) => {
+            let path = state.last_delivered();
+            if path.is_file() {
+                Source::Delivered(path)
+            } else {
+                Source::NotYet(path)
+            }
+        }
+    };
+    let previous = match &source {
+        Source::Given(path) | Source::Delivered(path) => Some(read(path, loaded)?),
+        _ => None,
+    };
+    Ok(Chosen { source, previous })
+}
+
+fn read(path: &Path, loaded: &Loaded) -> Result<Previous, CliError> {
+    let file = File::open(path).map_err(|source| CliError::Input {
+        path: path.display().to_string(),
+        source,
+    })?;
+    Previous::read(file, &loaded.config).map_err(|e| match e {
+        alleo_csv_core::Error::Previous(message) => CliError::Previous {
+            path: path.to_path_buf(),
+            message,
+        },
+        other => CliError::reading(&path.display().to_string())(other),
+    })
+}
