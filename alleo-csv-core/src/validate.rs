@@ -135,53 +135,70 @@ impl Validator {
         self.checker.into_report()
     }
 
-    /// Reads, parses and checks `reader`, with the checks on a second thread: parsing
-    /// the next records overlaps checking the last ones. Records go across in the
-    /// order read, one batch per chunk, through a channel that holds at most four
-    /// batches, so the report and the memory bound are those of one thread.
+    /// Reads, parses and checks `reader`, with the checks on a second thread (see
+    /// [`beside`]).
     #[cfg(not(target_family = "wasm"))]
     fn check_beside<R: Read>(self, reader: R) -> Result<Report> {
-        use std::sync::mpsc;
-
         let Validator {
-            reader: mut records,
-            mut checker,
+            reader: records,
+            checker,
         } = self;
-        let (full, batches) = mpsc::sync_channel::<RecordBatch>(4);
-        let (spare, emptied) = mpsc::channel::<RecordBatch>();
-        std::thread::scope(|scope| {
-            let checking = scope.spawn(move || {
-                for mut batch in batches {
-                    batch.for_each(&mut |r| checker.record(r));
-                    batch.clear();
-                    // The reader may be gone already; the batch is then dropped.
-                    let _ = spare.send(batch);
-                }
-                checker
-            });
-            let mut batch = RecordBatch::default();
-            let send = |batch: &mut RecordBatch| {
-                if !batch.is_empty() {
-                    let next = emptied.try_recv().unwrap_or_default();
-                    // Fails only if the checking thread is gone; join() says why.
-                    let _ = full.send(std::mem::replace(batch, next));
-                }
-            };
-            let read = read_chunks(reader, |chunk| {
-                records.feed(chunk, &mut |r| batch.push(r));
-                send(&mut batch);
-            });
-            if read.is_ok() {
-                records.finish(&mut |r| batch.push(r));
-                send(&mut batch);
-            }
-            drop(full);
-            let checker = checking
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            read.map(|()| checker.into_report())
+        beside(reader, records, checker, |c, batch| {
+            batch.for_each(&mut |r| c.record(r));
         })
+        .map(Checker::into_report)
     }
+}
+
+/// Reads and parses `reader` on this thread and hands the records, a batch at a
+/// time, to `sink` on a second one, so that parsing the next records overlaps
+/// using the last ones.
+/// Records go across in the order read, one batch per chunk, through a channel
+/// that holds at most four batches: what `sink` sees, and the memory used, are
+/// those of one thread.
+#[cfg(not(target_family = "wasm"))]
+pub(crate) fn beside<R: Read, S: Send>(
+    reader: R,
+    mut records: RecordReader,
+    mut state: S,
+    sink: impl Fn(&mut S, &RecordBatch) + Send,
+) -> Result<S> {
+    use std::sync::mpsc;
+
+    let (full, batches) = mpsc::sync_channel::<RecordBatch>(4);
+    let (spare, emptied) = mpsc::channel::<RecordBatch>();
+    std::thread::scope(|scope| {
+        let using = scope.spawn(move || {
+            for mut batch in batches {
+                sink(&mut state, &batch);
+                batch.clear();
+                // The reader may be gone already; the batch is then dropped.
+                let _ = spare.send(batch);
+            }
+            state
+        });
+        let mut batch = RecordBatch::default();
+        let send = |batch: &mut RecordBatch| {
+            if !batch.is_empty() {
+                let next = emptied.try_recv().unwrap_or_default();
+                // Fails only if the other thread is gone; join() says why.
+                let _ = full.send(std::mem::replace(batch, next));
+            }
+        };
+        let read = read_chunks(reader, |chunk| {
+            records.feed(chunk, &mut |r| batch.push(r));
+            send(&mut batch);
+        });
+        if read.is_ok() {
+            records.finish(&mut |r| batch.push(r));
+            send(&mut batch);
+        }
+        drop(full);
+        let state = using
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        read.map(|()| state)
+    })
 }
 
 /// The rules, applied to records as they come: by [`Validator`] to the records of

@@ -78,12 +78,14 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             write_text(&mut out, &plan, &context).map_err(CliError::output)?;
         }
         Format::Json => {
-            let mut out = stdout.lock();
+            // Buffered: stdout is line-buffered, and a plan has a million lines.
+            let mut out = io::BufWriter::new(stdout.lock());
             serde_json::to_writer_pretty(&mut out, &plan)
                 .map_err(|e| CliError::output(e.into()))?;
             writeln!(out).map_err(CliError::output)?;
+            out.flush().map_err(CliError::output)?;
         }
-        Format::Csv => plan.write_csv(stdout.lock())?,
+        Format::Csv => plan.write_csv(io::BufWriter::new(stdout.lock()))?,
     }
     Ok(exit_code(&plan.report, args.strict))
 }

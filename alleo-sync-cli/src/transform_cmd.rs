@@ -82,7 +82,8 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
             write_text(&mut out, &done, args, written).map_err(CliError::output)?;
         }
         SummaryFormat::Json => {
-            let mut out = stdout.lock();
+            // Buffered: stdout is line-buffered, and a plan has a million lines.
+            let mut out = io::BufWriter::new(stdout.lock());
             let json = serde_json::json!({
                 "written": written,
                 "output": written.then(|| args.output.display().to_string()),
@@ -92,6 +93,7 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
             serde_json::to_writer_pretty(&mut out, &json)
                 .map_err(|e| CliError::output(e.into()))?;
             writeln!(out).map_err(CliError::output)?;
+            out.flush().map_err(CliError::output)?;
         }
     }
     Ok(if written && done.summary.rejected == 0 {

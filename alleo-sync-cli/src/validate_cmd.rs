@@ -65,12 +65,14 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
             text::write(&mut out, &report, &context).map_err(CliError::output)?;
         }
         Format::Json => {
-            let mut out = stdout.lock();
+            // Buffered: stdout is line-buffered, and a plan has a million lines.
+            let mut out = io::BufWriter::new(stdout.lock());
             serde_json::to_writer_pretty(&mut out, &report)
                 .map_err(|e| CliError::output(e.into()))?;
             writeln!(out).map_err(CliError::output)?;
+            out.flush().map_err(CliError::output)?;
         }
-        Format::Csv => report.write_csv(stdout.lock())?,
+        Format::Csv => report.write_csv(io::BufWriter::new(stdout.lock()))?,
     }
     Ok(exit_code(&report, args.strict))
 }

@@ -24,7 +24,7 @@ mod plan;
 mod previous;
 
 use std::collections::HashMap;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 
 use chrono::NaiveDate;
 
@@ -32,7 +32,9 @@ pub use self::plan::{Action, ActionKind, Counts, Effective, FieldChange, Plan};
 pub use self::previous::Previous;
 use crate::code::{Code, Severity};
 use crate::config::{Config, Safety};
-use crate::error::{Error, Result};
+#[cfg(target_family = "wasm")]
+use crate::error::Error;
+use crate::error::Result;
 use crate::field::FieldKey;
 use crate::issue::{Detail, Issue};
 use crate::read::{Record, RecordReader};
@@ -45,23 +47,34 @@ use crate::validate::{Checker, Options};
 /// deactivations it accepts beyond `[safety] max_deactivations`.
 ///
 /// # Errors
-/// [`Error::Read`] when `reader` fails. Problems in the file are issues in the
+/// [`Error::Read`](crate::Error::Read) when `reader` fails. Problems in the file are issues in the
 /// plan's report.
 pub fn diff<R: Read>(
     previous: &Previous,
-    mut reader: R,
+    reader: R,
     config: &Config,
     options: Options,
     allow: Option<u64>,
 ) -> Result<Plan> {
-    let mut differ = Differ::new(previous, config, options, allow);
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        match reader.read(&mut buf) {
-            Ok(0) => return Ok(differ.finish()),
-            Ok(n) => differ.feed(&buf[..n]),
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::Read(e)),
+    let differ = Differ::new(previous, config, options, allow);
+    // Parsing on this thread overlaps checking and diffing on another.
+    #[cfg(not(target_family = "wasm"))]
+    {
+        let Differ { records, state } = differ;
+        crate::validate::beside(reader, records, state, State::batch).map(State::finish)
+    }
+    #[cfg(target_family = "wasm")]
+    {
+        let mut differ = differ;
+        let mut reader = reader;
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) => return Ok(differ.finish()),
+                Ok(n) => differ.feed(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::Read(e)),
+            }
         }
     }
 }
@@ -91,11 +104,12 @@ impl<'p> Differ<'p> {
                 safety: config.safety.clone(),
                 allow,
                 columns: None,
-                seen: vec![false; previous.len()],
+                seen: vec![false; previous.capacity()],
                 actions: Vec::new(),
                 summary: Counts::default(),
                 new_names: HashMap::new(),
                 dropped: Vec::new(),
+                hashes: std::collections::VecDeque::new(),
                 deactivations: 0,
             },
         }
@@ -120,6 +134,9 @@ impl<'p> Differ<'p> {
 struct Layout {
     /// For each column of the file: the same field's column in the previous state.
     previous: Vec<Option<usize>>,
+    /// The previous state has the file's columns, in the file's order: a row that
+    /// is byte for byte the previous one is unchanged.
+    unchanged_columns: bool,
     /// The file's column of each of: email, first name, last name, birthday,
     /// onboarding date, offboarding date.
     email: usize,
@@ -148,10 +165,44 @@ struct State<'p> {
     new_names: HashMap<(String, String), Vec<(usize, String)>>,
     /// Issues the previous state made moot, by index in the report.
     dropped: Vec<usize>,
+    /// The address hashes of the batch being read, by row, looked up together.
+    hashes: std::collections::VecDeque<(u64, u128)>,
     deactivations: u64,
 }
 
 impl State<'_> {
+    /// A batch of records: their addresses are looked up together first.
+    #[cfg(not(target_family = "wasm"))]
+    fn batch(&mut self, batch: &crate::read::RecordBatch) {
+        if let Some(columns) = &self.columns {
+            let email = columns.email;
+            batch.for_each(&mut |r| {
+                if email < r.len() {
+                    let hash = crate::unique::hash_of(&previous::utf8(&r.bytes[r.bounds(email)]));
+                    self.hashes.push_back((r.row, hash));
+                }
+            });
+            self.previous.touch(self.hashes.iter().map(|&(_, h)| h));
+        }
+        batch.for_each(&mut |r| self.record(r));
+        self.hashes.clear();
+    }
+
+    /// The employee with `email`, the address of `r`: by the hash computed for
+    /// its batch when there is one.
+    fn find(&mut self, r: &Record<'_>, email: &str) -> Option<usize> {
+        while let Some(&(row, hash)) = self.hashes.front() {
+            if row > r.row {
+                break;
+            }
+            self.hashes.pop_front();
+            if row == r.row {
+                return self.previous.find_hashed(hash);
+            }
+        }
+        self.previous.find(email)
+    }
+
     fn record(&mut self, r: &Record<'_>) {
         let rows = self.checker.report().rows;
         let first_issue = self.checker.report().issues.len();
@@ -164,19 +215,43 @@ impl State<'_> {
         if !is_row || self.checker.halted() {
             return;
         }
-        let text = String::from_utf8_lossy(r.bytes);
+        let (width, same_layout) = (columns.previous.len(), columns.unchanged_columns);
+        let text = previous::utf8(r.bytes);
+        let email = text.get(r.bounds(columns.email)).unwrap_or_default().trim();
+        let known = self.find(r, email);
+        if r.len() != width {
+            // `row-length` makes the file invalid; the employee is not absent.
+            if let Some(employee) = known {
+                self.seen[employee] = true;
+            }
+            return;
+        }
+        // The usual row: the same as last time, byte for byte.
+        if let Some(employee) = known
+            && same_layout
+            && !self.seen[employee]
+            && same_record(self.previous.record(employee), &text, r.ends)
+        {
+            self.seen[employee] = true;
+            self.restate(r.row, first_issue, |code| match code {
+                Code::OnboardingPast
+                | Code::OffboardingNotFuture
+                | Code::OffboardingShortNotice => None,
+                _ => Some(false),
+            });
+            self.push(Action {
+                kind: ActionKind::Unchanged,
+                email: email.into(),
+                row: Some(r.row),
+                changes: Box::default(),
+                effective: None,
+            });
+            return;
+        }
         let fields: Vec<&str> = (0..r.len())
             .map(|i| text.get(r.bounds(i)).unwrap_or_default().trim())
             .collect();
-        if fields.len() == columns.previous.len() {
-            self.row(r.row, &fields, first_issue);
-        } else if let Some(employee) = fields
-            .get(columns.email)
-            .and_then(|e| self.previous.find(e))
-        {
-            // `row-length` makes the file invalid; the employee is not absent.
-            self.seen[employee] = true;
-        }
+        self.row(r.row, &fields, first_issue);
     }
 
     /// Matches the file's columns with the previous state's.
@@ -184,15 +259,17 @@ impl State<'_> {
         let columns = self.checker.columns()?;
         let field = |f: FieldKey| columns.field_index[f as usize];
         let targets = self.previous.targets();
+        let previous: Vec<Option<usize>> = columns
+            .summaries
+            .iter()
+            .map(|s| {
+                let name = s.target.as_deref()?;
+                targets.iter().position(|t| t.name() == name)
+            })
+            .collect();
         Some(Layout {
-            previous: columns
-                .summaries
-                .iter()
-                .map(|s| {
-                    let name = s.target.as_deref()?;
-                    targets.iter().position(|t| t.name() == name)
-                })
-                .collect(),
+            unchanged_columns: self.previous.reads_columns(&previous),
+            previous,
             email: field(FieldKey::Email)?,
             first_name: field(FieldKey::FirstName),
             last_name: field(FieldKey::LastName),
@@ -221,9 +298,10 @@ impl State<'_> {
             return; // the same address again: `email-duplicate` says so
         }
         let p = self.previous;
+        let before = p.values(employee);
         let value = |col: Option<usize>| col.map_or("", |i| fields[i]);
-        let old = |field: FieldKey| p.column_of(field).map_or("", |i| p.value(employee, i));
-        let (changes, first_changed) = self.changes(c, employee, fields);
+        let old = |field: FieldKey| p.column_of(field).map_or("", |i| before[i]);
+        let (changes, first_changed) = self.changes(c, &before, fields);
         // A column the file does not have is not changed by it.
         let had = |col: Option<usize>| col.is_some_and(|i| c.previous[i].is_some());
         let onboarding_changed =
@@ -271,9 +349,9 @@ impl State<'_> {
         }
         self.push(Action {
             kind,
-            email: email.to_owned(),
+            email: email.into(),
             row: Some(row),
-            changes,
+            changes: changes.into_boxed_slice(),
             effective,
         });
     }
@@ -298,26 +376,26 @@ impl State<'_> {
             .push((self.actions.len(), birthday));
         self.push(Action {
             kind: ActionKind::Onboard,
-            email: fields[c.email].to_owned(),
+            email: fields[c.email].into(),
             row: Some(row),
-            changes: Vec::new(),
+            changes: Box::default(),
             effective: Some(Effective::Date(effective)),
         });
     }
 
-    /// The fields of `employee` the file changes, and the first changed column.
+    /// The fields that change from `previous` (an employee's values in the
+    /// previous state) to `fields`, and the first changed column.
     fn changes(
         &self,
         c: &Layout,
-        employee: usize,
+        previous: &[&str],
         fields: &[&str],
     ) -> (Vec<FieldChange>, Option<usize>) {
-        let p = self.previous;
         let mut changes = Vec::new();
         let mut first_changed = None;
-        for (i, previous) in c.previous.iter().enumerate() {
-            let Some(pi) = *previous else { continue };
-            let (before, now) = (p.value(employee, pi), fields[i]);
+        for (i, column) in c.previous.iter().enumerate() {
+            let Some(pi) = *column else { continue };
+            let (before, now) = (previous[pi], fields[i]);
             if i != c.email && before != now {
                 first_changed.get_or_insert(i);
                 let name = self
@@ -391,7 +469,7 @@ impl State<'_> {
     fn finish(mut self) -> Plan {
         let p = self.previous;
         let email_column = self.columns.as_ref().map(|c| c.email);
-        let absent: Vec<usize> = (0..p.len()).filter(|&e| !self.seen[e]).collect();
+        let absent: Vec<usize> = p.employees().filter(|&e| !self.seen[e]).collect();
         for employee in absent {
             let email = p.email(employee).to_owned();
             let mut absent = Issue::new(Detail::Absent).with_value(&email);
@@ -400,9 +478,9 @@ impl State<'_> {
             self.suspect_email_change(employee, email_column);
             self.push(Action {
                 kind: ActionKind::Absent,
-                email,
+                email: email.into(),
                 row: None,
-                changes: Vec::new(),
+                changes: Box::default(),
                 effective: None,
             });
         }
@@ -469,6 +547,13 @@ impl State<'_> {
         }
         self.checker.report_mut().issues.extend(found);
     }
+}
+
+/// Whether a record of the previous state (text, field ends) is the one read now.
+fn same_record((text, ends): (&str, &[u32]), now: &str, now_ends: &[usize]) -> bool {
+    text == now
+        && ends.len() == now_ends.len()
+        && ends.iter().zip(now_ends).all(|(&a, &b)| a as usize == b)
 }
 
 #[cfg(test)]

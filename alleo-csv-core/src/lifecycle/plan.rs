@@ -104,7 +104,8 @@ impl fmt::Display for FieldChange {
     }
 }
 
-/// What happens to one employee.
+/// What happens to one employee. Boxed rather than growable fields: a plan has an
+/// action per employee, a million of them for a large company.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Action {
     /// What happens.
@@ -112,11 +113,11 @@ pub struct Action {
     pub kind: ActionKind,
     /// The employee's address as the file (or, when absent, the previous state)
     /// has it.
-    pub email: String,
+    pub email: Box<str>,
     /// The row in the file; `None` when absent.
     pub row: Option<u64>,
     /// The fields that change (for updates and deactivations).
-    pub changes: Vec<FieldChange>,
+    pub changes: Box<[FieldChange]>,
     /// When it takes effect (onboardings and deactivations).
     pub effective: Option<Effective>,
 }

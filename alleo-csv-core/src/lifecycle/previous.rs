@@ -1,6 +1,7 @@
 //! The previous state: what Alleo was last told, held compactly.
 
-use std::io::{ErrorKind, Read};
+use std::borrow::Cow;
+use std::io::Read;
 
 use crate::config::{Config, Target};
 use crate::error::{Error, Result};
@@ -14,11 +15,12 @@ use crate::unique::EmailIndex;
 /// Both are read through the same header rules as the file itself (Alleo's fields
 /// in any spelling, `[mapping]`, `custom_` fields), and a reporting export's
 /// `alleo_custom_*` columns are read as the `custom_*` fields they were uploaded as.
-/// Columns that are none of these (a reporting export has more) are left out.
+/// Columns that are none of these (a reporting export has more) are not used.
 ///
-/// Memory: every value of an employee back to back in one buffer, each after its
-/// length, plus 8 bytes for where the employee starts and 32 for the address
-/// table: about the size of the file, and no allocation per employee.
+/// Memory: each employee's record as text, back to back, 4 bytes per field for
+/// where it ends, 16 bytes for where the record starts and 32 for the address
+/// table: about the size of the file plus 70 bytes per employee, with no
+/// allocation per employee.
 ///
 /// ```
 /// use alleo_csv_core::{Config, lifecycle::Previous};
@@ -30,18 +32,22 @@ use crate::unique::EmailIndex;
 /// ```
 #[derive(Debug)]
 pub struct Previous {
-    /// What each kept column holds.
+    /// What each used column holds.
     targets: Vec<Target>,
+    /// The file column each target is read from.
+    columns: Vec<usize>,
     /// Where the email is among `targets`.
     email: usize,
-    /// The kept values of every employee: for each, per target, a LEB128 length
-    /// and the bytes.
-    values: Vec<u8>,
-    /// Where each employee starts in `values`.
-    starts: Vec<usize>,
-    /// Address -> employee.
+    /// Every employee's record as text, fields back to back.
+    text: String,
+    /// The end of each field, from the start of its record in `text`.
+    ends: Vec<u32>,
+    /// Where each record starts: in `text`, and in `ends`.
+    starts: Vec<(usize, usize)>,
+    /// Address -> record.
     index: EmailIndex,
-    /// Rows that repeated an address already read (the first one counts).
+    /// Records that repeat an address read before (the first one counts).
+    repeats: Vec<bool>,
     repeated: u64,
 }
 
@@ -52,46 +58,61 @@ impl Previous {
     /// # Errors
     /// [`Error::Read`] when `reader` fails; [`Error::Previous`] when the file has no
     /// Email column.
-    pub fn read<R: Read>(mut reader: R, config: &Config) -> Result<Previous> {
+    pub fn read<R: Read>(reader: R, config: &Config) -> Result<Previous> {
+        #[cfg_attr(not(target_family = "wasm"), allow(unused_mut))]
         let mut builder = Builder {
             config,
             previous: Previous {
                 targets: Vec::new(),
+                columns: Vec::new(),
                 email: 0,
-                values: Vec::new(),
+                text: String::new(),
+                ends: Vec::new(),
                 starts: Vec::new(),
                 index: EmailIndex::default(),
+                repeats: Vec::new(),
                 repeated: 0,
             },
-            columns: None,
+            header: false,
+            email_column: 0,
         };
-        let mut records = RecordReader::new();
-        let mut buf = vec![0u8; 64 * 1024];
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => records.feed(&buf[..n], &mut |r| builder.record(r)),
-                Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::Read(e)),
+        // Parsing on this thread overlaps storing on another.
+        #[cfg(not(target_family = "wasm"))]
+        let builder = crate::validate::beside(reader, RecordReader::new(), builder, |b, batch| {
+            batch.for_each(&mut |r| b.record(r));
+        })?;
+        #[cfg(target_family = "wasm")]
+        {
+            let mut records = RecordReader::new();
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => records.feed(&buf[..n], &mut |r| builder.record(r)),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(Error::Read(e)),
+                }
             }
+            records.finish(&mut |r| builder.record(r));
         }
-        records.finish(&mut |r| builder.record(r));
-        match builder.columns {
-            Some(_) => Ok(builder.previous),
-            None => Err(Error::Previous(
+        if !builder.header {
+            return Err(Error::Previous(
                 "it has no Email column (or no header at all): give the file last sent to Alleo, or an export of Alleo's reporting".to_owned(),
-            )),
+            ));
         }
+        let mut p = builder.previous;
+        p.settle();
+        Ok(p)
     }
 
     /// Employees in the previous state.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.starts.len() - self.repeated as usize
     }
 
     /// Whether the previous state has no employees.
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len() == 0
     }
 
     /// Rows left out because they repeated an address read before.
@@ -117,69 +138,141 @@ impl Previous {
         self.index.get(email).map(|i| i as usize)
     }
 
+    /// The employee whose address has this hash (see [`Previous::touch`]).
+    pub(crate) fn find_hashed(&self, hash: u128) -> Option<usize> {
+        self.index.get_hashed(hash).map(|i| i as usize)
+    }
+
+    /// Reads the table slots of these address hashes together, so that the lookups
+    /// that follow do not wait for memory one by one.
+    pub(crate) fn touch(&self, hashes: impl Iterator<Item = u128>) {
+        self.index.touch(hashes);
+    }
+
+    /// Every employee, by the index [`Previous::find`] gives, in file order.
+    pub(crate) fn employees(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.starts.len()).filter(|&e| !self.repeats[e])
+    }
+
+    /// One more than the largest employee index.
+    pub(crate) fn capacity(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The address of `employee`, as written.
     pub(crate) fn email(&self, employee: usize) -> &str {
         self.value(employee, self.email)
     }
 
-    /// Value `column` (an index into [`Previous::targets`]) of `employee`.
-    pub(crate) fn value(&self, employee: usize, column: usize) -> &str {
-        let mut at = self.starts[employee];
-        let mut value = "";
-        for _ in 0..=column {
-            let (len, used) = read_len(&self.values[at..]);
-            at += used;
-            value = std::str::from_utf8(&self.values[at..at + len]).unwrap_or_default();
-            at += len;
-        }
-        value
+    /// Value `target` (an index into [`Previous::targets`]) of `employee`, trimmed.
+    pub(crate) fn value(&self, employee: usize, target: usize) -> &str {
+        let (text, ends) = self.record(employee);
+        field(text, ends, self.columns[target])
     }
 
-    /// The column of `field`, if the previous state has it.
+    /// Every value of `employee`, in the order of [`Previous::targets`].
+    pub(crate) fn values(&self, employee: usize) -> Vec<&str> {
+        let (text, ends) = self.record(employee);
+        self.columns.iter().map(|&c| field(text, ends, c)).collect()
+    }
+
+    /// The target of `field`, if the previous state has it.
     pub(crate) fn column_of(&self, field: FieldKey) -> Option<usize> {
         self.targets.iter().position(|t| *t == Target::Field(field))
     }
+
+    /// Whether a file whose columns hold `targets` (per column, an index into
+    /// [`Previous::targets`]) has exactly the previous state's columns, in order.
+    pub(crate) fn reads_columns(&self, targets: &[Option<usize>]) -> bool {
+        self.columns.len() == targets.len()
+            && targets
+                .iter()
+                .enumerate()
+                .all(|(i, t)| t.is_some_and(|t| self.columns[t] == i))
+    }
+
+    /// The text and field ends of one record, as read.
+    pub(crate) fn record(&self, employee: usize) -> (&str, &[u32]) {
+        let (text_start, ends_start) = self.starts[employee];
+        let (text_end, ends_end) = self
+            .starts
+            .get(employee + 1)
+            .copied()
+            .unwrap_or((self.text.len(), self.ends.len()));
+        (
+            &self.text[text_start..text_end],
+            &self.ends[ends_start..ends_end],
+        )
+    }
+
+    /// Looks up the queued addresses; the later of two with one address is left out.
+    fn settle(&mut self) {
+        self.repeats.resize(self.starts.len(), false);
+        let repeats = &mut self.repeats;
+        let repeated = &mut self.repeated;
+        self.index.flush(|d| {
+            repeats[d.row as usize] = true;
+            *repeated += 1;
+        });
+    }
+}
+
+/// Field `column` of a record (empty when the record is shorter), trimmed.
+fn field<'t>(text: &'t str, ends: &[u32], column: usize) -> &'t str {
+    let Some(&end) = ends.get(column) else {
+        return "";
+    };
+    let start = if column == 0 { 0 } else { ends[column - 1] };
+    text.get(start as usize..end as usize)
+        .unwrap_or_default()
+        .trim()
 }
 
 /// Reads the records into a [`Previous`].
 struct Builder<'c> {
     config: &'c Config,
     previous: Previous,
-    /// For each column of the file, where its value goes among the targets.
-    columns: Option<Vec<Option<usize>>>,
+    /// Whether a header with an Email column has been read.
+    header: bool,
+    email_column: usize,
 }
 
 impl Builder<'_> {
     fn record(&mut self, r: &Record<'_>) {
-        let text = String::from_utf8_lossy(r.bytes);
-        let field = |i: usize| text.get(r.bounds(i)).unwrap_or_default();
-        if (0..r.len()).all(|i| field(i).trim().is_empty()) {
+        if r.bytes.iter().all(u8::is_ascii_whitespace) {
+            return; // a blank row
+        }
+        let text = utf8(r.bytes);
+        if !self.header {
+            let headers = (0..r.len()).map(|i| text.get(r.bounds(i)).unwrap_or_default());
+            self.header(headers.collect());
             return;
         }
-        let Some(columns) = &self.columns else {
-            self.header((0..r.len()).map(field).collect());
-            return;
-        };
         let p = &mut self.previous;
-        let Some(email_column) = columns.iter().position(|c| *c == Some(p.email)) else {
-            return;
-        };
-        let email = field(email_column).trim();
-        let employee = u32::try_from(p.starts.len()).unwrap_or(u32::MAX);
-        if email.is_empty() || p.index.insert(email, employee).is_some() {
-            p.repeated += u64::from(!email.is_empty());
+        let email = text
+            .get(r.bounds(self.email_column))
+            .unwrap_or_default()
+            .trim();
+        if email.is_empty() {
             return;
         }
-        let mut values: Vec<&str> = vec![""; p.targets.len()];
-        for (i, target) in columns.iter().enumerate() {
-            if let (Some(t), true) = (target, i < r.len()) {
-                values[*t] = field(i).trim();
+        let employee = p.starts.len() as u64;
+        p.starts.push((p.text.len(), p.ends.len()));
+        if let Cow::Borrowed(text) = text {
+            p.text.push_str(text);
+            p.ends.extend(r.ends.iter().map(|&e| e as u32));
+        } else {
+            // Bad bytes were replaced, so the ends are recounted.
+            let mut length = 0;
+            for i in 0..r.len() {
+                let value = String::from_utf8_lossy(&r.bytes[r.bounds(i)]);
+                p.text.push_str(&value);
+                length += value.len();
+                p.ends.push(length as u32);
             }
         }
-        p.starts.push(p.values.len());
-        for value in values {
-            write_len(&mut p.values, value.len());
-            p.values.extend_from_slice(value.as_bytes());
+        if p.index.push(email, employee) {
+            p.settle();
         }
     }
 
@@ -192,8 +285,8 @@ impl Builder<'_> {
             .iter()
             .map(|(k, t)| (normalize_header(k), t))
             .collect();
-        let mut columns = Vec::with_capacity(headers.len());
-        for header in headers {
+        let p = &mut self.previous;
+        for (i, header) in headers.into_iter().enumerate() {
             let folded = normalize_header(header);
             let target = mapping
                 .iter()
@@ -207,43 +300,30 @@ impl Builder<'_> {
                     }
                     upload_name(trimmed).map(|name| Target::Custom(name.to_owned()))
                 });
-            let targets = &mut self.previous.targets;
-            columns.push(target.and_then(|t| {
-                if targets.contains(&t) {
-                    return None; // a second column for one field: the first counts
-                }
-                targets.push(t);
-                Some(targets.len() - 1)
-            }));
+            // A second column for one field: the first counts.
+            if let Some(t) = target.filter(|t| !p.targets.contains(t)) {
+                p.targets.push(t);
+                p.columns.push(i);
+            }
         }
-        if let Some(email) = self.previous.column_of(FieldKey::Email) {
-            self.previous.email = email;
-            self.columns = Some(columns);
+        if let Some(email) = p.column_of(FieldKey::Email) {
+            p.email = email;
+            self.email_column = p.columns[email];
+            self.header = true;
         } else {
-            self.previous.targets.clear();
+            p.targets.clear();
+            p.columns.clear();
         }
     }
 }
 
-/// Appends `len` as LEB128.
-fn write_len(out: &mut Vec<u8>, mut len: usize) {
-    while len >= 0x80 {
-        out.push((len as u8) | 0x80);
-        len >>= 7;
+/// The bytes as text: borrowed when they are UTF-8 (the fast check), else with
+/// the bad bytes replaced.
+pub(crate) fn utf8(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
-    out.push(len as u8);
-}
-
-/// Reads a LEB128 length; returns it and the bytes it took.
-fn read_len(bytes: &[u8]) -> (usize, usize) {
-    let mut len = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        len |= usize::from(b & 0x7F) << (7 * i);
-        if b < 0x80 {
-            return (len, i + 1);
-        }
-    }
-    (len, bytes.len())
 }
 
 #[cfg(test)]
