@@ -143,40 +143,47 @@ impl Report {
 }
 
 impl Report {
-    /// The issues as the JSON of SPEC section 5 has them.
-    pub(crate) fn issues_json(&self) -> Vec<IssueJson<'_>> {
-        self.issues
-            .iter()
-            .map(|i| IssueJson {
-                severity: i.severity,
-                code: i.code().as_str(),
-                row: i.row,
-                column: i.column.as_deref(),
-                field: i.field.as_deref(),
-                value: self.value_of(i),
-                message: self.message_of(i),
-            })
-            .collect()
+    /// The issues as the JSON of SPEC section 5 has them, each message rendered
+    /// only as it is written: a report may hold a million issues.
+    pub(crate) fn issues_json(&self) -> IssuesJson<'_> {
+        IssuesJson(self)
+    }
+}
+
+/// The issues of a report, serialised one at a time.
+pub(crate) struct IssuesJson<'a>(&'a Report);
+
+impl Serialize for IssuesJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let report = self.0;
+        serializer.collect_seq(report.issues.iter().map(|i| IssueJson {
+            severity: i.severity,
+            code: i.code().as_str(),
+            row: i.row,
+            column: i.column.as_deref(),
+            field: i.field.as_deref(),
+            value: report.value_of(i),
+            message: report.message_of(i),
+        }))
     }
 }
 
 impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
-        let issues = self.issues_json();
         let mut s = serializer.serialize_struct("Report", 6)?;
         s.serialize_field("valid", &self.valid())?;
         s.serialize_field("as_of", &self.as_of.format("%Y-%m-%d").to_string())?;
         s.serialize_field("rows", &self.rows)?;
         s.serialize_field("errors", &self.errors())?;
         s.serialize_field("warnings", &self.warnings())?;
-        s.serialize_field("issues", &issues)?;
+        s.serialize_field("issues", &self.issues_json())?;
         s.end()
     }
 }
 
 /// One issue in the JSON of SPEC section 5.
 #[derive(Serialize)]
-pub(crate) struct IssueJson<'a> {
+struct IssueJson<'a> {
     severity: Severity,
     code: &'a str,
     row: Option<u64>,
