@@ -23,7 +23,7 @@
 mod plan;
 mod previous;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::io::Read;
 
 use chrono::NaiveDate;
@@ -56,16 +56,23 @@ pub fn diff<R: Read>(
     options: Options,
     allow: Option<u64>,
 ) -> Result<Plan> {
-    let differ = Differ::new(previous, config, options, allow);
-    // Parsing on this thread overlaps checking and diffing on another.
+    let Differ {
+        records,
+        front,
+        back,
+    } = Differ::new(previous, config, options, allow);
     #[cfg(not(target_family = "wasm"))]
     {
-        let Differ { records, state } = differ;
-        crate::validate::beside(reader, records, state, State::batch).map(State::finish)
+        let (front, back) = two_threads(reader, records, front, back)?;
+        Ok(back.finish(front.checker))
     }
     #[cfg(target_family = "wasm")]
     {
-        let mut differ = differ;
+        let mut differ = Differ {
+            records,
+            front,
+            back,
+        };
         let mut reader = reader;
         let mut buf = vec![0u8; 64 * 1024];
         loop {
@@ -79,12 +86,99 @@ pub fn diff<R: Read>(
     }
 }
 
+/// Parses and checks on this thread (the front), and looks up, compares and plans
+/// on a second one (the back): each row crosses once, in a batch per chunk, through
+/// a channel of at most four batches.
+#[cfg(not(target_family = "wasm"))]
+fn two_threads<'p, R: Read>(
+    mut reader: R,
+    mut records: RecordReader,
+    mut front: Front<'p>,
+    mut back: Back<'p>,
+) -> Result<(Front<'p>, Back<'p>)> {
+    use std::sync::mpsc;
+
+    use crate::read::RecordBatch;
+
+    /// One chunk's rows for the back, the rows among them with date issues, and
+    /// the layout when the header was in this chunk.
+    type Load = (RecordBatch, Vec<u64>, Option<Layout>);
+    let (full, loads) = mpsc::sync_channel::<Load>(4);
+    let (spare, emptied) = mpsc::channel::<RecordBatch>();
+    std::thread::scope(|scope| {
+        let planning = scope.spawn(move || {
+            for (mut batch, flagged, layout) in loads {
+                if layout.is_some() {
+                    back.columns = layout;
+                }
+                back.flagged.extend(flagged);
+                back.batch(&batch);
+                batch.clear();
+                let _ = spare.send(batch);
+            }
+            back
+        });
+        let mut batch = RecordBatch::default();
+        let mut flagged = Vec::new();
+        let mut layout = None;
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut take = |r: &Record<'_>,
+                        batch: &mut RecordBatch,
+                        flagged: &mut Vec<u64>,
+                        layout: &mut Option<Layout>| {
+            let taken = front.take(r);
+            if taken.layout.is_some() {
+                *layout = taken.layout;
+            }
+            if taken.forward {
+                batch.push(r);
+                if taken.flagged {
+                    flagged.push(r.row);
+                }
+            }
+        };
+        let read = loop {
+            let n = match reader.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => break Err(crate::error::Error::Read(e)),
+            };
+            if n == 0 {
+                records.finish(&mut |r| take(r, &mut batch, &mut flagged, &mut layout));
+            } else {
+                records.feed(&buf[..n], &mut |r| {
+                    take(r, &mut batch, &mut flagged, &mut layout);
+                });
+            }
+            if !batch.is_empty() || layout.is_some() {
+                let next = emptied.try_recv().unwrap_or_default();
+                let load = (
+                    std::mem::replace(&mut batch, next),
+                    std::mem::take(&mut flagged),
+                    layout.take(),
+                );
+                // Fails only if the back is gone; join() says why.
+                let _ = full.send(load);
+            }
+            if n == 0 {
+                break Ok(());
+            }
+        };
+        drop(full);
+        let back = planning
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        read.map(|()| (front, back))
+    })
+}
+
 /// A diff fed in chunks (a browser stream); the plan does not depend on where the
 /// chunks are cut.
 #[derive(Debug)]
 pub struct Differ<'p> {
     records: RecordReader,
-    state: State<'p>,
+    front: Front<'p>,
+    back: Back<'p>,
 }
 
 impl<'p> Differ<'p> {
@@ -95,12 +189,17 @@ impl<'p> Differ<'p> {
         options: Options,
         allow: Option<u64>,
     ) -> Differ<'p> {
+        let as_of = options.as_of;
         Differ {
             records: RecordReader::new(),
-            state: State {
+            front: Front {
                 previous,
-                as_of: options.as_of,
                 checker: Checker::new(config, options),
+                laid_out: false,
+            },
+            back: Back {
+                previous,
+                as_of,
                 safety: config.safety.clone(),
                 allow,
                 columns: None,
@@ -108,8 +207,10 @@ impl<'p> Differ<'p> {
                 actions: Vec::new(),
                 summary: Counts::default(),
                 new_names: HashMap::new(),
-                dropped: Vec::new(),
-                hashes: std::collections::VecDeque::new(),
+                flagged: VecDeque::new(),
+                verdicts: HashMap::new(),
+                issues: Vec::new(),
+                hashes: VecDeque::new(),
                 deactivations: 0,
             },
         }
@@ -117,21 +218,169 @@ impl<'p> Differ<'p> {
 
     /// Reads the next piece of the file.
     pub fn feed(&mut self, chunk: &[u8]) {
-        let state = &mut self.state;
-        self.records.feed(chunk, &mut |r| state.record(r));
+        let Differ {
+            records,
+            front,
+            back,
+        } = self;
+        records.feed(chunk, &mut |r| one_record(front, back, r));
     }
 
     /// Ends the file and returns the plan.
     pub fn finish(mut self) -> Plan {
-        let state = &mut self.state;
-        self.records.finish(&mut |r| state.record(r));
-        self.state.finish()
+        let Differ {
+            records,
+            front,
+            back,
+        } = &mut self;
+        records.finish(&mut |r| one_record(front, back, r));
+        self.back.finish(self.front.checker)
+    }
+}
+
+/// A record through both halves, on one thread.
+fn one_record(front: &mut Front<'_>, back: &mut Back<'_>, r: &Record<'_>) {
+    let taken = front.take(r);
+    if taken.layout.is_some() {
+        back.columns = taken.layout;
+    }
+    if taken.forward {
+        if taken.flagged {
+            back.flagged.push_back(r.row);
+        }
+        back.record(r);
+    }
+}
+
+/// What the front makes of a record.
+struct Taken {
+    /// The layout, when this record was the header.
+    layout: Option<Layout>,
+    /// An employee row for the back to plan.
+    forward: bool,
+    /// The row has a date issue whose severity depends on the previous state.
+    flagged: bool,
+}
+
+/// The front half: the stateless checks of every record.
+#[derive(Debug)]
+struct Front<'p> {
+    previous: &'p Previous,
+    checker: Checker,
+    /// The layout has been made (from the header).
+    laid_out: bool,
+}
+
+impl Front<'_> {
+    fn take(&mut self, r: &Record<'_>) -> Taken {
+        let rows = self.checker.report().rows;
+        let first_issue = self.checker.report().issues.len();
+        self.checker.record(r);
+        let mut layout = None;
+        if !self.laid_out
+            && let Some(columns) = self.checker.columns()
+        {
+            self.laid_out = true;
+            layout = Layout::of(columns, self.previous);
+            if layout.is_none() {
+                // No Email column: `missing-column` says so, and nothing is planned.
+                self.laid_out = true;
+            }
+        }
+        let forward = self.checker.report().rows > rows && !self.checker.halted();
+        let flagged = forward
+            && self.checker.report().issues[first_issue..].iter().any(|i| {
+                i.row == Some(r.row)
+                    && matches!(
+                        i.code(),
+                        Code::OnboardingPast
+                            | Code::OffboardingNotFuture
+                            | Code::OffboardingShortNotice
+                    )
+            });
+        Taken {
+            layout,
+            forward,
+            flagged,
+        }
+    }
+}
+
+/// What the previous state says about a row's date issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// A new employee: a past onboarding date is refused; an offboarding date is
+    /// newly set.
+    New,
+    /// A known employee: a past onboarding date is theirs; the offboarding rules
+    /// hold only when the date is newly set or changed.
+    Known { offboarding_changed: bool },
+}
+
+impl Verdict {
+    /// `Some(true)`: an error with the definitive message; `Some(false)`: as it
+    /// is; `None`: moot, dropped.
+    fn decide(self, code: Code) -> Option<bool> {
+        let upgrade = match self {
+            Verdict::New => matches!(code, Code::OnboardingPast | Code::OffboardingNotFuture),
+            Verdict::Known {
+                offboarding_changed,
+            } => offboarding_changed && code == Code::OffboardingNotFuture,
+        };
+        let moot = match self {
+            Verdict::New => false,
+            Verdict::Known {
+                offboarding_changed,
+            } => {
+                code == Code::OnboardingPast
+                    || (!offboarding_changed
+                        && matches!(
+                            code,
+                            Code::OffboardingNotFuture | Code::OffboardingShortNotice
+                        ))
+            }
+        };
+        if moot { None } else { Some(upgrade) }
+    }
+}
+
+impl Layout {
+    /// Matches the file's resolved columns with the previous state's; `None`
+    /// without an Email column.
+    fn of(columns: &crate::header::Columns, previous: &Previous) -> Option<Layout> {
+        let field = |f: FieldKey| columns.field_index[f as usize];
+        let targets = previous.targets();
+        let matched: Vec<Option<usize>> = columns
+            .summaries
+            .iter()
+            .map(|s| {
+                let name = s.target.as_deref()?;
+                targets.iter().position(|t| t.name() == name)
+            })
+            .collect();
+        Some(Layout {
+            names: columns
+                .summaries
+                .iter()
+                .map(|s| (s.header.clone(), s.target.clone()))
+                .collect(),
+            unchanged_columns: previous.reads_columns(&matched),
+            previous: matched,
+            email: field(FieldKey::Email)?,
+            first_name: field(FieldKey::FirstName),
+            last_name: field(FieldKey::LastName),
+            birthday: field(FieldKey::Birthday),
+            onboarding: field(FieldKey::OnboardingDate),
+            offboarding: field(FieldKey::OffboardingDate),
+        })
     }
 }
 
 /// Where the fields the lifecycle rules read are, in the file and the previous state.
 #[derive(Debug)]
 struct Layout {
+    /// The header and field of each column, for locating issues.
+    names: Vec<(String, Option<String>)>,
     /// For each column of the file: the same field's column in the previous state.
     previous: Vec<Option<usize>>,
     /// The previous state has the file's columns, in the file's order: a row that
@@ -147,11 +396,11 @@ struct Layout {
     offboarding: Option<usize>,
 }
 
+/// The back half: looks up each row in the previous state and plans it.
 #[derive(Debug)]
-struct State<'p> {
+struct Back<'p> {
     previous: &'p Previous,
     as_of: NaiveDate,
-    checker: Checker,
     safety: Safety,
     allow: Option<u64>,
     /// Set once the header is read and has an Email column.
@@ -163,14 +412,18 @@ struct State<'p> {
     /// New employees by lower-cased (first name, last name), for spotting email
     /// changes: their actions and birthdays.
     new_names: HashMap<(String, String), Vec<(usize, String)>>,
-    /// Issues the previous state made moot, by index in the report.
-    dropped: Vec<usize>,
+    /// Rows, in order, whose date issues wait for a verdict.
+    flagged: VecDeque<u64>,
+    /// The verdicts on them.
+    verdicts: HashMap<u64, Verdict>,
+    /// The previous-state issues found.
+    issues: Vec<Issue>,
     /// The address hashes of the batch being read, by row, looked up together.
-    hashes: std::collections::VecDeque<(u64, u128)>,
+    hashes: VecDeque<(u64, u128)>,
     deactivations: u64,
 }
 
-impl State<'_> {
+impl Back<'_> {
     /// A batch of records: their addresses are looked up together first.
     #[cfg(not(target_family = "wasm"))]
     fn batch(&mut self, batch: &crate::read::RecordBatch) {
@@ -203,18 +456,9 @@ impl State<'_> {
         self.previous.find(email)
     }
 
+    /// One employee row that passed the front.
     fn record(&mut self, r: &Record<'_>) {
-        let rows = self.checker.report().rows;
-        let first_issue = self.checker.report().issues.len();
-        self.checker.record(r);
-        if self.columns.is_none() && self.checker.columns().is_some() {
-            self.columns = self.layout();
-        }
-        let is_row = self.checker.report().rows > rows;
         let Some(columns) = &self.columns else { return };
-        if !is_row || self.checker.halted() {
-            return;
-        }
         let (width, same_layout) = (columns.previous.len(), columns.unchanged_columns);
         let text = previous::utf8(r.bytes);
         let email = text.get(r.bounds(columns.email)).unwrap_or_default().trim();
@@ -230,15 +474,15 @@ impl State<'_> {
         if let Some(employee) = known
             && same_layout
             && !self.seen[employee]
-            && same_record(self.previous.record(employee), &text, r.ends)
+            && self.previous.same_record(employee, &text, r.ends)
         {
             self.seen[employee] = true;
-            self.restate(r.row, first_issue, |code| match code {
-                Code::OnboardingPast
-                | Code::OffboardingNotFuture
-                | Code::OffboardingShortNotice => None,
-                _ => Some(false),
-            });
+            self.restate(
+                r.row,
+                Verdict::Known {
+                    offboarding_changed: false,
+                },
+            );
             self.push(Action {
                 kind: ActionKind::Unchanged,
                 email: email.into(),
@@ -251,47 +495,21 @@ impl State<'_> {
         let fields: Vec<&str> = (0..r.len())
             .map(|i| text.get(r.bounds(i)).unwrap_or_default().trim())
             .collect();
-        self.row(r.row, &fields, first_issue);
+        self.row(r.row, &fields);
     }
 
-    /// Matches the file's columns with the previous state's.
-    fn layout(&self) -> Option<Layout> {
-        let columns = self.checker.columns()?;
-        let field = |f: FieldKey| columns.field_index[f as usize];
-        let targets = self.previous.targets();
-        let previous: Vec<Option<usize>> = columns
-            .summaries
-            .iter()
-            .map(|s| {
-                let name = s.target.as_deref()?;
-                targets.iter().position(|t| t.name() == name)
-            })
-            .collect();
-        Some(Layout {
-            unchanged_columns: self.previous.reads_columns(&previous),
-            previous,
-            email: field(FieldKey::Email)?,
-            first_name: field(FieldKey::FirstName),
-            last_name: field(FieldKey::LastName),
-            birthday: field(FieldKey::Birthday),
-            onboarding: field(FieldKey::OnboardingDate),
-            offboarding: field(FieldKey::OffboardingDate),
-        })
-    }
-
-    /// One employee row (values trimmed); `first_issue` is where this row's
-    /// issues start in the report.
-    fn row(&mut self, row: u64, fields: &[&str], first_issue: usize) {
+    /// One employee row (values trimmed).
+    fn row(&mut self, row: u64, fields: &[&str]) {
         if let Some(columns) = self.columns.take() {
-            self.employee(&columns, row, fields, first_issue);
+            self.employee(&columns, row, fields);
             self.columns = Some(columns);
         }
     }
 
-    fn employee(&mut self, c: &Layout, row: u64, fields: &[&str], first_issue: usize) {
+    fn employee(&mut self, c: &Layout, row: u64, fields: &[&str]) {
         let email = fields[c.email];
         let Some(employee) = self.previous.find(email) else {
-            self.onboard(c, row, fields, first_issue);
+            self.onboard(c, row, fields);
             return;
         };
         if std::mem::replace(&mut self.seen[employee], true) {
@@ -301,7 +519,7 @@ impl State<'_> {
         let before = p.values(employee);
         let value = |col: Option<usize>| col.map_or("", |i| fields[i]);
         let old = |field: FieldKey| p.column_of(field).map_or("", |i| before[i]);
-        let (changes, first_changed) = self.changes(c, &before, fields);
+        let (changes, first_changed) = Self::changes(c, &before, fields);
         // A column the file does not have is not changed by it.
         let had = |col: Option<usize>| col.is_some_and(|i| c.previous[i].is_some());
         let onboarding_changed =
@@ -310,14 +528,12 @@ impl State<'_> {
         let offboarding_changed = had(c.offboarding) && off_before != off_now;
         // Known: a past onboarding date is theirs (a change is `onboarding-date-locked`);
         // the offboarding rules hold only for a date newly set or changed.
-        self.restate(row, first_issue, |code| match code {
-            Code::OffboardingNotFuture if offboarding_changed => Some(true),
-            Code::OffboardingShortNotice if offboarding_changed => Some(false),
-            Code::OnboardingPast | Code::OffboardingNotFuture | Code::OffboardingShortNotice => {
-                None
-            }
-            _ => Some(false),
-        });
+        self.restate(
+            row,
+            Verdict::Known {
+                offboarding_changed,
+            },
+        );
         let deactivated = parse_date(off_before)
             .ok()
             .filter(|&d| is_deactivated(d, Pickup::on(self.as_of, PickupSlot::Night)));
@@ -328,16 +544,22 @@ impl State<'_> {
         };
         let mut effective = None;
         if let (Some(deactivated), Some(i)) = (deactivated, first_changed) {
-            self.issue(row, i, fields, Detail::ReactivationRequired { deactivated });
+            self.issue(
+                c,
+                row,
+                i,
+                fields,
+                Detail::ReactivationRequired { deactivated },
+            );
         } else {
             if onboarding_changed && let Some(i) = c.onboarding {
                 let previous = old(FieldKey::OnboardingDate).to_owned();
-                self.issue(row, i, fields, Detail::OnboardingDateLocked { previous });
+                self.issue(c, row, i, fields, Detail::OnboardingDateLocked { previous });
             }
             if offboarding_changed && let Some(i) = c.offboarding {
                 if off_now.is_empty() {
                     let previous = off_before.to_owned();
-                    self.issue(row, i, fields, Detail::OffboardingRemoved { previous });
+                    self.issue(c, row, i, fields, Detail::OffboardingRemoved { previous });
                 } else if off_before.is_empty()
                     && let Ok(date) = parse_date(off_now)
                 {
@@ -358,12 +580,9 @@ impl State<'_> {
 
     /// A new employee: a past onboarding date is refused, an offboarding date is
     /// newly set.
-    fn onboard(&mut self, c: &Layout, row: u64, fields: &[&str], first_issue: usize) {
+    fn onboard(&mut self, c: &Layout, row: u64, fields: &[&str]) {
         let value = |col: Option<usize>| col.map_or("", |i| fields[i]);
-        self.restate(row, first_issue, |code| match code {
-            Code::OnboardingPast | Code::OffboardingNotFuture => Some(true),
-            _ => Some(false),
-        });
+        self.restate(row, Verdict::New);
         let effective = parse_date(value(c.onboarding)).unwrap_or(self.as_of);
         let name = (
             value(c.first_name).to_lowercase(),
@@ -386,7 +605,6 @@ impl State<'_> {
     /// The fields that change from `previous` (an employee's values in the
     /// previous state) to `fields`, and the first changed column.
     fn changes(
-        &self,
         c: &Layout,
         previous: &[&str],
         fields: &[&str],
@@ -398,11 +616,7 @@ impl State<'_> {
             let (before, now) = (previous[pi], fields[i]);
             if i != c.email && before != now {
                 first_changed.get_or_insert(i);
-                let name = self
-                    .checker
-                    .columns()
-                    .and_then(|cols| cols.locate(i).1)
-                    .unwrap_or_default();
+                let name = c.names[i].1.as_deref().unwrap_or_default();
                 changes.push(FieldChange {
                     field: name.to_owned(),
                     old: before.to_owned(),
@@ -413,52 +627,29 @@ impl State<'_> {
         (changes, first_changed)
     }
 
-    /// Re-decides this row's stateless date issues now that it is known whether the
-    /// employee is new or the date changed: `decide(code)` gives `Some(true)` to make
-    /// it an error with the definitive message, `Some(false)` to leave it, `None`
-    /// to drop it as moot.
-    fn restate(&mut self, row: u64, first_issue: usize, decide: impl Fn(Code) -> Option<bool>) {
-        let report = self.checker.report_mut();
-        for (index, issue) in report.issues.iter_mut().enumerate().skip(first_issue) {
-            if issue.row != Some(row) {
-                continue;
+    /// Records what the previous state says about this row's date issues, if the
+    /// front flagged it as having any.
+    fn restate(&mut self, row: u64, verdict: Verdict) {
+        while let Some(&flagged) = self.flagged.front() {
+            if flagged > row {
+                return;
             }
-            let code = issue.code();
-            if !matches!(
-                code,
-                Code::OnboardingPast | Code::OffboardingNotFuture | Code::OffboardingShortNotice
-            ) {
-                continue;
-            }
-            match decide(code) {
-                None => self.dropped.push(index),
-                Some(false) => {}
-                Some(true) => match &mut issue.detail {
-                    Detail::OnboardingPast { new_employee, .. } => {
-                        *new_employee = true;
-                        issue.severity = Severity::Error;
-                    }
-                    Detail::OffboardingNotFuture { changed, .. } => {
-                        *changed = true;
-                        issue.severity = Severity::Error;
-                    }
-                    _ => {}
-                },
+            self.flagged.pop_front();
+            if flagged == row {
+                self.verdicts.insert(row, verdict);
+                return;
             }
         }
     }
 
     /// Adds a previous-state issue about column `i` of this row.
-    fn issue(&mut self, row: u64, i: usize, fields: &[&str], detail: Detail) {
-        let Some(columns) = self.checker.columns() else {
-            return;
-        };
-        let (header, field) = columns.locate(i);
+    fn issue(&mut self, c: &Layout, row: u64, i: usize, fields: &[&str], detail: Detail) {
+        let (header, field) = &c.names[i];
         let issue = Issue::new(detail)
             .at_row(row)
-            .in_column(i, header, field)
+            .in_column(i, header, field.as_deref())
             .with_value(fields[i]);
-        self.checker.report_mut().issues.push(issue);
+        self.issues.push(issue);
     }
 
     fn push(&mut self, action: Action) {
@@ -466,16 +657,17 @@ impl State<'_> {
         self.actions.push(action);
     }
 
-    fn finish(mut self) -> Plan {
+    /// The plan: the front's report with the verdicts applied and the back's
+    /// issues added, absent employees, and the guard.
+    fn finish(mut self, mut checker: Checker) -> Plan {
         let p = self.previous;
-        let email_column = self.columns.as_ref().map(|c| c.email);
         let absent: Vec<usize> = p.employees().filter(|&e| !self.seen[e]).collect();
         for employee in absent {
             let email = p.email(employee).to_owned();
             let mut absent = Issue::new(Detail::Absent).with_value(&email);
             absent.field = Some(FieldKey::Email.key().to_owned());
-            self.checker.report_mut().issues.push(absent);
-            self.suspect_email_change(employee, email_column);
+            self.issues.push(absent);
+            self.suspect_email_change(employee);
             self.push(Action {
                 kind: ActionKind::Absent,
                 email: email.into(),
@@ -492,18 +684,31 @@ impl State<'_> {
                 limit,
                 previous: p.len() as u64,
             };
-            self.checker.report_mut().issues.push(Issue::new(guard));
+            self.issues.push(Issue::new(guard));
         }
-        let mut dropped = std::mem::take(&mut self.dropped);
-        dropped.sort_unstable();
-        let report = self.checker.report_mut();
-        let mut index = 0;
-        report.issues.retain(|_| {
-            index += 1;
-            dropped.binary_search(&(index - 1)).is_err()
+        let report = checker.report_mut();
+        let verdicts = &self.verdicts;
+        report.issues.retain_mut(|issue| {
+            let Some(verdict) = issue.row.and_then(|row| verdicts.get(&row)) else {
+                return true;
+            };
+            match verdict.decide(issue.code()) {
+                None => false,
+                Some(false) => true,
+                Some(true) => {
+                    match &mut issue.detail {
+                        Detail::OnboardingPast { new_employee, .. } => *new_employee = true,
+                        Detail::OffboardingNotFuture { changed, .. } => *changed = true,
+                        _ => {}
+                    }
+                    issue.severity = Severity::Error;
+                    true
+                }
+            }
         });
+        report.issues.append(&mut self.issues);
         Plan {
-            report: self.checker.into_report(),
+            report: checker.into_report(),
             actions: self.actions,
             summary: self.summary,
             previous: p.len() as u64,
@@ -512,7 +717,7 @@ impl State<'_> {
 
     /// An absent employee and a new one with the same first and last name (and
     /// birthday, when both have one): probably an email change.
-    fn suspect_email_change(&mut self, employee: usize, email_column: Option<usize>) {
+    fn suspect_email_change(&mut self, employee: usize) {
         let p = self.previous;
         let value = |f: FieldKey| p.column_of(f).map_or("", |i| p.value(employee, i));
         let name = (
@@ -525,10 +730,11 @@ impl State<'_> {
         let Some(candidates) = self.new_names.get(&name) else {
             return;
         };
-        let (Some(columns), Some(email_column)) = (self.checker.columns(), email_column) else {
+        let Some(columns) = &self.columns else {
             return;
         };
-        let (header, field) = columns.locate(email_column);
+        let email_column = columns.email;
+        let (header, field) = &columns.names[email_column];
         let birthday = value(FieldKey::Birthday);
         let mut found = Vec::new();
         for (a, new_birthday) in candidates {
@@ -541,19 +747,12 @@ impl State<'_> {
                     previous_email: p.email(employee).to_owned(),
                 })
                 .at_row(action.row.unwrap_or_default())
-                .in_column(email_column, header, field)
+                .in_column(email_column, header, field.as_deref())
                 .with_value(&action.email),
             );
         }
-        self.checker.report_mut().issues.extend(found);
+        self.issues.extend(found);
     }
-}
-
-/// Whether a record of the previous state (text, field ends) is the one read now.
-fn same_record((text, ends): (&str, &[u32]), now: &str, now_ends: &[usize]) -> bool {
-    text == now
-        && ends.len() == now_ends.len()
-        && ends.iter().zip(now_ends).all(|(&a, &b)| a as usize == b)
 }
 
 #[cfg(test)]
