@@ -5,7 +5,9 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use alleo_csv_core::lifecycle::{Action, ActionKind, Effective, Plan, diff};
+use alleo_csv_core::lifecycle::{
+    Action, ActionCsv, ActionKind, Effective, Plan, Previous, diff_each,
+};
 use alleo_csv_core::schedule::{last_pickup_before_deactivation, next_pickup};
 use alleo_csv_core::{Lang, Options};
 use chrono::Utc;
@@ -57,49 +59,105 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             source,
         })?)
     };
-    let plan = diff(
-        prev,
-        input,
-        &loaded.config,
-        options,
-        args.allow_deactivations,
-    )
-    .map_err(CliError::reading(file))?;
-    let stdout = io::stdout();
-    match args.format {
+    let (config, allow) = (&loaded.config, args.allow_deactivations);
+    let reading = CliError::reading(file);
+    let plan = match args.format {
         Format::Text => {
+            // Unchanged employees are counted, not listed: only the others are kept.
+            let mut listed = Vec::new();
+            let mut keep = |a: Action| {
+                if a.kind != ActionKind::Unchanged {
+                    listed.push(a);
+                }
+            };
+            let plan =
+                diff_each(prev, input, config, options, allow, &mut keep).map_err(reading)?;
             let context = Context {
                 file,
                 as_of,
                 config: loaded.path.as_deref(),
                 previous: Some((&chosen.source, Some(prev.len()))),
             };
-            let mut out = anstream::AutoStream::auto(stdout.lock());
-            write_text(&mut out, &plan, &context).map_err(CliError::output)?;
+            let mut out = anstream::AutoStream::auto(io::stdout().lock());
+            write_text(&mut out, &plan, &listed, &context).map_err(CliError::output)?;
+            plan
         }
-        Format::Json => {
-            // Buffered: stdout is line-buffered, and a plan has a million lines.
-            let mut out = io::BufWriter::new(stdout.lock());
-            serde_json::to_writer_pretty(&mut out, &plan)
-                .map_err(|e| CliError::output(e.into()))?;
-            writeln!(out).map_err(CliError::output)?;
-            out.flush().map_err(CliError::output)?;
+        Format::Json => write_json(prev, input, config, options, allow, &reading)?,
+        Format::Csv => {
+            let mut csv = ActionCsv::new(io::BufWriter::new(io::stdout()))?;
+            let mut failed = None;
+            let mut write = |a: Action| {
+                if let (Err(e), None) = (csv.write(&a), &failed) {
+                    failed = Some(e);
+                }
+            };
+            let plan =
+                diff_each(prev, input, config, options, allow, &mut write).map_err(reading)?;
+            if let Some(e) = failed {
+                return Err(e.into());
+            }
+            csv.finish()?;
+            plan
         }
-        Format::Csv => plan.write_csv(io::BufWriter::new(stdout.lock()))?,
-    }
+    };
     Ok(exit_code(&plan.report, args.strict))
 }
 
-/// The plan readably: the summary, then each action that changes something, the
-/// issues, and the verdict.
-fn write_text(out: &mut impl Write, plan: &Plan, ctx: &Context<'_>) -> io::Result<()> {
+/// The plan as JSON, each action written as it is planned (on the diffing thread):
+/// a million of them are never held in memory. The actions come first, then the
+/// rest of the plan, which is known only at the end.
+fn write_json(
+    prev: &Previous,
+    input: Box<dyn Read>,
+    config: &alleo_csv_core::Config,
+    options: Options,
+    allow: Option<u64>,
+    reading: &impl Fn(alleo_csv_core::Error) -> CliError,
+) -> Result<Plan, CliError> {
+    let mut out = io::BufWriter::new(io::stdout());
+    let mut failed = None;
+    let mut first = true;
+    out.write_all(b"{\n  \"actions\": [")
+        .map_err(CliError::output)?;
+    let mut write = |a: Action| {
+        let separator: &[u8] = if first { b"\n    " } else { b",\n    " };
+        first = false;
+        let written = out
+            .write_all(separator)
+            .and_then(|()| serde_json::to_writer(&mut out, &a).map_err(io::Error::from));
+        if let (Err(e), None) = (written, &failed) {
+            failed = Some(e);
+        }
+    };
+    let plan = diff_each(prev, input, config, options, allow, &mut write).map_err(reading)?;
+    if let Some(e) = failed {
+        return Err(CliError::output(e));
+    }
+    let tail = serde_json::to_string_pretty(&plan.without_actions())
+        .map_err(|e| CliError::output(e.into()))?;
+    let inner = tail
+        .strip_prefix("{\n")
+        .and_then(|t| t.strip_suffix("\n}"))
+        .unwrap_or_default();
+    write!(out, "\n  ],\n{inner}\n}}\n").map_err(CliError::output)?;
+    out.flush().map_err(CliError::output)?;
+    Ok(plan)
+}
+
+/// The plan readably: the summary, then each action that changes something
+/// (`listed`), the issues, and the verdict.
+fn write_text(
+    out: &mut impl Write,
+    plan: &Plan,
+    listed: &[Action],
+    ctx: &Context<'_>,
+) -> io::Result<()> {
     let lang = plan.report.lang;
     let t = Words::of(lang);
     let file = if ctx.file == "-" { t.stdin } else { ctx.file };
     writeln!(out, "{BOLD}{file}{BOLD:#}: {}", summary(plan, lang))?;
     text::write_context(out, lang, ctx)?;
-    let width = plan
-        .actions
+    let width = listed
         .iter()
         .map(|a| a.email.chars().count())
         .max()
@@ -111,7 +169,7 @@ fn write_text(out: &mut impl Write, plan: &Plan, ctx: &Context<'_>) -> io::Resul
         ActionKind::Deactivate,
         ActionKind::Absent,
     ] {
-        let actions: Vec<&Action> = plan.actions.iter().filter(|a| a.kind == kind).collect();
+        let actions: Vec<&Action> = listed.iter().filter(|a| a.kind == kind).collect();
         if actions.is_empty() {
             continue;
         }

@@ -39,10 +39,10 @@ fn the_worked_example_reads_as_a_plan() {
         "2 to onboard, 1 update, 1 deactivation scheduled, 4 unchanged, 2 absent",
         "Checked for 2026-11-26 (given with --as-of)",
         "previous.csv (8 employees)",
-        "row 9     chloe.dubois@example.com      active from 2026-12-01",
+        "row 9     chloe.dubois@example.com  active from 2026-12-01",
         "company_group: Sales -> Operations",
         "deactivated at 2027-01-31 23:00 UTC (the last pickup that can change it: Sun 2027-01-31 20:00 UTC)",
-        "noor.elamrani@example.nl      not in the file: stays active",
+        "noor.elamrani@example.nl  not in the file: stays active",
         "email-change-suspected",
         "Unchanged: 4",
     ] {

@@ -28,7 +28,7 @@ use std::io::Read;
 
 use chrono::NaiveDate;
 
-pub use self::plan::{Action, ActionKind, Counts, Effective, FieldChange, Plan};
+pub use self::plan::{Action, ActionCsv, ActionKind, Counts, Effective, FieldChange, Plan};
 pub use self::previous::Previous;
 use crate::code::{Code, Severity};
 use crate::config::{Config, Safety};
@@ -47,8 +47,8 @@ use crate::validate::{Checker, Options};
 /// deactivations it accepts beyond `[safety] max_deactivations`.
 ///
 /// # Errors
-/// [`Error::Read`](crate::Error::Read) when `reader` fails. Problems in the file are issues in the
-/// plan's report.
+/// [`Error::Read`](crate::Error::Read) when `reader` fails. Problems in the file
+/// are issues in the plan's report.
 pub fn diff<R: Read>(
     previous: &Previous,
     reader: R,
@@ -56,11 +56,35 @@ pub fn diff<R: Read>(
     options: Options,
     allow: Option<u64>,
 ) -> Result<Plan> {
+    let mut actions = Vec::new();
+    let mut plan = diff_each(previous, reader, config, options, allow, &mut |a| {
+        actions.push(a);
+    })?;
+    plan.actions = actions;
+    Ok(plan)
+}
+
+/// [`diff`], handing each action to `each` as soon as it is planned (the file's
+/// rows in order, then the absent employees) instead of keeping them: a plan of a
+/// million employees then streams to its output in flat memory. The plan returned
+/// has no actions; its summary counts them.
+///
+/// # Errors
+/// As [`diff`].
+pub fn diff_each<'p, R: Read>(
+    previous: &'p Previous,
+    reader: R,
+    config: &Config,
+    options: Options,
+    allow: Option<u64>,
+    each: &'p mut (dyn FnMut(Action) + Send),
+) -> Result<Plan> {
     let Differ {
         records,
         front,
-        back,
+        mut back,
     } = Differ::new(previous, config, options, allow);
+    back.each = Some(Each(each));
     #[cfg(not(target_family = "wasm"))]
     {
         let (front, back) = two_threads(reader, records, front, back)?;
@@ -205,6 +229,7 @@ impl<'p> Differ<'p> {
                 columns: None,
                 seen: vec![false; previous.capacity()],
                 actions: Vec::new(),
+                each: None,
                 summary: Counts::default(),
                 new_names: HashMap::new(),
                 flagged: VecDeque::new(),
@@ -304,6 +329,23 @@ impl Front<'_> {
             flagged,
         }
     }
+}
+
+/// Where [`diff_each`] hands each action.
+struct Each<'p>(&'p mut (dyn FnMut(Action) + Send));
+
+impl std::fmt::Debug for Each<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Each(..)")
+    }
+}
+
+/// A new employee, for spotting an email change.
+#[derive(Debug)]
+struct NewEmployee {
+    row: u64,
+    email: Box<str>,
+    birthday: String,
 }
 
 /// What the previous state says about a row's date issues.
@@ -407,11 +449,14 @@ struct Back<'p> {
     columns: Option<Layout>,
     /// Which employees of the previous state the file has.
     seen: Vec<bool>,
+    /// The actions, when they are kept (see [`Back::each`]).
     actions: Vec<Action>,
+    /// Where each action goes as soon as it is planned; `None`: kept in `actions`.
+    each: Option<Each<'p>>,
     summary: Counts,
     /// New employees by lower-cased (first name, last name), for spotting email
-    /// changes: their actions and birthdays.
-    new_names: HashMap<(String, String), Vec<(usize, String)>>,
+    /// changes: their row, address and birthday.
+    new_names: HashMap<(String, String), Vec<NewEmployee>>,
     /// Rows, in order, whose date issues wait for a verdict.
     flagged: VecDeque<u64>,
     /// The verdicts on them.
@@ -589,10 +634,11 @@ impl Back<'_> {
             value(c.last_name).to_lowercase(),
         );
         let birthday = value(c.birthday).to_owned();
-        self.new_names
-            .entry(name)
-            .or_default()
-            .push((self.actions.len(), birthday));
+        self.new_names.entry(name).or_default().push(NewEmployee {
+            row,
+            email: fields[c.email].into(),
+            birthday,
+        });
         self.push(Action {
             kind: ActionKind::Onboard,
             email: fields[c.email].into(),
@@ -654,7 +700,10 @@ impl Back<'_> {
 
     fn push(&mut self, action: Action) {
         self.summary.add(action.kind);
-        self.actions.push(action);
+        match &mut self.each {
+            Some(Each(each)) => each(action),
+            None => self.actions.push(action),
+        }
     }
 
     /// The plan: the front's report with the verdicts applied and the back's
@@ -737,18 +786,17 @@ impl Back<'_> {
         let (header, field) = &columns.names[email_column];
         let birthday = value(FieldKey::Birthday);
         let mut found = Vec::new();
-        for (a, new_birthday) in candidates {
-            if !birthday.is_empty() && !new_birthday.is_empty() && birthday != new_birthday {
+        for new in candidates {
+            if !birthday.is_empty() && !new.birthday.is_empty() && birthday != new.birthday {
                 continue;
             }
-            let action = &self.actions[*a];
             found.push(
                 Issue::new(Detail::EmailChangeSuspected {
                     previous_email: p.email(employee).to_owned(),
                 })
-                .at_row(action.row.unwrap_or_default())
+                .at_row(new.row)
                 .in_column(email_column, header, field.as_deref())
-                .with_value(&action.email),
+                .with_value(&new.email),
             );
         }
         self.issues.extend(found);

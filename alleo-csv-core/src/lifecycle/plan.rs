@@ -187,37 +187,110 @@ impl Plan {
         self.report.valid()
     }
 
-    /// Writes one action per line, as Alleo's own dry-run report does:
-    /// `action,email,row,effective,changes` (changes as `field: old -> new; ...`),
-    /// UTF-8 with a byte order mark for Excel.
+    /// Writes one action per line, as Alleo's own dry-run report does (see
+    /// [`ActionCsv`]).
     ///
     /// # Errors
     /// [`Error::Write`] when `out` fails.
-    pub fn write_csv<W: Write>(&self, mut out: W) -> Result<()> {
-        out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
-        let mut w = csv::Writer::from_writer(out);
-        let fail = |e: csv::Error| Error::Write(std::io::Error::from(e));
-        w.write_record(["action", "email", "row", "effective", "changes"])
-            .map_err(fail)?;
-        for a in &self.actions {
-            let row = a.row.map(|r| r.to_string()).unwrap_or_default();
-            let effective = a.effective.map(|e| e.to_string()).unwrap_or_default();
-            let changes = a
-                .changes
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            w.write_record([a.kind.as_str(), &a.email, &row, &effective, &changes])
-                .map_err(fail)?;
+    pub fn write_csv<W: Write>(&self, out: W) -> Result<()> {
+        let mut csv = ActionCsv::new(out)?;
+        for action in &self.actions {
+            csv.write(action)?;
         }
-        w.flush().map_err(Error::Write)
+        csv.finish()
     }
+}
+
+/// Actions as CSV, one per line, as Alleo's own dry-run report has them:
+/// `action,email,row,effective,changes` (changes as `field: old -> new; ...`),
+/// UTF-8 with a byte order mark for Excel. Written as they come, for
+/// [`diff_each`](super::diff_each).
+pub struct ActionCsv<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> std::fmt::Debug for ActionCsv<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ActionCsv")
+    }
+}
+
+impl<W: Write> ActionCsv<W> {
+    /// Starts the file: the byte order mark and the header.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when `out` fails.
+    pub fn new(mut out: W) -> Result<ActionCsv<W>> {
+        out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
+        let mut csv = csv::Writer::from_writer(out);
+        csv.write_record(["action", "email", "row", "effective", "changes"])
+            .map_err(fail)?;
+        Ok(ActionCsv { csv })
+    }
+
+    /// Writes one action.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when the output fails.
+    pub fn write(&mut self, a: &Action) -> Result<()> {
+        let row = a.row.map(|r| r.to_string()).unwrap_or_default();
+        let effective = a.effective.map(|e| e.to_string()).unwrap_or_default();
+        let changes = a
+            .changes
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        self.csv
+            .write_record([a.kind.as_str(), &a.email, &row, &effective, &changes])
+            .map_err(fail)
+    }
+
+    /// Flushes the output.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when the output fails.
+    pub fn finish(mut self) -> Result<()> {
+        self.csv.flush().map_err(Error::Write)
+    }
+}
+
+fn fail(e: csv::Error) -> Error {
+    Error::Write(std::io::Error::from(e))
 }
 
 /// An empty value as `""`, so that a removal reads as one.
 fn shown(value: &str) -> &str {
     if value.is_empty() { "\"\"" } else { value }
+}
+
+impl Plan {
+    /// The plan as JSON without its actions (for a front that streamed them):
+    /// `{"valid", "as_of", "rows", "previous", "errors", "warnings", "summary",
+    /// "issues"}`.
+    pub fn without_actions(&self) -> impl Serialize + '_ {
+        PlanTail(self)
+    }
+}
+
+/// [`Plan`] but its actions, serialised.
+struct PlanTail<'a>(&'a Plan);
+
+impl Serialize for PlanTail<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let p = self.0;
+        let r = &p.report;
+        let mut s = serializer.serialize_struct("Plan", 8)?;
+        s.serialize_field("valid", &p.valid())?;
+        s.serialize_field("as_of", &r.as_of.format("%Y-%m-%d").to_string())?;
+        s.serialize_field("rows", &r.rows)?;
+        s.serialize_field("previous", &p.previous)?;
+        s.serialize_field("errors", &r.errors())?;
+        s.serialize_field("warnings", &r.warnings())?;
+        s.serialize_field("summary", &p.summary)?;
+        s.serialize_field("issues", &r.issues_json())?;
+        s.end()
+    }
 }
 
 impl Serialize for Plan {

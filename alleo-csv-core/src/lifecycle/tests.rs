@@ -464,6 +464,21 @@ proptest! {
     }
 
     #[test]
+    fn streamed_actions_are_the_plans(rows in 1usize..30, seed in any::<u64>()) {
+        let before = sample_file(rows, seed);
+        let now = sample_file(rows, seed.wrapping_add(3));
+        let config = sample::config();
+        let previous = Previous::read(before.as_bytes(), &config).unwrap();
+        let whole = diff(&previous, now.as_bytes(), &config, Options::new(as_of()), None).unwrap();
+        let mut handed = Vec::new();
+        let streamed = diff_each(&previous, now.as_bytes(), &config, Options::new(as_of()), None, &mut |a| handed.push(a)).unwrap();
+        prop_assert!(streamed.actions.is_empty());
+        prop_assert_eq!(handed, whole.actions);
+        prop_assert_eq!(streamed.summary, whole.summary);
+        prop_assert_eq!(streamed.report.issues, whole.report.issues);
+    }
+
+    #[test]
     fn chunks_do_not_change_the_plan(rows in 1usize..30, seed in any::<u64>(), chunk in 1usize..200) {
         let before = sample_file(rows, seed);
         let now = sample_file(rows, seed.wrapping_add(1));
