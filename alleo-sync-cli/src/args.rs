@@ -70,8 +70,28 @@ pub struct ValidateArgs {
     /// The employee file to check, or `-` to read standard input.
     pub file: String,
 
-    /// The configuration: company groups, header mapping, custom field types.
-    /// Defaults to ./alleo.toml when that file exists.
+    #[command(flatten)]
+    pub check: CheckArgs,
+
+    /// Output format: a readable report, the JSON report, or one issue per line
+    /// as CSV for Excel.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Leave cell values (personal data) out of the output, for logs and support
+    /// tickets.
+    #[arg(long)]
+    pub no_values: bool,
+
+    #[command(flatten)]
+    pub previous: PreviousArgs,
+}
+
+/// What `validate` and `diff` check with.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The configuration: company groups, header mapping, custom field types,
+    /// `[safety]`. Defaults to ./alleo.toml when that file exists.
     #[arg(long, short, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
@@ -79,11 +99,6 @@ pub struct ValidateArgs {
     /// next pickup.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
-
-    /// Output format: a readable report, the JSON report, or one issue per line
-    /// as CSV for Excel.
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
 
     /// Language of the messages.
     #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
@@ -93,13 +108,10 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Leave cell values (personal data) out of the output, for logs and support
-    /// tickets.
-    #[arg(long)]
-    pub no_values: bool,
-
-    #[command(flatten)]
-    pub previous: PreviousArgs,
+    /// Accept this many deactivations beyond `[safety] max_deactivations` (default:
+    /// 10% of the previous state, at least 5).
+    #[arg(long, value_name = "N")]
+    pub allow_deactivations: Option<u64>,
 }
 
 /// How a command finds the previous state.
@@ -114,11 +126,6 @@ pub struct PreviousArgs {
     /// Check without a previous state, even when one was delivered.
     #[arg(long)]
     pub no_previous: bool,
-
-    /// Accept this many deactivations beyond `[safety] max_deactivations` (default:
-    /// 10% of the previous state, at least 5).
-    #[arg(long, value_name = "N")]
-    pub allow_deactivations: Option<u64>,
 }
 
 /// `alleo-sync diff`.
@@ -143,33 +150,13 @@ pub struct DiffArgs {
     #[arg(num_args = 1..=2, required = true, value_name = "[PREV] FILE")]
     pub files: Vec<String>,
 
-    /// The configuration: company groups, header mapping, custom field types,
-    /// `[safety]`. Defaults to ./alleo.toml when that file exists.
-    #[arg(long, short, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// The date the rules treat as today (YYYY-MM-DD). Defaults to the date of the
-    /// next pickup.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    #[command(flatten)]
+    pub check: CheckArgs,
 
     /// Output format: the plan readably, as JSON, or one action per line as CSV
     /// (like Alleo's dry-run report).
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-
-    /// Language of the messages.
-    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
-    pub lang: Lang,
-
-    /// Treat warnings as failures (exit code 1).
-    #[arg(long)]
-    pub strict: bool,
-
-    /// Accept this many deactivations beyond `[safety] max_deactivations` (default:
-    /// 10% of the previous state, at least 5).
-    #[arg(long, value_name = "N")]
-    pub allow_deactivations: Option<u64>,
 }
 
 /// `alleo-sync transform`.

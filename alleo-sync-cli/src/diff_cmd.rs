@@ -30,7 +30,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             ));
         }
     };
-    let loaded = config_file::load(args.config.as_deref())?;
+    let loaded = config_file::load(args.check.config.as_deref())?;
     let chosen = previous::choose(given, false, &loaded)?;
     let Some(prev) = &chosen.previous else {
         let place = match &chosen.source {
@@ -44,12 +44,12 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             "diff needs a previous state{place}: give it first, as in alleo-sync diff last_sent.csv {file}"
         )));
     };
-    let as_of = match args.as_of {
+    let as_of = match args.check.as_of {
         Some(date) => AsOf::Given(date),
         None => AsOf::NextPickup(next_pickup(Utc::now())),
     };
     let mut options = Options::new(as_of.date());
-    options.lang = args.lang;
+    options.lang = args.check.lang;
     let input: Box<dyn Read> = if file == "-" {
         Box::new(io::stdin().lock())
     } else {
@@ -59,7 +59,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             source,
         })?)
     };
-    let (config, allow) = (&loaded.config, args.allow_deactivations);
+    let (config, allow) = (&loaded.config, args.check.allow_deactivations);
     let reading = CliError::reading(file);
     let plan = match args.format {
         Format::Text => {
@@ -100,7 +100,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             plan
         }
     };
-    Ok(exit_code(&plan.report, args.strict))
+    Ok(exit_code(&plan.report, args.check.strict))
 }
 
 /// The plan as JSON, each action written as it is planned (on the diffing thread):
@@ -218,12 +218,7 @@ fn summary(plan: &Plan, lang: Lang) -> String {
 
 /// What the action does, with its dates in UTC.
 fn detail(a: &Action, t: &Words) -> String {
-    let changes = a
-        .changes
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ");
+    let changes = a.changes_text();
     match (a.kind, a.effective) {
         (ActionKind::Onboard, Some(Effective::Date(d))) => (t.active_from)(&d.to_string()),
         (ActionKind::Deactivate, Some(Effective::Instant(at))) => {

@@ -17,18 +17,18 @@ use crate::text::{self, AsOf, Context};
 
 /// Checks the file and prints the report; the exit code says whether it is valid.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
-    let loaded = config_file::load(args.config.as_deref())?;
+    let loaded = config_file::load(args.check.config.as_deref())?;
     let chosen = previous::choose(
         args.previous.previous.as_deref(),
         args.previous.no_previous,
         &loaded,
     )?;
-    let as_of = match args.as_of {
+    let as_of = match args.check.as_of {
         Some(date) => AsOf::Given(date),
         None => AsOf::NextPickup(next_pickup(Utc::now())),
     };
     let mut options = Options::new(as_of.date());
-    options.lang = args.lang;
+    options.lang = args.check.lang;
     let input: Box<dyn Read> = if args.file == "-" {
         Box::new(io::stdin().lock())
     } else {
@@ -40,7 +40,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     };
     let report = match &chosen.previous {
         Some(previous) => {
-            let allow = args.previous.allow_deactivations;
+            let allow = args.check.allow_deactivations;
             diff(previous, input, &loaded.config, options, allow).map(|plan| plan.report)
         }
         None => validate(input, &loaded.config, options),
@@ -74,7 +74,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
         }
         Format::Csv => report.write_csv(io::BufWriter::new(stdout.lock()))?,
     }
-    Ok(exit_code(&report, args.strict))
+    Ok(exit_code(&report, args.check.strict))
 }
 
 /// 0 valid, 1 invalid (or warnings when `strict`).

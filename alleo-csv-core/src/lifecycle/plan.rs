@@ -91,6 +91,17 @@ pub struct FieldChange {
     pub new: String,
 }
 
+impl Action {
+    /// The changes in one line: `last_name: Jansen -> Jansen-Smit; ...`.
+    pub fn changes_text(&self) -> String {
+        self.changes
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
 impl fmt::Display for FieldChange {
     /// `last_name: Jansen -> Jansen-Smit`, with an empty value as `""`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -235,14 +246,14 @@ impl<W: Write> ActionCsv<W> {
     pub fn write(&mut self, a: &Action) -> Result<()> {
         let row = a.row.map(|r| r.to_string()).unwrap_or_default();
         let effective = a.effective.map(|e| e.to_string()).unwrap_or_default();
-        let changes = a
-            .changes
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("; ");
         self.csv
-            .write_record([a.kind.as_str(), &a.email, &row, &effective, &changes])
+            .write_record([
+                a.kind.as_str(),
+                &a.email,
+                &row,
+                &effective,
+                &a.changes_text(),
+            ])
             .map_err(fail)
     }
 
