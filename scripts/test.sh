@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every check CI runs: formatting, lints, docs and all tests.
-# Idempotent; safe to run on a fresh clone. Needs only the Rust toolchain (cargo).
+# Runs every check CI runs: formatting, lints, docs and all tests, the Python
+# package's among them (scripts/test-python.sh: a venv under .venv/, the wheel
+# built and tested as installed). Idempotent; safe to run on a fresh clone. Needs
+# the Rust toolchain (cargo) and python3; installs the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,3 +21,5 @@ step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
 step "cargo test"
 cargo test --workspace --locked
+step "the Python package"
+scripts/test-python.sh
