@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check CI runs: formatting, lints, docs and all tests, the Python
-# package's among them (scripts/test-python.sh: a venv under .venv/, the wheel
-# built and tested as installed). Idempotent; safe to run on a fresh clone. Needs
-# the Rust toolchain (cargo) and python3; installs the rest.
+# package's (scripts/test-python.sh: a venv under .venv/, the wheel built and tested
+# as installed) and the WebAssembly package's (scripts/test-wasm.sh: built with
+# rustup's wasm32 target or Debian's toolchain, tested under Node). Idempotent;
+# safe to run on a fresh clone. Needs the Rust toolchain (cargo) and python3;
+# installs the rest (apt, pip, npm).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,3 +25,5 @@ step "cargo test"
 cargo test --workspace --locked
 step "the Python package"
 scripts/test-python.sh
+step "the WebAssembly package"
+scripts/test-wasm.sh

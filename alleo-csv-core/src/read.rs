@@ -50,7 +50,9 @@ impl Record<'_> {
 }
 
 /// Records copied out of a [`RecordReader`]'s buffers, so they can be checked on
-/// another thread while the next chunk is parsed.
+/// another thread while the next chunk is parsed (not on WebAssembly, which runs
+/// one thread).
+#[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Default)]
 pub(crate) struct RecordBatch {
     bytes: Vec<u8>,
@@ -59,6 +61,7 @@ pub(crate) struct RecordBatch {
 }
 
 /// A record's place in a [`RecordBatch`].
+#[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Clone, Copy)]
 struct Meta {
     row: u64,
@@ -70,6 +73,7 @@ struct Meta {
     ends_end: usize,
 }
 
+#[cfg(not(target_family = "wasm"))]
 impl RecordBatch {
     /// Copies `record` in.
     pub fn push(&mut self, record: &Record<'_>) {

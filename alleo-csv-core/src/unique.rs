@@ -108,6 +108,7 @@ impl EmailIndex {
 
     /// Reads the slots these hashes start at, all together, so that the cache
     /// misses of the lookups that follow overlap.
+    #[cfg(not(target_family = "wasm"))]
     pub fn touch(&self, hashes: impl Iterator<Item = u128>) {
         let mask = self.slots.len() - 1;
         let touched = hashes.fold(0u128, |acc, hash| acc ^ self.slots[home(hash, mask)]);

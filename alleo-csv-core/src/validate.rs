@@ -13,7 +13,9 @@ use crate::header::{self, Columns, HeaderMap, Slot};
 use crate::issue::{Detail, Issue};
 use crate::messages::Lang;
 use crate::naming::is_upload_file_name;
-use crate::read::{Record, RecordBatch, RecordReader};
+#[cfg(not(target_family = "wasm"))]
+use crate::read::RecordBatch;
+use crate::read::{Record, RecordReader};
 use crate::report::Report;
 use crate::rules::date::Ymd;
 use crate::rules::email::check_email;

@@ -83,6 +83,7 @@ impl Previous {
         })?;
         #[cfg(target_family = "wasm")]
         {
+            let mut reader = reader;
             let mut records = RecordReader::new();
             let mut buf = vec![0u8; 64 * 1024];
             loop {
@@ -145,6 +146,7 @@ impl Previous {
 
     /// Reads the table slots of these address hashes together, so that the lookups
     /// that follow do not wait for memory one by one.
+    #[cfg(not(target_family = "wasm"))]
     pub(crate) fn touch(&self, hashes: impl Iterator<Item = u128>) {
         self.index.touch(hashes);
     }

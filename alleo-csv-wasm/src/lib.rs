@@ -1,0 +1,195 @@
+//! `alleo-csv-wasm`: the core in the browser, for the offline pre-upload checker.
+//!
+//! Glue only: configurations arrive as JavaScript objects shaped like `alleo.toml`
+//! (passed through JSON, so a wrong shape is an `Error` naming the key), files as
+//! bytes, whole or pushed in chunks, and results leave as plain objects equal to the
+//! CLI's `--format json`. Nothing is read from or sent to anywhere.
+
+// Exported functions take what JavaScript hands over, owned (wasm-bindgen's boundary).
+#![allow(clippy::needless_pass_by_value)]
+
+use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
+use alleo_csv_core::mapping::suggest_headers;
+use alleo_csv_core::{
+    Company, Config, CustomFields, Input, Lang, Mapping, Options, Safety, schedule,
+};
+use chrono::{NaiveDate, Utc};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use wasm_bindgen::prelude::*;
+
+/// Checks a whole file and returns the report of SPEC section 5 as a plain object.
+///
+/// # Errors
+/// A JavaScript `Error` for a configuration, date or language that cannot be used.
+#[wasm_bindgen]
+pub fn validate(
+    bytes: &[u8],
+    config: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    lang: Option<String>,
+) -> Result<JsValue, JsError> {
+    let config = config_of(config)?;
+    let mut validator =
+        alleo_csv_core::Validator::new(&config, options(as_of.as_deref(), lang.as_deref())?);
+    validator.feed(bytes);
+    to_js(&validator.finish())
+}
+
+/// A check fed in chunks (`File.stream()`), so a large file is never copied whole
+/// into WASM memory. The report does not depend on where the chunks are cut.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Validator {
+    inner: alleo_csv_core::Validator,
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// A check under `config` (an object shaped like `alleo.toml`), for `asOf`
+    /// (`YYYY-MM-DD`, default the next pickup), with messages in `lang`.
+    ///
+    /// # Errors
+    /// A JavaScript `Error` for a configuration, date or language that cannot be used.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        config: JsValue,
+        as_of: Option<String>,
+        lang: Option<String>,
+    ) -> Result<Validator, JsError> {
+        let config = config_of(config)?;
+        Ok(Validator {
+            inner: alleo_csv_core::Validator::new(
+                &config,
+                options(as_of.as_deref(), lang.as_deref())?,
+            ),
+        })
+    }
+
+    /// Checks the next piece of the file.
+    pub fn push(&mut self, chunk: &[u8]) {
+        self.inner.feed(chunk);
+    }
+
+    /// Ends the file and returns the report.
+    ///
+    /// # Errors
+    /// Only if the report cannot be made into an object (never, in practice).
+    pub fn finish(self) -> Result<JsValue, JsError> {
+        to_js(&self.inner.finish())
+    }
+}
+
+/// What Alleo will do with `bytes` given the previous state: the plan, as
+/// `alleo-sync diff --format json` gives it.
+///
+/// # Errors
+/// A JavaScript `Error` for a configuration, date or language that cannot be
+/// used, or a previous state without an Email column.
+#[wasm_bindgen]
+pub fn diff(
+    previous: &[u8],
+    bytes: &[u8],
+    config: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    lang: Option<String>,
+    #[wasm_bindgen(js_name = allowDeactivations)] allow: Option<u32>,
+) -> Result<JsValue, JsError> {
+    let config = config_of(config)?;
+    let previous = Previous::read(previous, &config).map_err(|e| JsError::new(&e.to_string()))?;
+    let plan = core_diff(
+        &previous,
+        bytes,
+        &config,
+        options(as_of.as_deref(), lang.as_deref())?,
+        allow.map(u64::from),
+    )
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&plan)
+}
+
+/// Suggestions for a `[mapping]` of these headers (see `alleo-sync mapping suggest`).
+///
+/// # Errors
+/// Only if the suggestions cannot be made into objects (never, in practice).
+#[wasm_bindgen(js_name = suggestMapping)]
+pub fn suggest_mapping(headers: Vec<String>) -> Result<JsValue, JsError> {
+    to_js(&suggest_headers(&headers, &Config::default()))
+}
+
+/// The next pickup (02:45 or 20:00 UTC) after now, as `YYYY-MM-DDTHH:MM:SSZ`.
+#[wasm_bindgen(js_name = nextPickup)]
+pub fn next_pickup() -> String {
+    schedule::next_pickup(Utc::now())
+        .at
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
+/// The options of a run.
+fn options(as_of: Option<&str>, lang: Option<&str>) -> Result<Options, JsError> {
+    let as_of = match as_of {
+        Some(text) => text.parse::<NaiveDate>().map_err(|_| {
+            JsError::new(&format!(
+                "asOf `{text}` is not a date in the form YYYY-MM-DD"
+            ))
+        })?,
+        None => schedule::next_pickup(Utc::now()).date(),
+    };
+    let mut options = Options::new(as_of);
+    if let Some(lang) = lang {
+        options.lang = lang.parse::<Lang>().map_err(|e| JsError::new(&e))?;
+    }
+    Ok(options)
+}
+
+/// The whole `alleo.toml` shape: the sections the core uses, and the CLI's, accepted.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct AlleoToml {
+    company: Company,
+    mapping: Mapping,
+    custom_fields: CustomFields,
+    input: Input,
+    safety: Safety,
+    state: Option<IgnoredAny>,
+    sftp: Option<IgnoredAny>,
+}
+
+/// A configuration from a JavaScript object (`undefined` or `null`: the defaults).
+fn config_of(value: JsValue) -> Result<Config, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Config::default());
+    }
+    let json: String = js_sys::JSON::stringify(&value)
+        .map_err(|_| {
+            JsError::new("the configuration must be a plain object shaped like alleo.toml")
+        })?
+        .into();
+    let mut deserializer = serde_json::Deserializer::from_str(&json);
+    let file: AlleoToml = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let message = e.into_inner().to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        JsError::new(&format!(
+            "the configuration is not usable: {path}: {message}"
+        ))
+    })?;
+    Ok(Config {
+        company: file.company,
+        mapping: file.mapping,
+        custom_fields: file.custom_fields,
+        input: file.input,
+        safety: file.safety,
+    })
+}
+
+/// A result as a plain object, through the JSON every front gives.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result could not be read as JSON"))
+}

@@ -1,0 +1,85 @@
+// The WebAssembly package under Node: the fixture corpus gives the CLI's reports,
+// whole and pushed in small chunks; the other exports; errors as JavaScript Errors.
+// Run by scripts/test-wasm.sh after scripts/build-wasm.sh.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { parse as parseToml } from "smol-toml";
+
+const root = new URL("../..", import.meta.url).pathname;
+const wasm = createRequire(import.meta.url)("../pkg-node/alleo_csv_wasm.js");
+const casesDir = join(root, "tests", "cases");
+const cases = readdirSync(casesDir).filter((name) => existsSync(join(casesDir, name, "report.json")));
+
+function load(name) {
+  const dir = join(casesDir, name);
+  const expected = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
+  const tomlPath = join(dir, "alleo.toml");
+  const config = existsSync(tomlPath) ? parseToml(readFileSync(tomlPath, "utf8")) : undefined;
+  const previousPath = join(dir, "previous.csv");
+  const previous = existsSync(previousPath) ? readFileSync(previousPath) : undefined;
+  return { expected, config, previous, bytes: readFileSync(join(dir, "input.csv")) };
+}
+
+/// The report part of a plan: what `validate --previous` gives.
+function reportOf(plan) {
+  const { valid, as_of, rows, errors, warnings, issues } = plan;
+  return { valid, as_of, rows, errors, warnings, issues };
+}
+
+test("the corpus has cases", () => assert.ok(cases.length >= 20, `${cases.length} cases`));
+
+for (const name of cases) {
+  test(`${name}: the report, whole and in chunks`, () => {
+    const { expected, config, previous, bytes } = load(name);
+    if (previous) {
+      const plan = wasm.diff(previous, bytes, config, expected.as_of, "en");
+      assert.deepEqual(reportOf(plan), expected);
+      return;
+    }
+    assert.deepEqual(wasm.validate(bytes, config, expected.as_of, "en"), expected);
+    for (const size of [1, 3, 7, 64]) {
+      const validator = new wasm.Validator(config, expected.as_of, "en");
+      for (let at = 0; at < bytes.length; at += size) {
+        validator.push(bytes.subarray(at, at + size));
+      }
+      assert.deepEqual(validator.finish(), expected, `chunks of ${size} bytes`);
+    }
+  });
+}
+
+test("the demo file gives the CLI's report", () => {
+  const file = join(root, "examples", "alleo_employees_demo.csv");
+  const toml = join(root, "examples", "alleo.toml");
+  const run = spawnSync(join(root, "target", "release", "alleo-sync"), [
+    "validate", "-", "--config", toml, "--as-of", "2026-11-26", "--format", "json", "--no-previous",
+  ], { input: readFileSync(file) });
+  assert.equal(run.status, 1, run.stderr.toString()); // the demo is invalid by design
+  const cli = JSON.parse(run.stdout.toString());
+  const report = wasm.validate(readFileSync(file), parseToml(readFileSync(toml, "utf8")), "2026-11-26", "en");
+  assert.deepEqual(report, cli);
+  assert.equal(Object.getPrototypeOf(report), Object.prototype, "a plain object, not a Map");
+});
+
+test("a bad configuration is an Error with the core's message", () => {
+  assert.throws(() => wasm.validate(new Uint8Array(), { mapping: { Mail: "emial" } }), (e) => {
+    assert.ok(e instanceof Error);
+    assert.match(e.message, /mapping\.Mail: .*Did you mean `email`\?/);
+    return true;
+  });
+  assert.throws(() => wasm.validate(new Uint8Array(), { compnay: {} }), /compnay/);
+  assert.throws(() => wasm.validate(new Uint8Array(), undefined, "25-11-2026"), /YYYY-MM-DD/);
+  assert.throws(() => new wasm.Validator(undefined, undefined, "fr"), /en, nl or de/);
+});
+
+test("the other exports", () => {
+  const suggestions = wasm.suggestMapping(["E-mailadres", "Email consent"]);
+  assert.equal(suggestions[0].target, "email");
+  assert.equal(suggestions[1].confidence, "low");
+  assert.match(wasm.nextPickup(), /^\d{4}-\d{2}-\d{2}T(02:45|20:00):00Z$/);
+  const defaulted = wasm.validate(new TextEncoder().encode("Email,First name,Last name\na@example.nl,A,B\n"));
+  assert.equal(defaulted.as_of, wasm.nextPickup().slice(0, 10));
+});
