@@ -49,6 +49,39 @@ pub struct Config {
     pub safety: Safety,
 }
 
+/// The whole `alleo.toml`, as the library fronts (Python, the browser) read it: the
+/// sections the rules use, and the CLI's own (`[state]`, `[sftp]`), accepted and
+/// left to it, so that one file serves every front. An unknown section is an error.
+///
+/// ```
+/// use alleo_csv_core::{Config, ConfigFile};
+/// let file: ConfigFile = toml::from_str("[company]\ngroups = [\"Sales\"]\n[sftp]\nhost = \"x\"").unwrap();
+/// assert_eq!(Config::from(file).company.groups, ["Sales"]);
+/// ```
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConfigFile {
+    company: Company,
+    mapping: Mapping,
+    custom_fields: CustomFields,
+    input: Input,
+    safety: Safety,
+    state: Option<serde::de::IgnoredAny>,
+    sftp: Option<serde::de::IgnoredAny>,
+}
+
+impl From<ConfigFile> for Config {
+    fn from(file: ConfigFile) -> Config {
+        Config {
+            company: file.company,
+            mapping: file.mapping,
+            custom_fields: file.custom_fields,
+            input: file.input,
+            safety: file.safety,
+        }
+    }
+}
+
 /// The `[safety]` section.
 ///
 /// ```

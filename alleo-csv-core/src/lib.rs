@@ -62,7 +62,8 @@ mod validate;
 
 pub use code::{Code, Scope, Severity};
 pub use config::{
-    Company, Config, CustomFields, CustomName, CustomType, Limit, Mapping, Safety, Target,
+    Company, Config, ConfigFile, CustomFields, CustomName, CustomType, Limit, Mapping, Safety,
+    Target,
 };
 pub use error::{Error, Result};
 pub use field::{FieldKey, normalize_header};

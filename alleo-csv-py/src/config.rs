@@ -1,38 +1,10 @@
 //! A configuration from a dict shaped like `alleo.toml` (SPEC section 6), or from
 //! the path of an `alleo.toml`.
 
-use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping, Safety};
+use alleo_csv_core::{Config, ConfigFile};
 use pyo3::prelude::*;
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 use crate::errors::{ConfigError, InputError};
-
-/// The whole `alleo.toml`: the sections the core uses, and those of the CLI's
-/// delivery, accepted so that one file serves every front.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct AlleoToml {
-    company: Company,
-    mapping: Mapping,
-    custom_fields: CustomFields,
-    input: Input,
-    safety: Safety,
-    state: Option<IgnoredAny>,
-    sftp: Option<IgnoredAny>,
-}
-
-impl From<AlleoToml> for Config {
-    fn from(file: AlleoToml) -> Config {
-        Config {
-            company: file.company,
-            mapping: file.mapping,
-            custom_fields: file.custom_fields,
-            input: file.input,
-            safety: file.safety,
-        }
-    }
-}
 
 /// `None`: the defaults; a dict: read like `alleo.toml`; a path: the file.
 pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Config> {
@@ -50,14 +22,15 @@ pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Confi
             })?;
         let json: String = json.extract()?;
         let mut deserializer = serde_json::Deserializer::from_str(&json);
-        let file: AlleoToml = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            // serde_json adds where in its own text the error is; the key is what helps.
-            let message = inner.to_string();
-            let message = message.split(" at line ").next().unwrap_or(&message);
-            ConfigError::new_err(format!("{path}: {message}"))
-        })?;
+        let file: ConfigFile =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                // serde_json adds where in its own text the error is; the key is what helps.
+                let message = inner.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message);
+                ConfigError::new_err(format!("{path}: {message}"))
+            })?;
         return Ok(file.into());
     }
     let path: std::path::PathBuf = config.extract().map_err(|_| {
@@ -67,7 +40,7 @@ pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Confi
     })?;
     let text = std::fs::read_to_string(&path)
         .map_err(|e| InputError::new_err(format!("cannot read {}: {e}", path.display())))?;
-    let file: AlleoToml = toml::from_str(&text)
+    let file: ConfigFile = toml::from_str(&text)
         .map_err(|e| ConfigError::new_err(format!("{} is not valid:\n{e}", path.display())))?;
     Ok(file.into())
 }

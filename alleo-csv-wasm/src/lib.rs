@@ -10,12 +10,8 @@
 
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
 use alleo_csv_core::mapping::suggest_headers;
-use alleo_csv_core::{
-    Company, Config, CustomFields, Input, Lang, Mapping, Options, Safety, schedule,
-};
+use alleo_csv_core::{Config, ConfigFile, Lang, Options, schedule};
 use chrono::{NaiveDate, Utc};
-use serde::Deserialize;
-use serde::de::IgnoredAny;
 use wasm_bindgen::prelude::*;
 
 /// Checks a whole file and returns the report of SPEC section 5 as a plain object.
@@ -143,19 +139,6 @@ fn options(as_of: Option<&str>, lang: Option<&str>) -> Result<Options, JsError> 
     Ok(options)
 }
 
-/// The whole `alleo.toml` shape: the sections the core uses, and the CLI's, accepted.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct AlleoToml {
-    company: Company,
-    mapping: Mapping,
-    custom_fields: CustomFields,
-    input: Input,
-    safety: Safety,
-    state: Option<IgnoredAny>,
-    sftp: Option<IgnoredAny>,
-}
-
 /// A configuration from a JavaScript object (`undefined` or `null`: the defaults).
 fn config_of(value: JsValue) -> Result<Config, JsError> {
     if value.is_undefined() || value.is_null() {
@@ -167,7 +150,7 @@ fn config_of(value: JsValue) -> Result<Config, JsError> {
         })?
         .into();
     let mut deserializer = serde_json::Deserializer::from_str(&json);
-    let file: AlleoToml = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+    let file: ConfigFile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
         let path = e.path().to_string();
         let message = e.into_inner().to_string();
         let message = message
@@ -179,13 +162,7 @@ fn config_of(value: JsValue) -> Result<Config, JsError> {
             "the configuration is not usable: {path}: {message}"
         ))
     })?;
-    Ok(Config {
-        company: file.company,
-        mapping: file.mapping,
-        custom_fields: file.custom_fields,
-        input: file.input,
-        safety: file.safety,
-    })
+    Ok(file.into())
 }
 
 /// A result as a plain object, through the JSON every front gives.
