@@ -74,6 +74,31 @@ impl Validator {
     pub fn finish(self) -> Result<JsValue, JsError> {
         to_js(&self.inner.finish())
     }
+
+    /// Ends the file and returns `{ report, csv }`: the report, and the issues as
+    /// the CSV `alleo-sync validate --format csv` writes (for Excel: UTF-8 with a
+    /// byte order mark), so that a page offers the same download.
+    ///
+    /// # Errors
+    /// Only if the report cannot be written (never, in practice).
+    #[wasm_bindgen(js_name = finishWithCsv)]
+    pub fn finish_with_csv(self) -> Result<JsValue, JsError> {
+        let report = self.inner.finish();
+        let mut csv = Vec::new();
+        report
+            .write_csv(&mut csv)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let result = js_sys::Object::new();
+        js_sys::Reflect::set(&result, &"report".into(), &to_js(&report)?)
+            .map_err(|_| JsError::new("the result could not be made"))?;
+        js_sys::Reflect::set(
+            &result,
+            &"csv".into(),
+            &js_sys::Uint8Array::from(&csv[..]).into(),
+        )
+        .map_err(|_| JsError::new("the result could not be made"))?;
+        Ok(result.into())
+    }
 }
 
 /// What Alleo will do with `bytes` given the previous state: the plan, as

@@ -17,7 +17,8 @@ self.onmessage = async ({ data: { file, config, asOf, lang } }) => {
       read += value.length;
       self.postMessage({ progress: read / file.size });
     }
-    self.postMessage({ report: validator.finish() });
+    const { report, csv } = validator.finishWithCsv();
+    self.postMessage({ report, csv });
   } catch (e) {
     self.postMessage({ error: String(e && e.message ? e.message : e) });
   }

@@ -48,7 +48,7 @@ function cliReport() {
 }
 
 test("the demo file, checked in the page, as the CLI checks it", async () => {
-  const page = await browser.newPage();
+  const page = await browser.newPage({ acceptDownloads: true });
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   const errors = [];
@@ -67,6 +67,24 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
   const duplicate = cli.issues.find((i) => i.code === "email-duplicate");
   assert.ok(await page.getByText(duplicate.message).isVisible());
   assert.equal(await page.locator(".invalid").isVisible(), !cli.valid);
+
+  // Filters by severity and by code.
+  const visible = () => page.locator("#issues tbody tr:visible").evaluateAll((rows) => rows.map((r) => r.dataset.code));
+  await page.selectOption("#severity", "warning");
+  assert.deepEqual(await visible(), cli.issues.filter((i) => i.severity === "warning").map((i) => i.code));
+  await page.selectOption("#severity", "");
+  await page.selectOption("#code", "date-format");
+  assert.deepEqual(await visible(), cli.issues.filter((i) => i.code === "date-format").map((i) => i.code));
+  await page.selectOption("#code", "");
+
+  // The download is alleo-sync validate --format csv, byte for byte.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+  assert.equal(download.suggestedFilename(), "alleo_employees_demo-issues.csv");
+  const csv = readFileSync(await download.path());
+  const cliCsv = spawnSync(join(root, "target", "release", "alleo-sync"), [
+    "validate", "-", "--as-of", "2026-11-26", "--format", "csv", "--no-previous",
+  ], { input: readFileSync(demo), cwd: "/" }).stdout;
+  assert.ok(csv.equals(cliCsv), "the CSV equals the CLI's");
 
   // The whole page changes language, and so do the messages.
   await page.selectOption("#lang", "nl");
