@@ -1,7 +1,8 @@
 //! `transform`: an HR export in, the canonical Alleo file out, in memory.
 
 use alleo_csv_core::transform::{
-    Outputs, TransformOptions, detect_encoding, transform as core_transform, transform_workbook,
+    Kind, Outputs, TransformOptions, detect_encoding, transform as core_transform,
+    transform_workbook,
 };
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -101,7 +102,7 @@ pub fn transform(
         if changes {
             outputs = outputs.changes(&mut log);
         }
-        let done = if bytes.starts_with(b"PK\x03\x04") {
+        let done = if Kind::of(&bytes) == Kind::Workbook {
             transform_workbook(std::io::Cursor::new(&bytes), &config, options, outputs)
         } else {
             if config.input.encoding.is_none() {

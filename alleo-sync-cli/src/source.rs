@@ -5,6 +5,8 @@ use std::fs::File;
 use std::io::{self, Read};
 use std::path::PathBuf;
 
+use alleo_csv_core::transform::Kind;
+
 use crate::error::CliError;
 
 /// An export to read.
@@ -36,13 +38,13 @@ impl Source {
         let mut file = File::open(input).map_err(error)?;
         let n = read_up_to(&mut file, &mut head).map_err(error)?;
         let path = PathBuf::from(input);
-        match &head[..n] {
-            b"PK\x03\x04" => Ok(Source::Workbook(path)),
-            b"\xD0\xCF\x11\xE0" => Err(error(io::Error::new(
+        match Kind::of(&head[..n]) {
+            Kind::Workbook => Ok(Source::Workbook(path)),
+            Kind::OldWorkbook => Err(error(io::Error::new(
                 io::ErrorKind::InvalidData,
                 "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
             ))),
-            _ => Ok(Source::Csv(path)),
+            Kind::Csv => Ok(Source::Csv(path)),
         }
     }
 }

@@ -143,6 +143,36 @@ impl std::fmt::Debug for Outputs<'_> {
     }
 }
 
+/// What kind of file an export is, told by its first bytes (not its name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text: read as CSV.
+    Csv,
+    /// A zip file: an `.xlsx` workbook.
+    Workbook,
+    /// An old binary `.xls` workbook, which no front reads: save it as `.xlsx` or CSV.
+    OldWorkbook,
+}
+
+impl Kind {
+    /// The kind of an export that starts with `head` (its first four bytes suffice).
+    ///
+    /// ```
+    /// use alleo_csv_core::transform::Kind;
+    /// assert_eq!(Kind::of(b"PK\x03\x04..."), Kind::Workbook);
+    /// assert_eq!(Kind::of(b"Email,First name"), Kind::Csv);
+    /// ```
+    pub fn of(head: &[u8]) -> Kind {
+        if head.starts_with(b"PK\x03\x04") {
+            Kind::Workbook
+        } else if head.starts_with(b"\xD0\xCF\x11\xE0") {
+            Kind::OldWorkbook
+        } else {
+            Kind::Csv
+        }
+    }
+}
+
 /// What a transform did.
 #[derive(Debug, Clone)]
 pub struct Transformed {
