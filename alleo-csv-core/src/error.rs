@@ -23,6 +23,12 @@ pub enum Error {
     /// fix it.
     #[error("the configuration is not usable: {0}")]
     Config(String),
+    /// Records handed between the two halves of a check ([`crate::split`]) arrived
+    /// damaged: a fault in the program running the check, not in the file.
+    #[error(
+        "the check's records arrived damaged between its two halves; this is a fault in the checking program, not in the file: please report it"
+    )]
+    Batch,
 }
 
 /// `Result` with this crate's [`Error`].

@@ -55,6 +55,7 @@ mod report;
 pub mod rules;
 pub mod sample;
 pub mod schedule;
+pub mod split;
 pub mod suggest;
 pub mod transform;
 mod unique;

@@ -172,7 +172,7 @@ impl Serialize for Report {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Report", 6)?;
         s.serialize_field("valid", &self.valid())?;
-        s.serialize_field("as_of", &self.as_of.format("%Y-%m-%d").to_string())?;
+        s.serialize_field("as_of", &self.as_of.to_string())?;
         s.serialize_field("rows", &self.rows)?;
         s.serialize_field("errors", &self.errors())?;
         s.serialize_field("warnings", &self.warnings())?;

@@ -48,8 +48,37 @@ for (const name of cases) {
       }
       assert.deepEqual(validator.finish(), expected, `chunks of ${size} bytes`);
     }
+    assert.deepEqual(split(bytes, config, expected.as_of, 5), expected, "split into Parser and Checker");
   });
 }
+
+/// The report of a check split as the page splits it: a Parser's batches, copied
+/// (they cross between workers there), checked by a Checker.
+function split(bytes, config, asOf, size) {
+  const parser = new wasm.Parser();
+  const checker = new wasm.Checker(config, asOf, "en");
+  for (let at = 0; at < bytes.length; at += size) {
+    checker.check(parser.push(bytes.subarray(at, at + size)).slice());
+  }
+  checker.check(parser.finish());
+  const { report, csv } = checker.finishWithCsv();
+  assert.ok(csv instanceof Uint8Array);
+  return report;
+}
+
+test("a damaged batch is an Error, and the check goes on without it", () => {
+  const bytes = new TextEncoder().encode("Email,First name,Last name\na@example.nl,A,B\n");
+  const parser = new wasm.Parser();
+  const checker = new wasm.Checker(undefined, "2026-11-26", "en");
+  const batch = parser.push(bytes);
+  assert.throws(() => checker.check(batch.subarray(0, batch.length - 1)), /damaged/);
+  assert.throws(() => checker.check(new Uint8Array([1, 2, 3])), /damaged/);
+  checker.check(batch);
+  checker.check(parser.finish());
+  const { report } = checker.finishWithCsv();
+  assert.equal(report.rows, 1);
+  assert.equal(report.valid, true);
+});
 
 test("the demo file gives the CLI's report", () => {
   const file = join(root, "examples", "alleo_employees_demo.csv");

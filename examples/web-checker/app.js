@@ -1,4 +1,6 @@
 // The page: a file in, the report out, in the chosen language.
+import { check } from "./check.js";
+
 const words = {
   en: { showSeverity: "Show", allSeverities: "errors and warnings", errorsOnly: "errors", warningsOnly: "warnings", showCode: "Code", allCodes: "all", download: "Download the issues (CSV)", title: "Alleo file checker", privacy: "Your file is checked in this browser and never leaves your computer.", language: "Language", drop: "Drop the employee file here, or choose it:", choose: "Choose a file", row: "Row", severity: "Severity", code: "Code", message: "Message", file: "File", rows: "rows", errors: "errors", warnings: "warnings", valid: "Valid: the file can be sent.", invalid: "Not valid: fix the errors before sending the file.", checkedFor: "Checked for", error: "error", warning: "warning" },
   nl: { showSeverity: "Toon", allSeverities: "fouten en waarschuwingen", errorsOnly: "fouten", warningsOnly: "waarschuwingen", showCode: "Code", allCodes: "alle", download: "Download de meldingen (CSV)", title: "Alleo-bestandscontrole", privacy: "Uw bestand wordt in deze browser gecontroleerd en verlaat uw computer nooit.", language: "Taal", drop: "Sleep het medewerkersbestand hierheen, of kies het:", choose: "Kies een bestand", row: "Rij", severity: "Ernst", code: "Code", message: "Melding", file: "Bestand", rows: "rijen", errors: "fouten", warnings: "waarschuwingen", valid: "Geldig: het bestand kan worden verstuurd.", invalid: "Niet geldig: herstel de fouten voordat u het bestand verstuurt.", checkedFor: "Gecontroleerd voor", error: "fout", warning: "let op" },
@@ -15,25 +17,25 @@ function translate() {
   for (const el of document.querySelectorAll("[data-text]")) el.textContent = words[lang][el.dataset.text];
 }
 
-function check(file) {
+/// Checks `file` and shows its report; a check started later wins.
+async function checkFile(file) {
   lastFile = file;
-  const worker = new Worker(new URL("worker.js", import.meta.url), { type: "module" });
   const progress = $("progress");
   progress.hidden = false;
   progress.value = 0;
-  worker.onmessage = ({ data }) => {
-    if (data.progress !== undefined) progress.value = data.progress;
-    if (data.report) {
-      lastCsv = data.csv;
-      show(file, data.report);
-    }
-    if (data.error) $("summary").textContent = data.error;
-    if (data.report || data.error) {
-      progress.hidden = true;
-      worker.terminate();
-    }
-  };
-  worker.postMessage({ file, config: undefined, asOf: new URLSearchParams(location.search).get("asOf") || undefined, lang });
+  performance.clearMeasures("alleo-check");
+  performance.mark("alleo-check-start");
+  const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+  try {
+    const { report, csv } = await check(file, { config: undefined, asOf, lang }, (done) => { progress.value = done; });
+    lastCsv = csv;
+    show(file, report);
+    performance.measure("alleo-check", "alleo-check-start");
+  } catch (e) {
+    if (e.cancelled) return;
+    $("summary").textContent = e.message;
+  }
+  progress.hidden = true;
 }
 
 function show(file, report) {
@@ -89,11 +91,11 @@ $("download").addEventListener("click", () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 
-$("file").addEventListener("change", (e) => e.target.files[0] && check(e.target.files[0]));
+$("file").addEventListener("change", (e) => e.target.files[0] && checkFile(e.target.files[0]));
 $("lang").addEventListener("change", (e) => {
   lang = e.target.value;
   translate();
-  if (lastFile) check(lastFile);
+  if (lastFile) checkFile(lastFile);
 });
 const drop = $("drop");
 drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
@@ -101,7 +103,7 @@ drop.addEventListener("dragleave", () => drop.classList.remove("over"));
 drop.addEventListener("drop", (e) => {
   e.preventDefault();
   drop.classList.remove("over");
-  if (e.dataTransfer.files[0]) check(e.dataTransfer.files[0]);
+  if (e.dataTransfer.files[0]) checkFile(e.dataTransfer.files[0]);
 });
 drop.addEventListener("keydown", (e) => {
   if (e.key === "Enter" || e.key === " ") { e.preventDefault(); $("file").click(); }

@@ -68,8 +68,8 @@ impl fmt::Display for Effective {
     /// `YYYY-MM-DD` for a date, `YYYY-MM-DDT23:00:00Z` for an instant.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Effective::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Effective::Instant(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%SZ")),
+            Effective::Date(d) => write!(f, "{d}"),
+            Effective::Instant(t) => write!(f, "{}T{}Z", t.date_naive(), t.time()),
         }
     }
 }
@@ -293,7 +293,7 @@ impl Serialize for PlanTail<'_> {
         let r = &p.report;
         let mut s = serializer.serialize_struct("Plan", 8)?;
         s.serialize_field("valid", &p.valid())?;
-        s.serialize_field("as_of", &r.as_of.format("%Y-%m-%d").to_string())?;
+        s.serialize_field("as_of", &r.as_of.to_string())?;
         s.serialize_field("rows", &r.rows)?;
         s.serialize_field("previous", &p.previous)?;
         s.serialize_field("errors", &r.errors())?;
@@ -309,7 +309,7 @@ impl Serialize for Plan {
         let r = &self.report;
         let mut s = serializer.serialize_struct("Plan", 9)?;
         s.serialize_field("valid", &self.valid())?;
-        s.serialize_field("as_of", &r.as_of.format("%Y-%m-%d").to_string())?;
+        s.serialize_field("as_of", &r.as_of.to_string())?;
         s.serialize_field("rows", &r.rows)?;
         s.serialize_field("previous", &self.previous)?;
         s.serialize_field("errors", &r.errors())?;

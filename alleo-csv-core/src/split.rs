@@ -1,0 +1,178 @@
+//! A check in two halves, for fronts that run them where memory is not shared: the
+//! browser's two Web Workers. [`Parser`] turns the file's bytes into encoded batches
+//! of records; [`Checker`] applies the rules to those batches. Handed every batch in
+//! order, it gives the report a [`Validator`](crate::Validator) gives for the same
+//! file, wherever the chunks were cut.
+//!
+//! This is how the CLI's check overlaps parsing and checking on two threads; here
+//! the batches travel as bytes (a `Uint8Array` transferred between workers).
+//!
+//! ```
+//! use alleo_csv_core::{Config, Options, split};
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+//! let mut parser = split::Parser::new();
+//! let mut checker = split::Checker::new(&Config::default(), Options::new(as_of));
+//! let mut batch = Vec::new();
+//! for chunk in [&b"Email,First name,Last name\njan@exa"[..], b"mple.nl,Jan,Jansen\n"] {
+//!     parser.feed(chunk, &mut batch);
+//!     checker.check(&batch)?;
+//! }
+//! parser.finish(&mut batch);
+//! checker.check(&batch)?;
+//! assert!(checker.finish().valid());
+//! # Ok::<(), alleo_csv_core::Error>(())
+//! ```
+
+use crate::read::{EncodedBatch, RecordReader};
+use crate::validate::Checker as Rules;
+use crate::{Config, Error, Options, Report, Result};
+
+/// The first half: parses pushed chunks into encoded batches of records.
+#[derive(Debug)]
+pub struct Parser {
+    reader: RecordReader,
+}
+
+impl Default for Parser {
+    fn default() -> Parser {
+        Parser::new()
+    }
+}
+
+impl Parser {
+    /// A parser of one comma-separated file, as Alleo reads it.
+    pub fn new() -> Parser {
+        Parser {
+            reader: RecordReader::new(),
+        }
+    }
+
+    /// Parses the next piece of the file; fills `batch` (replacing what it held)
+    /// with the records it completes, encoded (a batch of no records when it
+    /// completes none).
+    pub fn feed(&mut self, chunk: &[u8], batch: &mut Vec<u8>) {
+        EncodedBatch::start(batch);
+        self.reader
+            .feed(chunk, &mut |r| EncodedBatch::push(r, batch));
+    }
+
+    /// Ends the file: fills `batch` with the last records.
+    pub fn finish(&mut self, batch: &mut Vec<u8>) {
+        EncodedBatch::start(batch);
+        self.reader.finish(&mut |r| EncodedBatch::push(r, batch));
+    }
+}
+
+/// The second half: applies the rules to the batches a [`Parser`] made.
+#[derive(Debug)]
+pub struct Checker {
+    rules: Rules,
+    batch: EncodedBatch,
+}
+
+impl Checker {
+    /// A check of one file under `config`.
+    pub fn new(config: &Config, options: Options) -> Checker {
+        Checker {
+            rules: Rules::new(config, options),
+            batch: EncodedBatch::default(),
+        }
+    }
+
+    /// Checks the records of one batch, exactly as [`Parser`] wrote it.
+    ///
+    /// # Errors
+    /// [`Error::Batch`] for bytes that are not one whole batch; the check then goes
+    /// on as if they had not been given.
+    pub fn check(&mut self, batch: &[u8]) -> Result<()> {
+        let rules = &mut self.rules;
+        self.batch
+            .for_each(batch, &mut |r| rules.record(r))
+            .ok_or(Error::Batch)
+    }
+
+    /// Ends the check and returns the report.
+    pub fn finish(self) -> Report {
+        self.rules.into_report()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample;
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default()
+    }
+
+    fn options() -> Options {
+        Options::new(as_of())
+    }
+
+    /// The report of `input` checked in halves, cut into `chunk`-byte pieces.
+    fn split_report(input: &[u8], chunk: usize) -> Report {
+        let mut parser = Parser::new();
+        let mut checker = Checker::new(&sample::config(), options());
+        let mut batch = Vec::new();
+        for piece in input.chunks(chunk.max(1)) {
+            parser.feed(piece, &mut batch);
+            checker.check(&batch).expect("a parser's batch");
+        }
+        parser.finish(&mut batch);
+        checker.check(&batch).expect("a parser's batch");
+        checker.finish()
+    }
+
+    fn whole_report(input: &[u8]) -> Report {
+        let mut validator = crate::Validator::new(&sample::config(), options());
+        validator.feed(input);
+        validator.finish()
+    }
+
+    #[test]
+    fn damaged_batches_are_refused_and_change_nothing() {
+        let input = b"Email,First name,Last name\njan@example.nl,Jan,Jansen\n";
+        let mut parser = Parser::new();
+        let mut batch = Vec::new();
+        parser.feed(input, &mut batch);
+        let mut checker = Checker::new(&sample::config(), options());
+        for damaged in [
+            &b""[..],
+            b"ARB2",
+            &batch[..batch.len() - 1],
+            &[batch.clone(), vec![0]].concat(),
+        ] {
+            assert!(matches!(checker.check(damaged), Err(Error::Batch)));
+        }
+        checker.check(&batch).expect("the whole batch");
+        let report = checker.finish();
+        assert_eq!(report.rows, 1);
+        assert!(report.valid());
+    }
+
+    proptest! {
+        #[test]
+        fn halves_give_the_validators_report(seed in any::<u64>(), rows in 0usize..200, chunk in 1usize..300, noise in "[a-z@,\"\r\n]{0,40}") {
+            let mut input = Vec::new();
+            sample::write(&mut input, rows, seed, as_of()).expect("writing to memory");
+            let at = (seed as usize) % (input.len() + 1);
+            input.splice(at..at, noise.bytes());
+            let split = serde_json::to_value(split_report(&input, chunk)).expect("json");
+            let whole = serde_json::to_value(whole_report(&input)).expect("json");
+            prop_assert_eq!(split, whole);
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let mut checker = Checker::new(&sample::config(), options());
+            let _ = checker.check(&bytes);
+            let mut batch = b"ARB1".to_vec();
+            batch.extend_from_slice(&bytes);
+            let _ = checker.check(&batch);
+            let _ = checker.finish();
+        }
+    }
+}
