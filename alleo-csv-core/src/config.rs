@@ -335,6 +335,16 @@ pub enum CustomType {
     Date,
 }
 
+impl CustomType {
+    /// Every type, as `[custom_fields]` names them (`text`, `decimal`, ...).
+    pub const ALL: [CustomType; 4] = [
+        CustomType::Text,
+        CustomType::Decimal,
+        CustomType::Integer,
+        CustomType::Date,
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,9 @@
 
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
 use alleo_csv_core::mapping::suggest_headers;
-use alleo_csv_core::{Config, ConfigFile, Lang, Options, Report, schedule, split};
+use alleo_csv_core::{
+    Config, ConfigFile, CustomType, FieldKey, Lang, Options, Report, schedule, split,
+};
 use chrono::{NaiveDate, Utc};
 use wasm_bindgen::prelude::*;
 
@@ -221,6 +223,48 @@ pub fn diff(
 #[wasm_bindgen(js_name = suggestMapping)]
 pub fn suggest_mapping(headers: Vec<String>) -> Result<JsValue, JsError> {
     to_js(&suggest_headers(&headers, &Config::default()))
+}
+
+/// What settings can name, for a settings form: `{ fields: [{ key, label }],
+/// customTypes: ["text", ...] }`, the Alleo fields a `[mapping]` can target and the
+/// types a `[custom_fields]` entry can declare.
+///
+/// # Errors
+/// Only if the lists cannot be made into objects (never, in practice).
+#[wasm_bindgen]
+pub fn schema() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Field {
+        key: &'static str,
+        label: &'static str,
+    }
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Schema {
+        fields: Vec<Field>,
+        custom_types: [CustomType; 4],
+    }
+    to_js(&Schema {
+        fields: FieldKey::ALL
+            .iter()
+            .map(|f| Field {
+                key: f.key(),
+                label: f.label(),
+            })
+            .collect(),
+        custom_types: CustomType::ALL,
+    })
+}
+
+/// Checks settings without a file: returns nothing for a usable configuration
+/// (an object shaped like `alleo.toml`).
+///
+/// # Errors
+/// A JavaScript `Error` with the core's message, naming the key, for one that is
+/// not usable.
+#[wasm_bindgen(js_name = checkConfig)]
+pub fn check_config(config: JsValue) -> Result<(), JsError> {
+    config_of(config).map(drop)
 }
 
 /// The next pickup (02:45 or 20:00 UTC) after now, as `YYYY-MM-DDTHH:MM:SSZ`.

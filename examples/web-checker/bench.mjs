@@ -21,6 +21,7 @@ const times = { chromium: [], outside: [], native: [] };
 for (let run = 0; run < runs; run++) {
   const page = await site.browser.newPage();
   await page.goto(`${site.origin}/examples/web-checker/?asOf=2026-11-26`);
+  await page.locator("body[data-ready]").waitFor();
   // The page is ready (its workers compiled) by the time a person picks a file.
   await page.waitForTimeout(500);
   const started = Date.now();

@@ -1,12 +1,16 @@
 // The checker page in Chromium (playwright-core driving Debian's /usr/bin/chromium),
 // served from 127.0.0.1: the demo file through the file picker gives the CLI's
-// counts and issues, the language switch changes the page, and no request leaves
-// the page's own origin. Run by scripts/test-wasm.sh.
+// counts and issues, grouped by row; the settings (form and alleo.toml) give the
+// CLI's report under the same alleo.toml and are remembered; the language switch
+// changes the page; the page works from the keyboard, names every control and has
+// readable contrast; no request leaves the page's own origin. Run by
+// scripts/test-wasm.sh.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
+import { parse as parseToml } from "smol-toml";
 import { serve } from "./serve.mjs";
 
 const root = new URL("../../..", import.meta.url).pathname;
@@ -19,13 +23,25 @@ before(async () => {
 
 after(async () => site?.close());
 
-/// The CLI's report for the demo file without a configuration (the page has no settings yet).
-function cliReport() {
+/// The CLI's report for the demo file, without a configuration or with `config`.
+function cliReport(config) {
   const run = spawnSync(join(root, "target", "release", "alleo-sync"), [
     "validate", "-", "--as-of", "2026-11-26", "--format", "json", "--no-previous",
+    ...(config ? ["--config", config] : []),
   ], { input: readFileSync(demo), cwd: "/" });
   return JSON.parse(run.stdout.toString());
 }
+
+/// Opens the page and waits until every control is wired.
+async function open(page) {
+  await page.goto(`${site.origin}/examples/web-checker/?asOf=2026-11-26`);
+  await page.locator("body[data-ready]").waitFor();
+}
+
+/// The issue lines shown, as `row code` (the row from the line's group).
+const shownIssues = (page) => page.locator("#issues tbody").evaluateAll((groups) => groups.flatMap((g) =>
+  [...g.querySelectorAll("tr[data-code]")].filter((tr) => !tr.hidden).map((tr) => `${g.dataset.row} ${tr.dataset.code}`)));
+const cliIssues = (report) => report.issues.map((i) => `${i.row ?? "file"} ${i.code}`);
 
 test("the demo file, checked in the page, as the CLI checks it", async () => {
   const { browser, origin } = site;
@@ -34,7 +50,7 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
   page.on("request", (r) => requests.push(r.url()));
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${origin}/examples/web-checker/?asOf=2026-11-26`);
+  await open(page);
   await page.setInputFiles("#file", demo);
   const counts = page.locator("#counts");
   await counts.waitFor();
@@ -43,19 +59,20 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
     await counts.textContent(),
     `alleo_employees_demo.csv: ${cli.rows} rows, ${cli.errors} errors, ${cli.warnings} warnings. Checked for 2026-11-26.`,
   );
-  const codes = await page.locator("#issues tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.code));
-  assert.deepEqual(codes, cli.issues.map((i) => i.code));
+  // Grouped by row: one group per row of the file, headed by its number.
+  assert.deepEqual(await shownIssues(page), cliIssues(cli));
+  const headings = await page.locator("#issues th[scope=rowgroup]").allTextContents();
+  assert.deepEqual(headings, [...new Set(cli.issues.map((i) => (i.row ? `Row ${i.row}` : "File")))]);
   const duplicate = cli.issues.find((i) => i.code === "email-duplicate");
   assert.ok(await page.getByText(duplicate.message).isVisible());
   assert.equal(await page.locator(".invalid").isVisible(), !cli.valid);
 
   // Filters by severity and by code.
-  const visible = () => page.locator("#issues tbody tr:visible").evaluateAll((rows) => rows.map((r) => r.dataset.code));
   await page.selectOption("#severity", "warning");
-  assert.deepEqual(await visible(), cli.issues.filter((i) => i.severity === "warning").map((i) => i.code));
+  assert.deepEqual(await shownIssues(page), cliIssues({ issues: cli.issues.filter((i) => i.severity === "warning") }));
   await page.selectOption("#severity", "");
   await page.selectOption("#code", "date-format");
-  assert.deepEqual(await visible(), cli.issues.filter((i) => i.code === "date-format").map((i) => i.code));
+  assert.deepEqual(await shownIssues(page), cliIssues({ issues: cli.issues.filter((i) => i.code === "date-format") }));
   await page.selectOption("#code", "");
 
   // The download is alleo-sync validate --format csv, byte for byte.
@@ -67,15 +84,17 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
   ], { input: readFileSync(demo), cwd: "/" }).stdout;
   assert.ok(csv.equals(cliCsv), "the CSV equals the CLI's");
 
+  mkdirSync(join(root, "target", "screenshots"), { recursive: true });
+  await page.screenshot({ path: join(root, "target", "screenshots", "web-checker.png") });
+
   // The whole page changes language, and so do the messages.
   await page.selectOption("#lang", "nl");
   await page.locator("#counts", { hasText: "rijen" }).waitFor();
   assert.equal(await page.locator("h1").textContent(), "Alleo-bestandscontrole");
   assert.equal(await page.locator("html").getAttribute("lang"), "nl");
-  assert.match(await page.locator("#issues tbody").textContent(), /is geen geldig e-mailadres|wordt opnieuw gebruikt/);
+  assert.match(await page.locator("#issues").textContent(), /is geen geldig e-mailadres|wordt opnieuw gebruikt/);
 
-  mkdirSync(join(root, "target", "screenshots"), { recursive: true });
-  await page.screenshot({ path: join(root, "target", "screenshots", "web-checker.png"), fullPage: true });
+  await page.screenshot({ path: join(root, "target", "screenshots", "web-checker-nl.png"), fullPage: true });
   assert.deepEqual(errors, []);
   const elsewhere = requests.filter((url) => !url.startsWith(origin));
   assert.deepEqual(elsewhere, [], "every request stays on the page's own origin");
@@ -96,9 +115,9 @@ function generated(rows) {
 test("a 100 MB file completes with the right counts, and the page never freezes", async () => {
   const rows = 790_000; // about 100 MB
   const file = generated(rows);
-  const { browser, origin } = site;
+  const { browser } = site;
   const page = await browser.newPage();
-  await page.goto(`${origin}/examples/web-checker/?asOf=2026-11-26`);
+  await open(page);
   await page.evaluate(() => {
     window.longTasks = [];
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
@@ -121,5 +140,149 @@ test("a 100 MB file completes with the right counts, and the page never freezes"
   const longTasks = await page.evaluate(() => window.longTasks);
   assert.ok(longTasks.every((d) => d <= 200), `long tasks on the main thread: ${longTasks.join(", ")} ms`);
   console.log(`# ${rows} rows in Chromium: ${seconds.toFixed(2)} s; longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms`);
+  await page.close();
+});
+
+test("settings: the form and alleo.toml are one configuration, checked as the CLI checks, and remembered", async () => {
+  const page = await site.browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await open(page);
+  await page.click("#settings summary");
+
+  // The form writes alleo.toml.
+  await page.fill("#groups", "Sales\nEngineering");
+  await page.click("#add-mapping");
+  await page.locator("#mapping-rows input").nth(0).fill("Personeelsnummer");
+  await page.locator("#mapping-rows input").nth(1).fill("custom_employee_id");
+  await page.click("#add-custom");
+  await page.locator("#custom-rows input").fill("custom_fte");
+  await page.locator("#custom-rows select").selectOption("decimal");
+  const written = parseToml(await page.inputValue("#toml"));
+  assert.deepEqual(written, {
+    company: { groups: ["Sales", "Engineering"] },
+    mapping: { Personeelsnummer: "custom_employee_id" },
+    custom_fields: { custom_fte: "decimal" },
+  });
+
+  // Text that is not TOML, and settings the core refuses, are explained and not saved.
+  await page.fill("#toml", "[company\n");
+  assert.match(await page.textContent("#settings-status"), /alleo\.toml cannot be read:/);
+  await page.click("button[type=submit]");
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  await page.fill("#toml", '[mapping]\n"Mail" = "emial"\n');
+  await page.click("button[type=submit]");
+  assert.match(await page.textContent("#settings-status"), /The settings are not usable: .*mapping\.Mail.*Did you mean `email`\?/);
+  assert.equal(await page.getAttribute("#toml", "aria-invalid"), "true");
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+
+  // Pasted alleo.toml fills the form; saved, the demo is checked under it as the CLI checks it.
+  const toml = join(root, "examples", "alleo.toml");
+  await page.fill("#toml", readFileSync(toml, "utf8"));
+  assert.equal(await page.inputValue("#groups"), "Engineering\nSales\nOperations\nFinance\nPeople");
+  assert.equal(await page.locator("#custom-rows tr").count(), 3);
+  await page.click("button[type=submit]");
+  assert.equal(await page.textContent("#settings-status"), "Saved in this browser.");
+  await page.setInputFiles("#file", demo);
+  await page.locator("#counts").waitFor();
+  const cli = cliReport(toml);
+  assert.notDeepEqual(cli.issues, cliReport().issues, "the settings change the report");
+  assert.match(await page.textContent("#counts"), new RegExp(`${cli.rows} rows, ${cli.errors} errors, ${cli.warnings} warnings`));
+  assert.deepEqual(await shownIssues(page), cliIssues(cli));
+
+  // Remembered after a reload, and used; then forgotten.
+  await open(page);
+  assert.equal(await page.inputValue("#toml"), readFileSync(toml, "utf8"));
+  await page.setInputFiles("#file", demo);
+  await page.locator("#counts").waitFor();
+  assert.deepEqual(await shownIssues(page), cliIssues(cli));
+  await page.click("#settings summary");
+  await page.click("#forget");
+  await page.locator("#counts").waitFor();
+  await page.waitForFunction(() => !document.querySelector("#summary").textContent.includes("saved settings"));
+  assert.deepEqual(await shownIssues(page), cliIssues(cliReport()));
+  assert.equal(await page.evaluate(() => localStorage.length), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a file with thousands of issues shows the first ones and says the download holds all", async () => {
+  const page = await site.browser.newPage();
+  await open(page);
+  const rows = Array.from({ length: 2500 }, (_, i) => `not-an-email-${i},A,B`).join("\n");
+  const buffer = Buffer.from(`Email,First name,Last name\n${rows}\n`);
+  await page.setInputFiles("#file", { name: "many.csv", mimeType: "text/csv", buffer });
+  await page.locator("#counts").waitFor();
+  assert.match(await page.textContent("#counts"), /2500 rows, 2500 errors/);
+  assert.equal(await page.locator("#issues tr[data-code]").count(), 2000);
+  assert.equal(await page.textContent("#shown"), "Showing the first 2,000 of 2,500 issues; the download holds them all.");
+  await page.close();
+});
+
+/// WCAG's contrast ratio of two `rgb(...)` colours.
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, bl] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test("accessible: every control named, usable from the keyboard, readable contrast", async () => {
+  const page = await site.browser.newPage();
+  // Listening from the start: Playwright intercepts file choosers once it listens.
+  let chosen;
+  const chooser = new Promise((resolve) => { chosen = resolve; });
+  page.on("filechooser", (c) => chosen(c));
+  await open(page);
+  await page.click("#settings summary");
+  await page.click("#add-mapping");
+  await page.click("#add-custom");
+  await page.setInputFiles("#file", demo);
+  await page.locator("#counts").waitFor();
+
+  // Every control has a name a screen reader reads out.
+  const unnamed = await page.locator("input, select, textarea, button, summary").evaluateAll((els) => els
+    .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.textContent.trim()))
+    .map((el) => el.outerHTML));
+  assert.deepEqual(unnamed, []);
+
+  // From the keyboard: Tab reaches the language, the settings and the file
+  // picker, in that order; Enter there opens the file chooser.
+  await page.reload();
+  await page.locator("body[data-ready]").waitFor();
+  const order = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName.toLowerCase()));
+  }
+  assert.deepEqual(order, ["lang", "summary", "file"]);
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles(demo);
+  await page.locator("#counts").waitFor();
+  await page.focus("#severity");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.inputValue("#severity"), "error");
+
+  // Text against what is behind it: at least 4.5:1 (WCAG AA) everywhere.
+  const pairs = await page.evaluate(() => {
+    const background = (el) => {
+      for (; el; el = el.parentElement) {
+        const bg = getComputedStyle(el).backgroundColor;
+        if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") return bg;
+      }
+      return "rgb(255, 255, 255)";
+    };
+    return [...document.querySelectorAll("body *")]
+      .filter((el) => el.checkVisibility() && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+      .map((el) => ({ text: el.textContent.trim().slice(0, 30), fg: getComputedStyle(el).color, bg: background(el) }));
+  });
+  assert.ok(pairs.length > 20, `${pairs.length} texts checked`);
+  const low = pairs.filter(({ fg, bg }) => contrast(fg, bg) < 4.5).map((p) => `${p.text}: ${contrast(p.fg, p.bg).toFixed(2)}`);
+  assert.deepEqual(low, []);
   await page.close();
 });
