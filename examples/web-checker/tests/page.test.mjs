@@ -206,6 +206,24 @@ test("settings: the form and alleo.toml are one configuration, checked as the CL
   await page.close();
 });
 
+test("a file dropped on the page is checked", async () => {
+  const page = await site.browser.newPage();
+  await open(page);
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "alleo_employees_demo.csv", { type: "text/csv" }));
+    return dt;
+  }, readFileSync(demo, "utf8"));
+  await page.dispatchEvent("#drop", "dragover", { dataTransfer });
+  assert.ok(await page.locator("#drop.over").isVisible(), "the drop zone shows it is a target");
+  await page.dispatchEvent("#drop", "drop", { dataTransfer });
+  await page.locator("#counts").waitFor();
+  const cli = cliReport();
+  assert.match(await page.textContent("#counts"), new RegExp(`^alleo_employees_demo.csv: ${cli.rows} rows, ${cli.errors} errors`));
+  assert.deepEqual(await shownIssues(page), cliIssues(cli));
+  await page.close();
+});
+
 test("a file with thousands of issues shows the first ones and says the download holds all", async () => {
   const page = await site.browser.newPage();
   await open(page);
