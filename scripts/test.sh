@@ -2,7 +2,8 @@
 # Runs every check CI runs: formatting, lints, docs and all tests, the Python
 # package's (scripts/test-python.sh: a venv under .venv/, the wheel built and tested
 # as installed) and the WebAssembly package's (scripts/test-wasm.sh: built with
-# rustup's wasm32 target or Debian's toolchain, tested under Node). Idempotent;
+# rustup's wasm32 target or Debian's toolchain, tested under Node) and the delivery
+# tests against real sshd servers (scripts/setup-test-servers.sh). Idempotent;
 # safe to run on a fresh clone. Needs the Rust toolchain (cargo) and python3;
 # installs the rest (apt, pip, npm).
 set -euo pipefail
@@ -21,6 +22,8 @@ step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked --quiet
+step "the delivery tests' servers (openssh-server, a test user)"
+scripts/setup-test-servers.sh
 step "cargo test"
 cargo test --workspace --locked
 step "the Python package"

@@ -7,6 +7,7 @@ use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping, Safety};
 use serde::Deserialize;
 
 use crate::error::CliError;
+use crate::push::settings::SftpSection;
 use crate::state::{StateDir, StateSection};
 
 /// The default configuration file, looked for in the current directory.
@@ -24,7 +25,7 @@ struct ConfigFile {
     input: Input,
     safety: Safety,
     state: StateSection,
-    sftp: Option<toml::Table>,
+    sftp: Option<SftpSection>,
 }
 
 /// The configuration to use and where it came from (`None`: built-in defaults).
@@ -34,6 +35,8 @@ pub struct Loaded {
     pub path: Option<PathBuf>,
     /// The state folder (`[state] dir` or the default), if there is one.
     pub state: Option<StateDir>,
+    /// `[sftp]`, for the commands that deliver.
+    pub sftp: Option<SftpSection>,
 }
 
 /// Loads `explicit`, else `./alleo.toml` when it exists, else the defaults.
@@ -49,6 +52,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
                 config: Config::default(),
                 path: None,
                 state: StateDir::locate(&StateSection::default(), None),
+                sftp: None,
             });
         }
     };
@@ -72,5 +76,6 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
         config,
         path: Some(path),
         state,
+        sftp: file.sftp,
     })
 }

@@ -11,6 +11,7 @@ mod diff_cmd;
 mod error;
 mod instant;
 mod previous;
+mod push;
 mod schedule_cmd;
 mod source;
 mod state;
@@ -46,5 +47,7 @@ fn run(args: Args) -> Result<ExitCode, CliError> {
         Command::Diff(a) => diff_cmd::run(&a),
         Command::Transform(a) => transform_cmd::run(&a),
         Command::Mapping(MappingCommand::Suggest(a)) => suggest_cmd::run(&a),
+        Command::Push(a) => push::run(&a),
+        Command::CheckConnection(a) => push::check_connection(&a),
     }
 }

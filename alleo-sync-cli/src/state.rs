@@ -61,7 +61,6 @@ impl StateDir {
     /// Keeps `delivered` as the last delivered file: copied into a temporary file
     /// in the folder and renamed over the old one, so a failure leaves the old
     /// state whole. Only a confirmed delivery may call this.
-    #[cfg_attr(not(test), allow(dead_code))] // called by `push` (the delivery issue)
     pub fn record_delivery(&self, delivered: &Path) -> Result<(), CliError> {
         std::fs::create_dir_all(&self.0).map_err(|source| CliError::OutputFile {
             path: self.0.clone(),

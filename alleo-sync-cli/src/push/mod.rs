@@ -1,0 +1,564 @@
+//! `alleo-sync push` and `alleo-sync check-connection`: deliver the file to the
+//! folder Alleo picks it up from, whole, alone and private (SPEC section 7).
+//!
+//! A push checks the file first (with the previous state, when there is one) and
+//! sends nothing if it is invalid. Then: connect, check the host key before the
+//! password is sent, log in, refuse if other `alleo_employees_*.csv` files wait in
+//! the folder (unless `--replace`), upload under a temporary name Alleo ignores,
+//! check the size, rename over the final name, and only then keep the file as the
+//! previous state. Transient failures are retried with a growing pause.
+
+mod password;
+mod progress;
+mod remote;
+pub mod settings;
+mod sftp;
+
+use std::fs::File;
+use std::hash::{BuildHasher, RandomState};
+use std::io::{self, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use alleo_csv_core::lifecycle::{Counts, diff_each};
+use alleo_csv_core::schedule::next_pickup;
+use alleo_csv_core::{Options, Report, validate};
+use chrono::Utc;
+use serde::Serialize;
+
+use crate::args::{CheckConnectionArgs, PushArgs, PushFormat};
+use crate::config_file::{self, Loaded};
+use crate::error::CliError;
+use crate::previous;
+use crate::text::{self, AsOf, Context};
+use password::Password;
+use progress::Progress;
+use remote::{Remote, Renamed};
+use settings::{Protocol, Settings, is_pickup_name};
+
+/// Delivers the file; exit 0 when it is in place, 1 when the check refused it.
+pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
+    let loaded = config_file::load(args.check.config.as_deref())?;
+    let settings = settings_of(&loaded)?;
+    let file = Path::new(&args.file);
+    let checked = check(args, &loaded)?;
+    let json = args.format == PushFormat::Json;
+    if !checked.report.valid() {
+        if json {
+            print_json(&Outcome::new(&checked, None))?;
+        } else {
+            let mut out = io::stdout().lock();
+            writeln!(out, "\nNothing was sent: the file is not valid.")
+                .map_err(CliError::output)?;
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let password = password::read(&settings)?;
+    let len = std::fs::metadata(file)
+        .map_err(|source| CliError::Input {
+            path: args.file.clone(),
+            source,
+        })?
+        .len();
+    let mut bar = Progress::new(len, !json);
+    let delivered = deliver(&settings, &password, file, args, &mut |sent| {
+        bar.update(sent);
+    });
+    bar.finish();
+    let delivered = delivered?;
+    let mut kept = None;
+    if !args.dry_run
+        && let Some(state) = &loaded.state
+    {
+        state.record_delivery(file)?;
+        kept = Some(state.last_delivered());
+    }
+    if json {
+        print_json(&Outcome::new(&checked, Some(&delivered)))?;
+    } else {
+        write_delivery(
+            &mut io::stdout().lock(),
+            &settings,
+            &delivered,
+            kept.as_deref(),
+        )
+        .map_err(CliError::output)?;
+    }
+    Ok(if delivered.not_removed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    })
+}
+
+/// Connects, checks the key, logs in, and checks the folder: that it exists, can be
+/// written, and which files wait in it. Uploads nothing that stays.
+pub fn check_connection(args: &CheckConnectionArgs) -> Result<ExitCode, CliError> {
+    let loaded = config_file::load(args.config.as_deref())?;
+    let settings = settings_of(&loaded)?;
+    let password = password::read(&settings)?;
+    let (mut remote, attempts) = retrying(&settings, |_| connect(&settings, &password))?;
+    let names = remote.list()?;
+    probe(remote.as_mut())?;
+    let waiting: Vec<String> = names.into_iter().filter(|n| is_pickup_name(n)).collect();
+    if args.format == PushFormat::Json {
+        #[derive(Serialize)]
+        struct Checked<'a> {
+            server: String,
+            folder: String,
+            host_key: Option<String>,
+            writable: bool,
+            waiting: &'a [String],
+            attempts: u32,
+        }
+        print_json(&Checked {
+            server: settings.server(),
+            folder: folder(&settings),
+            host_key: remote.host_key(),
+            writable: true,
+            waiting: &waiting,
+            attempts,
+        })?;
+    } else {
+        let mut out = io::stdout().lock();
+        let key = remote
+            .host_key()
+            .map(|k| format!(", host key {k} trusted"))
+            .unwrap_or_default();
+        writeln!(out, "Connected to {}{key}; logged in.", settings.server())
+            .map_err(CliError::output)?;
+        writeln!(
+            out,
+            "The folder {} exists and can be written to.",
+            folder(&settings)
+        )
+        .map_err(CliError::output)?;
+        if waiting.is_empty() {
+            writeln!(out, "No alleo_employees_*.csv file waits there.")
+                .map_err(CliError::output)?;
+        } else {
+            writeln!(out, "Waiting for the pickup: {}.", waiting.join(", "))
+                .map_err(CliError::output)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `[sftp]`, checked.
+fn settings_of(loaded: &Loaded) -> Result<Settings, CliError> {
+    let Some(section) = loaded.sftp.clone() else {
+        let place = loaded
+            .path
+            .as_ref()
+            .map_or("an alleo.toml (none was found)".to_owned(), |p| {
+                p.display().to_string()
+            });
+        return Err(CliError::Usage(format!(
+            "pushing needs an [sftp] section in {place}, for example:\n\n  [sftp]\n  host = \"sftp.example.com\"\n  user = \"acme\"\n  directory = \"/upload\"\n  file_id = \"acme\"\n  password_env = \"ALLEO_SFTP_PASSWORD\"\n  host_key = \"SHA256:...\""
+        )));
+    };
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    Settings::from_section(section, home.as_deref()).map_err(|message| CliError::Config {
+        path: loaded.path.clone().unwrap_or_default(),
+        message,
+    })
+}
+
+/// The check of the file before anything is sent.
+struct Checked {
+    report: Report,
+    plan: Option<Counts>,
+}
+
+/// Checks the file as `validate` does (with the previous state when there is one),
+/// printing the report as text unless JSON is wanted.
+fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
+    let chosen = previous::choose(
+        args.previous.previous.as_deref(),
+        args.previous.no_previous,
+        loaded,
+    )?;
+    let as_of = match args.check.as_of {
+        Some(date) => AsOf::Given(date),
+        None => AsOf::NextPickup(next_pickup(Utc::now())),
+    };
+    let mut options = Options::new(as_of.date());
+    options.lang = args.check.lang;
+    options.file_name = Some(args.file.clone());
+    let input = File::open(&args.file).map_err(|source| CliError::Input {
+        path: args.file.clone(),
+        source,
+    })?;
+    let reading = CliError::reading(&args.file);
+    let (report, plan) = match &chosen.previous {
+        Some(prev) => {
+            let allow = args.check.allow_deactivations;
+            let plan = diff_each(prev, input, &loaded.config, options, allow, &mut |_| {})
+                .map_err(reading)?;
+            (plan.report, Some(plan.summary))
+        }
+        None => (
+            validate(input, &loaded.config, options).map_err(reading)?,
+            None,
+        ),
+    };
+    if args.format == PushFormat::Text {
+        let context = Context {
+            file: &args.file,
+            as_of,
+            config: loaded.path.as_deref(),
+            previous: Some((
+                &chosen.source,
+                chosen
+                    .previous
+                    .as_ref()
+                    .map(alleo_csv_core::lifecycle::Previous::len),
+            )),
+        };
+        let mut out = anstream::AutoStream::auto(io::stdout().lock());
+        text::write(&mut out, &report, &context).map_err(CliError::output)?;
+        if let Some(c) = &plan {
+            writeln!(
+                out,
+                "Plan: {} to onboard, {} to update, {} to deactivate, {} unchanged.",
+                c.onboard, c.update, c.deactivate, c.unchanged
+            )
+            .map_err(CliError::output)?;
+        }
+    }
+    Ok(Checked { report, plan })
+}
+
+/// What a push did.
+#[derive(Debug, Default, Serialize)]
+struct Delivery {
+    dry_run: bool,
+    server: String,
+    remote_path: String,
+    bytes: u64,
+    seconds: f64,
+    host_key: Option<String>,
+    /// How the final name was taken (`None` in a dry run).
+    renamed: Option<Renamed>,
+    /// Other pickup files removed after the new one was in place (`--replace`).
+    replaced: Vec<String>,
+    /// Other pickup files `--replace` could not remove, with why.
+    not_removed: Vec<String>,
+    /// Pickup files found in the folder before the push.
+    waiting: Vec<String>,
+    attempts: u32,
+}
+
+/// The push's result for `--format json`.
+#[derive(Serialize)]
+struct Outcome<'a> {
+    sent: bool,
+    valid: bool,
+    rows: u64,
+    errors: usize,
+    warnings: usize,
+    plan: Option<&'a Counts>,
+    delivery: Option<&'a Delivery>,
+}
+
+impl<'a> Outcome<'a> {
+    fn new(checked: &'a Checked, delivery: Option<&'a Delivery>) -> Outcome<'a> {
+        Outcome {
+            sent: delivery.is_some_and(|d| !d.dry_run),
+            valid: checked.report.valid(),
+            rows: checked.report.rows,
+            errors: checked.report.errors(),
+            warnings: checked.report.warnings(),
+            plan: checked.plan.as_ref(),
+            delivery,
+        }
+    }
+}
+
+/// Pushes with retries; a temporary file left by a broken attempt is removed by the
+/// next one, or after the last by a connection of its own.
+fn deliver(
+    settings: &Settings,
+    password: &Password,
+    file: &Path,
+    args: &PushArgs,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Delivery, CliError> {
+    let mut left: Vec<String> = Vec::new();
+    let started = Instant::now();
+    let result = retrying(settings, |_| {
+        let mut remote = connect(settings, password)?;
+        for temp in std::mem::take(&mut left) {
+            if remote.remove(&temp).is_err() {
+                left.push(temp);
+            }
+        }
+        once(settings, remote.as_mut(), file, args, &mut left, progress)
+    });
+    match result {
+        Ok((mut delivery, attempts)) => {
+            delivery.attempts = attempts;
+            delivery.seconds = started.elapsed().as_secs_f64();
+            Ok(delivery)
+        }
+        Err(e) => {
+            if !left.is_empty() {
+                clean_up(settings, password, &left);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// One attempt on an open connection. `left` gets the temporary file's name while
+/// it may exist on the server.
+fn once(
+    settings: &Settings,
+    remote: &mut dyn Remote,
+    file: &Path,
+    args: &PushArgs,
+    left: &mut Vec<String>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Delivery, CliError> {
+    let final_name = settings.remote_name();
+    let waiting: Vec<String> = remote
+        .list()?
+        .into_iter()
+        .filter(|n| is_pickup_name(n))
+        .collect();
+    let others: Vec<String> = waiting
+        .iter()
+        .filter(|n| **n != final_name)
+        .cloned()
+        .collect();
+    if !others.is_empty() && !args.replace {
+        return Err(CliError::OtherFiles {
+            server: settings.server(),
+            folder: folder(settings),
+            names: others,
+        });
+    }
+    let mut delivery = Delivery {
+        dry_run: args.dry_run,
+        server: settings.server(),
+        remote_path: settings.remote_path(&final_name),
+        host_key: remote.host_key(),
+        waiting,
+        ..Delivery::default()
+    };
+    if args.dry_run {
+        probe(remote)?;
+        delivery.bytes = std::fs::metadata(file).map_or(0, |m| m.len());
+        return Ok(delivery);
+    }
+    let temp = temp_name();
+    left.push(temp.clone());
+    let uploaded = (|| {
+        let mut input = File::open(file).map_err(|source| CliError::Input {
+            path: file.display().to_string(),
+            source,
+        })?;
+        let sent = remote.upload(&temp, &mut input, progress)?;
+        let found = remote.size(&temp)?;
+        if found != sent {
+            return Err(CliError::Incomplete {
+                server: settings.server(),
+                path: settings.remote_path(&temp),
+                sent,
+                found,
+            });
+        }
+        let renamed = remote.rename_over(&temp, &final_name)?;
+        Ok((sent, renamed))
+    })();
+    let (sent, renamed) = match uploaded {
+        Ok(done) => done,
+        Err(e) => {
+            if remote.remove(&temp).is_ok() {
+                left.retain(|t| *t != temp);
+            }
+            return Err(e);
+        }
+    };
+    left.retain(|t| *t != temp);
+    delivery.bytes = sent;
+    delivery.renamed = Some(renamed);
+    for other in others {
+        match remote.remove(&other) {
+            Ok(()) => delivery.replaced.push(other),
+            Err(e) => delivery.not_removed.push(format!("{other} ({e})")),
+        }
+    }
+    Ok(delivery)
+}
+
+/// Creates and removes a temporary file: the folder can be written to.
+fn probe(remote: &mut dyn Remote) -> Result<(), CliError> {
+    let name = temp_name();
+    remote.upload(&name, &mut io::empty(), &mut |_| {})?;
+    remote.remove(&name)
+}
+
+/// Runs `attempt` until it succeeds, fails for good, or `[sftp] retries` transient
+/// failures have been retried; pauses 1, 2, 4 ... (at most 30) seconds between.
+/// Returns the result and the attempts made.
+fn retrying<T>(
+    settings: &Settings,
+    mut attempt: impl FnMut(u32) -> Result<T, CliError>,
+) -> Result<(T, u32), CliError> {
+    let mut n = 1;
+    loop {
+        match attempt(n) {
+            Ok(value) => return Ok((value, n)),
+            Err(e) if e.is_transient() && n <= settings.retries => {
+                let pause = Duration::from_secs((1u64 << (n - 1).min(5)).min(30));
+                let _ = writeln!(
+                    io::stderr(),
+                    "warning: {e}\n  trying again in {} s (attempt {} of {})",
+                    pause.as_secs(),
+                    n + 1,
+                    settings.retries + 1
+                );
+                std::thread::sleep(pause);
+                n += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Removes temporary files a broken upload left, over a connection of its own.
+fn clean_up(settings: &Settings, password: &Password, left: &[String]) {
+    let mut stderr = io::stderr();
+    match connect(settings, password) {
+        Ok(mut remote) => {
+            for temp in left {
+                if let Err(e) = remote.remove(temp) {
+                    let _ = writeln!(
+                        stderr,
+                        "warning: the partial upload {} is still on the server ({e}); Alleo ignores it, but remove it when you can",
+                        settings.remote_path(temp)
+                    );
+                }
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(
+                stderr,
+                "warning: the partial upload {} may still be on the server ({e}); Alleo ignores it, and the next push removes it if it can",
+                left.iter()
+                    .map(|t| settings.remote_path(t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+    }
+}
+
+/// Connects with the protocol the settings name.
+fn connect(settings: &Settings, password: &Password) -> Result<Box<dyn Remote>, CliError> {
+    match settings.protocol {
+        Protocol::Sftp => Ok(Box::new(sftp::Sftp::connect(settings, password)?)),
+        Protocol::Ftp => Err(CliError::Usage(
+            "protocol = \"ftp\" is not supported yet: use SFTP".into(),
+        )),
+    }
+}
+
+/// A name for the upload that Alleo's pickup ignores: `.alleo-upload-<random>.part`.
+fn temp_name() -> String {
+    let random = RandomState::new().hash_one((std::process::id(), Instant::now()));
+    format!(".alleo-upload-{random:016x}.part")
+}
+
+/// The remote folder, in words.
+fn folder(settings: &Settings) -> String {
+    settings
+        .directory
+        .clone()
+        .unwrap_or_else(|| "(the login folder)".to_owned())
+}
+
+fn print_json(value: &impl Serialize) -> Result<(), CliError> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| CliError::output(e.into()))?;
+    writeln!(out).map_err(CliError::output)
+}
+
+fn write_delivery(
+    out: &mut impl Write,
+    settings: &Settings,
+    d: &Delivery,
+    kept: Option<&Path>,
+) -> io::Result<()> {
+    let key = d
+        .host_key
+        .as_deref()
+        .map(|k| format!(" (host key {k})"))
+        .unwrap_or_default();
+    writeln!(out)?;
+    if d.dry_run {
+        writeln!(
+            out,
+            "Dry run: connected to {}{key}, logged in, and the folder {} can be written to.",
+            d.server,
+            folder(settings)
+        )?;
+        writeln!(
+            out,
+            "A push would send {} bytes as {}.",
+            d.bytes, d.remote_path
+        )?;
+        if !d.waiting.is_empty() {
+            writeln!(out, "Waiting there now: {}.", d.waiting.join(", "))?;
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "Delivered {} to {}{key}: {} bytes in {:.1} s.",
+        d.remote_path, d.server, d.bytes, d.seconds
+    )?;
+    if d.renamed == Some(Renamed::RemovedFirst) {
+        writeln!(
+            out,
+            "The server cannot rename over a file: the old one was removed just before."
+        )?;
+    }
+    if !d.replaced.is_empty() {
+        writeln!(out, "Removed the other files: {}.", d.replaced.join(", "))?;
+    }
+    if !d.not_removed.is_empty() {
+        writeln!(
+            out,
+            "Could not remove: {}. Alleo will process them too: remove them now.",
+            d.not_removed.join("; ")
+        )?;
+    }
+    writeln!(out, "Alleo picks it up {}.", next_pickup(Utc::now()))?;
+    if let Some(path) = kept {
+        writeln!(
+            out,
+            "Kept as the previous state for the next check: {}.",
+            path.display()
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporary_names_are_never_picked_up_and_differ() {
+        let (a, b) = (temp_name(), temp_name());
+        assert_ne!(a, b);
+        for name in [a, b] {
+            assert!(!is_pickup_name(&name), "{name}");
+            assert!(name.starts_with(".alleo-upload-"), "{name}");
+            assert_eq!(name.rsplit('.').next(), Some("part"));
+        }
+    }
+}

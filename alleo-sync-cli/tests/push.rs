@@ -1,0 +1,451 @@
+//! `alleo-sync push` and `check-connection` against a real OpenSSH server on
+//! 127.0.0.1 (see servers/mod.rs), with faults from a TCP proxy.
+
+mod common;
+mod servers;
+
+use std::fmt::Write as _;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use common::{example, stderr, stdout};
+use servers::{Fault, PASSWORD, Proxy, Sshd, USER, read_only};
+
+/// A test's own folder: alleo.toml, the file, and the state folder.
+struct Setup {
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    /// `[sftp]` for `port` (the server's or a proxy's), with `extra` lines.
+    fn new(port: u16, folder: &Path, extra: &str) -> Setup {
+        let dir = tempfile::tempdir().unwrap();
+        // The example's settings, which the example file needs, and where to deliver.
+        let example_toml = fs::read_to_string(example("alleo.toml")).unwrap();
+        fs::write(
+            dir.path().join("alleo.toml"),
+            format!(
+                "{example_toml}\n[state]\ndir = \"state\"\n\n[sftp]\nhost = \"127.0.0.1\"\nport = {port}\nuser = \"{USER}\"\n\
+                 directory = \"{}\"\nfile_id = \"acme\"\npassword_env = \"ALLEO_TEST_PASSWORD\"\n\
+                 timeout_secs = 5\nretries = 1\n{extra}",
+                folder.display()
+            ),
+        )
+        .unwrap();
+        fs::copy(
+            example("alleo_employees_clean.csv"),
+            dir.path().join("alleo_employees_acme.csv"),
+        )
+        .unwrap();
+        Setup { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str], password: &str) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env("ALLEO_TEST_PASSWORD", password)
+            .env("XDG_STATE_HOME", self.dir.path().join(".xdg"))
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
+    fn push(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["push", "alleo_employees_acme.csv", "--as-of", "2026-11-26"];
+        args.extend_from_slice(extra);
+        self.run(&args, PASSWORD)
+    }
+
+    fn state(&self) -> Option<Vec<u8>> {
+        fs::read(self.path("state/last-delivered.csv")).ok()
+    }
+}
+
+fn pin(sshd: &Sshd) -> String {
+    format!("host_key = \"{}\"\n", sshd.fingerprint())
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
+#[test]
+fn a_push_delivers_the_file_whole_and_alone_and_keeps_the_state() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let out = setup.push(&["--format", "json"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert_eq!(
+        sshd.files(),
+        ["alleo_employees_acme.csv"],
+        "nothing else is left"
+    );
+    let sent = fs::read(setup.path("alleo_employees_acme.csv")).unwrap();
+    assert_eq!(
+        fs::read(sshd.folder.join("alleo_employees_acme.csv")).unwrap(),
+        sent
+    );
+    assert_eq!(
+        setup.state(),
+        Some(sent.clone()),
+        "the delivered file is the previous state"
+    );
+    let result = json(&out);
+    assert_eq!(result["sent"], true);
+    let delivery = &result["delivery"];
+    assert_eq!(delivery["bytes"], sent.len());
+    assert_eq!(delivery["host_key"], sshd.fingerprint());
+    assert_eq!(delivery["renamed"], "atomic");
+    assert_eq!(delivery["attempts"], 1);
+    assert_eq!(
+        delivery["remote_path"],
+        format!("{}/alleo_employees_acme.csv", sshd.folder.display())
+    );
+    assert!(delivery["seconds"].as_f64().unwrap() > 0.0);
+
+    // Pushed again: the plan is against what was delivered, and the file under the
+    // final name is replaced in one step.
+    let fewer: Vec<&[u8]> = sent.split_inclusive(|&b| b == b'\n').take(5).collect();
+    let fewer = fewer.concat();
+    fs::write(setup.path("alleo_employees_acme.csv"), &fewer).unwrap();
+    let again = setup.push(&["--format", "json"]);
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&again),
+        stderr(&again)
+    );
+    let again = json(&again);
+    assert_eq!(again["delivery"]["renamed"], "atomic");
+    assert!(again["plan"]["unchanged"].as_u64().unwrap() > 0, "{again}");
+    assert_eq!(sshd.files(), ["alleo_employees_acme.csv"]);
+    assert_eq!(
+        fs::read(sshd.folder.join("alleo_employees_acme.csv")).unwrap(),
+        fewer
+    );
+}
+
+#[test]
+fn the_text_output_says_what_was_delivered_where() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Delivered "), "{text}");
+    assert!(text.contains(&sshd.fingerprint()), "{text}");
+    assert!(text.contains("Kept as the previous state"), "{text}");
+    assert!(!text.contains(PASSWORD) && !stderr(&out).contains(PASSWORD));
+}
+
+#[test]
+fn a_wrong_password_is_not_retried_and_changes_nothing() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let out = setup.run(
+        &["push", "alleo_employees_acme.csv", "--as-of", "2026-11-26"],
+        "wrong-password",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("refused the login"), "{err}");
+    assert!(
+        err.contains("ALLEO_TEST_PASSWORD"),
+        "names where the password came from: {err}"
+    );
+    assert!(!err.contains("trying again"), "{err}");
+    assert!(!err.contains("wrong-password"));
+    assert!(sshd.files().is_empty());
+    assert_eq!(setup.state(), None);
+}
+
+#[test]
+fn a_wrong_host_key_stops_before_the_password_is_sent() {
+    let sshd = Sshd::start();
+    let other = "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+    let setup = Setup::new(
+        sshd.port,
+        &sshd.folder,
+        &format!("host_key = \"{other}\"\n"),
+    );
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("not the one expected"), "{err}");
+    assert!(
+        err.contains(&sshd.fingerprint()),
+        "shows the key seen: {err}"
+    );
+    assert!(err.contains(other), "{err}");
+    assert!(!err.contains("trying again"), "{err}");
+    let log = sshd.log();
+    assert!(
+        !log.contains("Failed password") && !log.contains("Accepted password"),
+        "no password reached the server:\n{log}"
+    );
+    assert!(sshd.files().is_empty());
+}
+
+#[test]
+fn an_unknown_host_says_how_to_pin_it() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, "known_hosts = \"known_hosts\"\n");
+    fs::write(setup.path("known_hosts"), "").unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("is not a known server"), "{err}");
+    assert!(
+        err.contains(&format!("host_key = \"{}\"", sshd.fingerprint())),
+        "{err}"
+    );
+    assert!(!sshd.log().contains("password for"), "{}", sshd.log());
+
+    // Once in known_hosts, it is trusted.
+    fs::write(setup.path("known_hosts"), sshd.known_hosts_line(sshd.port)).unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn a_missing_folder_and_a_read_only_folder_are_explained() {
+    let sshd = Sshd::start();
+    let missing = sshd.folder.join("no-such-folder");
+    let setup = Setup::new(sshd.port, &missing, &pin(&sshd));
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("could not list the folder") && err.contains("no such file"),
+        "{err}"
+    );
+
+    let locked = sshd.folder.join("locked");
+    fs::create_dir(&locked).unwrap();
+    read_only(&locked);
+    let setup = Setup::new(sshd.port, &locked, &pin(&sshd));
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("permission denied"), "{err}");
+    assert_eq!(fs::read_dir(&locked).unwrap().count(), 0);
+    assert_eq!(setup.state(), None);
+}
+
+#[test]
+fn another_waiting_file_is_refused_unless_replace() {
+    let sshd = Sshd::start();
+    sshd.put("alleo_employees_old.csv", b"Email\nold@example.nl\n");
+    sshd.put("notes.txt", b"not a pickup file");
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("alleo_employees_old.csv") && err.contains("--replace"),
+        "{err}"
+    );
+    assert_eq!(
+        sshd.files(),
+        ["alleo_employees_old.csv", "notes.txt"],
+        "untouched"
+    );
+    assert_eq!(
+        fs::read(sshd.folder.join("alleo_employees_old.csv")).unwrap(),
+        b"Email\nold@example.nl\n"
+    );
+
+    let out = setup.push(&["--replace", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out)["delivery"]["replaced"],
+        serde_json::json!(["alleo_employees_old.csv"])
+    );
+    assert_eq!(sshd.files(), ["alleo_employees_acme.csv", "notes.txt"]);
+}
+
+#[test]
+fn a_connection_cut_mid_upload_leaves_no_file_and_no_state() {
+    let sshd = Sshd::start();
+    // Every connection is cut after 300 KB from the client: the uploads never
+    // finish, while the small clean-up connection gets through.
+    let proxy = Proxy::start(sshd.port, Fault::CutAfter(300_000));
+    let setup = Setup::new(proxy.port, &sshd.folder, &pin(&sshd));
+    let mut file = String::from("Email,First name,Last name\n");
+    for i in 0..60_000 {
+        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
+    }
+    assert!(file.len() > 2_000_000);
+    fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
+    let out = setup.push(&["--no-previous"]);
+    assert_ne!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.contains("trying again"),
+        "a broken connection is retried: {err}"
+    );
+    assert!(
+        !sshd.files().iter().any(|f| f == "alleo_employees_acme.csv"),
+        "{:?}",
+        sshd.files()
+    );
+    assert!(
+        sshd.files().is_empty(),
+        "temporary files are removed: {:?}\n{err}",
+        sshd.files()
+    );
+    assert_eq!(setup.state(), None);
+    assert!(proxy.connections.load(std::sync::atomic::Ordering::SeqCst) >= 3);
+}
+
+#[test]
+fn a_black_holed_connection_times_out_and_is_retried() {
+    let sshd = Sshd::start();
+    let proxy = Proxy::start(sshd.port, Fault::BlackHole);
+    let setup = Setup::new(proxy.port, &sshd.folder, &pin(&sshd));
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    fs::write(
+        setup.path("alleo.toml"),
+        toml.replace("timeout_secs = 5", "timeout_secs = 1"),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("did not answer within 1 s"), "{err}");
+    assert!(err.contains("trying again"), "{err}");
+    assert_eq!(
+        proxy.connections.load(std::sync::atomic::Ordering::SeqCst),
+        2,
+        "one retry"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+}
+
+#[test]
+fn a_refused_connection_is_retried_and_then_succeeds() {
+    let sshd = Sshd::start();
+    let proxy = Proxy::start(sshd.port, Fault::RefuseFirst(1));
+    let setup = Setup::new(proxy.port, &sshd.folder, &pin(&sshd));
+    let out = setup.push(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("trying again"));
+    assert_eq!(json(&out)["delivery"]["attempts"], 2);
+    assert_eq!(sshd.files(), ["alleo_employees_acme.csv"]);
+}
+
+#[test]
+fn the_password_appears_nowhere() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let out = setup.push(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let check = setup.run(&["check-connection"], PASSWORD);
+    for text in [
+        stdout(&out),
+        stderr(&out),
+        stdout(&check),
+        stderr(&check),
+        sshd.log(),
+    ] {
+        assert!(!text.contains(PASSWORD), "{text}");
+    }
+    // It is not an option: clap refuses it.
+    let refused = setup.run(
+        &["push", "alleo_employees_acme.csv", "--password", PASSWORD],
+        PASSWORD,
+    );
+    assert_eq!(refused.status.code(), Some(2));
+    // A password file others can read is refused, without showing its content.
+    let file = setup.path("pw");
+    fs::write(&file, PASSWORD).unwrap();
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    fs::write(
+        setup.path("alleo.toml"),
+        toml.replace(
+            "password_env = \"ALLEO_TEST_PASSWORD\"",
+            "password_file = \"pw\"",
+        ),
+    )
+    .unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("chmod 600"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains(PASSWORD));
+}
+
+#[test]
+fn an_invalid_file_is_never_sent() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    fs::copy(
+        example("alleo_employees_demo.csv"),
+        setup.path("alleo_employees_acme.csv"),
+    )
+    .unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("Nothing was sent"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        !sshd.log().contains(USER),
+        "no connection was made:\n{}",
+        sshd.log()
+    );
+    assert!(sshd.files().is_empty());
+}
+
+#[test]
+fn a_dry_run_and_check_connection_send_nothing() {
+    let sshd = Sshd::start();
+    sshd.put("alleo_employees_acme.csv", b"Email\nwaiting@example.nl\n");
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let out = setup.push(&["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("A push would send") && text.contains("alleo_employees_acme.csv"),
+        "{text}"
+    );
+    assert_eq!(sshd.files(), ["alleo_employees_acme.csv"]);
+    assert_eq!(
+        fs::read(sshd.folder.join("alleo_employees_acme.csv")).unwrap(),
+        b"Email\nwaiting@example.nl\n"
+    );
+    assert_eq!(setup.state(), None);
+
+    let out = setup.run(&["check-connection", "--format", "json"], PASSWORD);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let checked = json(&out);
+    assert_eq!(
+        checked["waiting"],
+        serde_json::json!(["alleo_employees_acme.csv"])
+    );
+    assert_eq!(checked["writable"], true);
+    assert_eq!(checked["host_key"], sshd.fingerprint());
+    assert_eq!(
+        sshd.files(),
+        ["alleo_employees_acme.csv"],
+        "the probe file is gone"
+    );
+}
