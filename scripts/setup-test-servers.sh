@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the delivery tests run their own servers with: OpenSSH's sshd and
-# a test user that logs in with a password. The tests start each server themselves,
+# a test user that logs in with a password, and pyftpdlib (in .venv/ftp-server)
+# for the FTP tests. The tests start each server themselves,
 # on 127.0.0.1 only, with their own configuration, host key and log (see
 # alleo-sync-cli/tests/servers/mod.rs). Needs root (apt, useradd). Idempotent.
 set -euo pipefail
@@ -31,3 +32,15 @@ if ! id "$user" >/dev/null 2>&1; then
   useradd -m -s /bin/sh "$user"
 fi
 echo "$user:$password" | chpasswd
+
+# pyftpdlib, for an FTP server the tests can break on purpose (cut data connections).
+root=$(cd "$(dirname "$0")/.." && pwd)
+venv=$root/.venv/ftp-server
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pyftpdlib" 2>/dev/null; then
+  echo "==> installing pyftpdlib into .venv/ftp-server"
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$venv"
+  fi
+  "$venv/bin/pip" install --quiet "pyftpdlib==2.0.1"
+fi

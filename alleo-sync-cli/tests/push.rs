@@ -1,5 +1,6 @@
-//! `alleo-sync push` and `check-connection` against a real OpenSSH server on
-//! 127.0.0.1 (see servers/mod.rs), with faults from a TCP proxy.
+//! `alleo-sync push` and `check-connection` against a real OpenSSH server and a
+//! real FTP server on 127.0.0.1 (see servers/mod.rs), with faults from a TCP proxy
+//! and from inside the FTP server.
 
 mod common;
 mod servers;
@@ -11,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use common::{example, stderr, stdout};
-use servers::{Fault, PASSWORD, Proxy, Sshd, USER, read_only};
+use servers::{Fault, Ftpd, PASSWORD, Proxy, Sshd, USER, read_only};
 
 /// A test's own folder: alleo.toml, the file, and the state folder.
 struct Setup {
@@ -448,4 +449,116 @@ fn a_dry_run_and_check_connection_send_nothing() {
         ["alleo_employees_acme.csv"],
         "the probe file is gone"
     );
+}
+
+/// `[sftp]` for the FTP server, in `mode`.
+fn ftp_setup(ftpd: &Ftpd, mode: &str) -> Setup {
+    // The FTP server's root is the login folder: no directory.
+    let setup = Setup::new(
+        ftpd.port,
+        Path::new("/"),
+        &format!("protocol = \"ftp\"\nftp_mode = \"{mode}\"\n"),
+    );
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    fs::write(
+        setup.path("alleo.toml"),
+        toml.replace("directory = \"/\"\n", ""),
+    )
+    .unwrap();
+    setup
+}
+
+#[test]
+fn ftp_passive_and_active_deliver_the_file_whole() {
+    for mode in ["passive", "active"] {
+        let ftpd = Ftpd::start(None);
+        fs::write(
+            ftpd.folder().join("alleo_employees_acme.csv"),
+            b"Email\nolder@example.nl\n",
+        )
+        .unwrap();
+        let setup = ftp_setup(&ftpd, mode);
+        let out = setup.push(&["--format", "json"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{mode}: {}{}",
+            stdout(&out),
+            stderr(&out)
+        );
+        let sent = fs::read(setup.path("alleo_employees_acme.csv")).unwrap();
+        assert_eq!(ftpd.files(), ["alleo_employees_acme.csv"], "{mode}");
+        assert_eq!(
+            fs::read(ftpd.folder().join("alleo_employees_acme.csv")).unwrap(),
+            sent,
+            "{mode}: byte for byte"
+        );
+        let result = json(&out);
+        assert_eq!(result["delivery"]["bytes"], sent.len());
+        assert_eq!(result["delivery"]["host_key"], serde_json::Value::Null);
+        assert_eq!(result["delivery"]["renamed"], "atomic");
+        assert_eq!(setup.state(), Some(sent));
+
+        let out = setup.run(&["check-connection"], PASSWORD);
+        assert_eq!(out.status.code(), Some(0), "{mode}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains("alleo_employees_acme.csv"),
+            "{}",
+            stdout(&out)
+        );
+        assert_eq!(ftpd.files(), ["alleo_employees_acme.csv"]);
+    }
+}
+
+#[test]
+fn ftp_refuses_other_files_and_a_wrong_password() {
+    let ftpd = Ftpd::start(None);
+    fs::write(ftpd.folder().join("alleo_employees_old.csv"), b"Email\n").unwrap();
+    let setup = ftp_setup(&ftpd, "passive");
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("alleo_employees_old.csv"),
+        "{}",
+        stderr(&out)
+    );
+    let out = setup.run(
+        &["push", "alleo_employees_acme.csv", "--as-of", "2026-11-26"],
+        "wrong",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("refused the login"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("trying again"));
+    assert_eq!(ftpd.files(), ["alleo_employees_old.csv"]);
+}
+
+#[test]
+fn a_cut_ftp_data_connection_leaves_no_file_and_no_state() {
+    let ftpd = Ftpd::start(Some(100_000));
+    let setup = ftp_setup(&ftpd, "passive");
+    let mut file = String::from("Email,First name,Last name\n");
+    for i in 0..20_000 {
+        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
+    }
+    fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
+    let out = setup.push(&["--no-previous"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    assert!(err.contains("trying again"), "{err}");
+    assert!(
+        ftpd.files().is_empty(),
+        "no final file and no temporary one: {:?}\n{err}",
+        ftpd.files()
+    );
+    assert_eq!(setup.state(), None);
 }

@@ -8,6 +8,7 @@
 //! check the size, rename over the final name, and only then keep the file as the
 //! previous state. Transient failures are retried with a growing pause.
 
+mod ftp;
 mod password;
 mod progress;
 mod remote;
@@ -460,9 +461,7 @@ fn clean_up(settings: &Settings, password: &Password, left: &[String]) {
 fn connect(settings: &Settings, password: &Password) -> Result<Box<dyn Remote>, CliError> {
     match settings.protocol {
         Protocol::Sftp => Ok(Box::new(sftp::Sftp::connect(settings, password)?)),
-        Protocol::Ftp => Err(CliError::Usage(
-            "protocol = \"ftp\" is not supported yet: use SFTP".into(),
-        )),
+        Protocol::Ftp => Ok(Box::new(ftp::Ftp::connect(settings, password)?)),
     }
 }
 

@@ -97,9 +97,7 @@ pub struct Settings {
     pub file_id: String,
     pub password: PasswordSource,
     pub host_key: HostKeyCheck,
-    #[allow(dead_code)] // read by the FTP transport, the next step
     pub ftp_mode: FtpMode,
-    #[allow(dead_code)] // read by the FTP transport, the next step
     pub ftp_tls: bool,
     pub timeout: Duration,
     pub retries: u32,

@@ -288,3 +288,61 @@ fn forward(client: &TcpStream, upstream: u16, limit: usize) {
     let _ = server.shutdown(Shutdown::Both);
     let _ = back.join();
 }
+
+/// An FTP server (pyftpdlib, from scripts/setup-test-servers.sh) on 127.0.0.1,
+/// serving a folder of its own to [`USER`]. With `cut_after`, every upload's data
+/// connection is reset after that many bytes. Stopped when dropped.
+pub struct Ftpd {
+    pub port: u16,
+    child: Child,
+    root: tempfile::TempDir,
+}
+
+impl Ftpd {
+    pub fn start(cut_after: Option<usize>) -> Ftpd {
+        let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/ftp-server/bin/python");
+        assert!(
+            python.exists(),
+            "the FTP tests need pyftpdlib in .venv/ftp-server: run scripts/setup-test-servers.sh first"
+        );
+        let root = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/ftp_server.py");
+        let mut command = Command::new(python);
+        command
+            .arg(script)
+            .arg(port.to_string())
+            .arg(root.path())
+            .args([USER, PASSWORD])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Some(bytes) = cut_after {
+            command.args(["--cut-after", &bytes.to_string()]);
+        }
+        let child = command.spawn().unwrap();
+        wait_for_port(port);
+        Ftpd { port, child, root }
+    }
+
+    /// The served folder.
+    pub fn folder(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// The names in the served folder, sorted.
+    pub fn files(&self) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(self.root.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl Drop for Ftpd {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

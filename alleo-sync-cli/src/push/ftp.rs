@@ -1,0 +1,243 @@
+//! FTP through `suppaftp`: passive by default, active on request; binary
+//! transfers; timeouts on the control socket and on every data connection (without
+//! them a reset data connection can hang the control socket for ever).
+
+use std::io::Read;
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::time::Duration;
+
+use suppaftp::types::FileType;
+use suppaftp::{FtpError, FtpStream, Status};
+
+use super::password::Password;
+use super::remote::{Remote, Renamed};
+use super::settings::{FtpMode, Settings};
+use crate::error::CliError;
+
+/// A logged-in FTP session in the delivery folder.
+pub struct Ftp {
+    stream: FtpStream,
+    settings: Settings,
+}
+
+impl std::fmt::Debug for Ftp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Ftp")
+            .field("server", &self.settings.server())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Ftp {
+    /// Connects, logs in, and chooses binary transfers in the configured mode.
+    ///
+    /// # Errors
+    /// Unreachable server or timeout (transient), refused login, or a server that
+    /// wants TLS when `ftp_tls` is off.
+    pub fn connect(settings: &Settings, password: &Password) -> Result<Ftp, CliError> {
+        let server = settings.server();
+        if settings.ftp_tls {
+            return Err(CliError::Usage(format!(
+                "ftp_tls = true is not supported yet ({server}): use SFTP, or plain FTP where the connection is private"
+            )));
+        }
+        let wait = settings.timeout;
+        let address = resolve(settings)?;
+        let mut stream = FtpStream::connect_timeout(address, wait)
+            .map_err(|e| ftp_error(settings, "connect to", "the server", e))?;
+        {
+            let control = stream.get_ref();
+            control
+                .set_read_timeout(Some(wait))
+                .and_then(|()| control.set_write_timeout(Some(wait)))
+                .map_err(|e| CliError::Connect {
+                    server: server.clone(),
+                    reason: format!("cannot set the connection's timeouts: {e}"),
+                })?;
+        }
+        stream = match settings.ftp_mode {
+            FtpMode::Passive => {
+                stream.passive_stream_builder(move |address| data_connection(address, wait))
+            }
+            FtpMode::Active => stream.active_mode(wait),
+        };
+        stream
+            .login(settings.user.as_str(), password.expose())
+            .map_err(|e| match e {
+                FtpError::UnexpectedResponse(r) if r.status == Status::NotLoggedIn => {
+                    CliError::Login {
+                        server: server.clone(),
+                        from: settings.password.describe(),
+                    }
+                }
+                other => ftp_error(settings, "log in to", "the server", other),
+            })?;
+        stream
+            .transfer_type(FileType::Binary)
+            .map_err(|e| ftp_error(settings, "choose binary transfers on", "the server", e))?;
+        Ok(Ftp {
+            stream,
+            settings: settings.clone(),
+        })
+    }
+
+    fn failed<'a>(&'a self, action: &'a str, name: &'a str) -> impl Fn(FtpError) -> CliError + 'a {
+        move |e| ftp_error(&self.settings, action, &self.settings.remote_path(name), e)
+    }
+}
+
+/// The server's address (the first the name resolves to).
+fn resolve(settings: &Settings) -> Result<SocketAddr, CliError> {
+    (settings.host.as_str(), settings.port)
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut all| all.next())
+        .ok_or_else(|| CliError::Connect {
+            server: settings.server(),
+            reason: format!("the name {} cannot be resolved", settings.host),
+        })
+}
+
+/// A passive data connection, with the same timeouts as the control connection.
+fn data_connection(address: SocketAddr, wait: Duration) -> Result<TcpStream, FtpError> {
+    let stream = TcpStream::connect_timeout(&address, wait).map_err(FtpError::ConnectionError)?;
+    stream
+        .set_read_timeout(Some(wait))
+        .and_then(|()| stream.set_write_timeout(Some(wait)))
+        .map_err(FtpError::ConnectionError)?;
+    Ok(stream)
+}
+
+/// What a failed FTP command means for the push.
+fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> CliError {
+    let server = settings.server();
+    match e {
+        FtpError::ConnectionError(io)
+            if matches!(
+                io.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            ) =>
+        {
+            CliError::Timeout {
+                server,
+                secs: settings.timeout.as_secs(),
+                doing: format!("waiting to {action} {path}"),
+            }
+        }
+        FtpError::ConnectionError(io) => CliError::Connect {
+            server,
+            reason: format!("the connection broke while trying to {action} {path}: {io}"),
+        },
+        FtpError::UnexpectedResponse(response) => {
+            let text = response.as_string().unwrap_or_default();
+            let reason = text.trim().to_owned();
+            // 4xx replies are transient by definition (RFC 959): a cut data
+            // connection is 426.
+            if (400..500).contains(&(response.status as u32)) {
+                CliError::Connect {
+                    server,
+                    reason: format!("could not {action} {path}: {reason}"),
+                }
+            } else {
+                CliError::Remote {
+                    server,
+                    action: action.to_owned(),
+                    path: path.to_owned(),
+                    reason,
+                }
+            }
+        }
+        other => CliError::Connect {
+            server,
+            reason: format!("could not {action} {path}: {other}"),
+        },
+    }
+}
+
+impl Remote for Ftp {
+    fn host_key(&self) -> Option<String> {
+        None
+    }
+
+    fn list(&mut self) -> Result<Vec<String>, CliError> {
+        let folder = self.settings.directory.clone();
+        let names = self.stream.nlst(folder.as_deref()).map_err(|e| {
+            ftp_error(
+                &self.settings,
+                "list the folder",
+                folder.as_deref().unwrap_or("."),
+                e,
+            )
+        })?;
+        // Some servers answer NLST with paths: keep the names.
+        Ok(names
+            .into_iter()
+            .map(|n| n.rsplit('/').next().unwrap_or_default().to_owned())
+            .filter(|n| !n.is_empty())
+            .collect())
+    }
+
+    fn upload(
+        &mut self,
+        name: &str,
+        file: &mut dyn Read,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<u64, CliError> {
+        let path = self.settings.remote_path(name);
+        let mut counted = Counted {
+            inner: file,
+            sent: 0,
+            progress,
+        };
+        let sent = self
+            .stream
+            .put_file(path.as_str(), &mut counted)
+            .map_err(|e| ftp_error(&self.settings, "write", &path, e))?;
+        Ok(sent)
+    }
+
+    fn size(&mut self, name: &str) -> Result<u64, CliError> {
+        let path = self.settings.remote_path(name);
+        let size = self
+            .stream
+            .size(path.as_str())
+            .map_err(self.failed("check the size of", name))?;
+        Ok(size as u64)
+    }
+
+    fn rename_over(&mut self, from: &str, to: &str) -> Result<Renamed, CliError> {
+        let (from_path, to_path) = (
+            self.settings.remote_path(from),
+            self.settings.remote_path(to),
+        );
+        // RNFR/RNTO replaces an existing file in one step on common servers
+        // (vsftpd, pyftpdlib, ProFTPD); a server that refuses is told.
+        self.stream
+            .rename(from_path.as_str(), to_path.as_str())
+            .map_err(self.failed("rename the upload to", to))?;
+        Ok(Renamed::Atomic)
+    }
+
+    fn remove(&mut self, name: &str) -> Result<(), CliError> {
+        let path = self.settings.remote_path(name);
+        self.stream
+            .rm(path.as_str())
+            .map_err(self.failed("remove", name))
+    }
+}
+
+/// Reads through, counting the bytes for the progress bar.
+struct Counted<'a> {
+    inner: &'a mut dyn Read,
+    sent: u64,
+    progress: &'a mut dyn FnMut(u64),
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.sent += n as u64;
+        (self.progress)(self.sent);
+        Ok(n)
+    }
+}
