@@ -36,11 +36,11 @@ echo "$user:$password" | chpasswd
 # pyftpdlib, for an FTP server the tests can break on purpose (cut data connections).
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv=$root/.venv/ftp-server
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pyftpdlib" 2>/dev/null; then
-  echo "==> installing pyftpdlib into .venv/ftp-server"
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pyftpdlib, OpenSSL" 2>/dev/null; then
+  echo "==> installing pyftpdlib and pyOpenSSL (for FTPS) into .venv/ftp-server"
   if ! python3 -m venv "$venv" 2>/dev/null; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
     python3 -m venv "$venv"
   fi
-  "$venv/bin/pip" install --quiet "pyftpdlib==2.0.1"
+  "$venv/bin/pip" install --quiet "pyftpdlib==2.0.1" "pyOpenSSL==25.3.0"
 fi

@@ -155,6 +155,16 @@ The server may have been reinstalled, or someone may be between you and it: do n
         /// The files found.
         names: Vec<String>,
     },
+    /// The FTP server's TLS cannot be trusted or started: nothing was sent.
+    #[error(
+        "{server}: the encrypted connection (ftp_tls) failed: {reason}. Nothing was sent (no password either). If the server's certificate comes from your own authority, give its PEM file as ftp_ca_file in [sftp]"
+    )]
+    Tls {
+        /// `user@host:port`.
+        server: String,
+        /// What failed.
+        reason: String,
+    },
     /// The uploaded file is not whole on the server: worth another try.
     #[error(
         "{server} holds {found} bytes of {path} after {sent} were sent: the upload is incomplete"

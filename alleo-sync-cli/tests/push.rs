@@ -562,3 +562,52 @@ fn a_cut_ftp_data_connection_leaves_no_file_and_no_state() {
     );
     assert_eq!(setup.state(), None);
 }
+
+#[test]
+fn ftps_delivers_to_a_server_its_authority_vouches_for_and_no_other() {
+    let ftpd = Ftpd::start_tls();
+    let setup = ftp_setup(&ftpd, "passive");
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    // The system's authorities do not know this server: refused before the login.
+    fs::write(setup.path("alleo.toml"), format!("{toml}ftp_tls = true\n")).unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("ftp_tls") && err.contains("ftp_ca_file"),
+        "{err}"
+    );
+    assert!(!err.contains("trying again"), "{err}");
+    assert!(ftpd.files().is_empty());
+
+    let ca = ftpd.authority();
+    fs::write(
+        setup.path("alleo.toml"),
+        format!("{toml}ftp_tls = true\nftp_ca_file = \"{}\"\n", ca.display()),
+    )
+    .unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let sent = fs::read(setup.path("alleo_employees_acme.csv")).unwrap();
+    assert_eq!(ftpd.files(), ["alleo_employees_acme.csv"]);
+    assert_eq!(
+        fs::read(ftpd.folder().join("alleo_employees_acme.csv")).unwrap(),
+        sent
+    );
+
+    // Plain FTP to a server that requires TLS is refused, and says so.
+    fs::write(setup.path("alleo.toml"), &toml).unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("SSL/TLS required"),
+        "the server's reason: {}",
+        stderr(&out)
+    );
+}

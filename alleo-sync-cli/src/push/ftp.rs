@@ -1,13 +1,17 @@
-//! FTP through `suppaftp`: passive by default, active on request; binary
-//! transfers; timeouts on the control socket and on every data connection (without
-//! them a reset data connection can hang the control socket for ever).
+//! FTP through `suppaftp`: passive by default, active on request; explicit TLS
+//! (`AUTH TLS`, rustls) with `ftp_tls`; binary transfers; timeouts on the control
+//! socket and on every data connection (without them a reset data connection can
+//! hang the control socket for ever).
 
 use std::io::Read;
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::sync::Arc;
 use std::time::Duration;
 
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
 use suppaftp::types::FileType;
-use suppaftp::{FtpError, FtpStream, Status};
+use suppaftp::{FtpError, RustlsConnector, RustlsFtpStream, Status};
 
 use super::password::Password;
 use super::remote::{Remote, Renamed};
@@ -16,7 +20,7 @@ use crate::error::CliError;
 
 /// A logged-in FTP session in the delivery folder.
 pub struct Ftp {
-    stream: FtpStream,
+    stream: RustlsFtpStream,
     settings: Settings,
 }
 
@@ -36,14 +40,9 @@ impl Ftp {
     /// wants TLS when `ftp_tls` is off.
     pub fn connect(settings: &Settings, password: &Password) -> Result<Ftp, CliError> {
         let server = settings.server();
-        if settings.ftp_tls {
-            return Err(CliError::Usage(format!(
-                "ftp_tls = true is not supported yet ({server}): use SFTP, or plain FTP where the connection is private"
-            )));
-        }
         let wait = settings.timeout;
         let address = resolve(settings)?;
-        let mut stream = FtpStream::connect_timeout(address, wait)
+        let mut stream = RustlsFtpStream::connect_timeout(address, wait)
             .map_err(|e| ftp_error(settings, "connect to", "the server", e))?;
         {
             let control = stream.get_ref();
@@ -53,6 +52,15 @@ impl Ftp {
                 .map_err(|e| CliError::Connect {
                     server: server.clone(),
                     reason: format!("cannot set the connection's timeouts: {e}"),
+                })?;
+        }
+        if settings.ftp_tls {
+            let tls = tls_config(settings)?;
+            stream = stream
+                .into_secure(RustlsConnector::from(tls), &settings.host)
+                .map_err(|e| CliError::Tls {
+                    server: server.clone(),
+                    reason: e.to_string(),
                 })?;
         }
         stream = match settings.ftp_mode {
@@ -84,6 +92,46 @@ impl Ftp {
     fn failed<'a>(&'a self, action: &'a str, name: &'a str) -> impl Fn(FtpError) -> CliError + 'a {
         move |e| ftp_error(&self.settings, action, &self.settings.remote_path(name), e)
     }
+}
+
+/// TLS that trusts `ftp_ca_file`'s authorities, or the system's.
+fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError> {
+    let server = settings.server();
+    let mut roots = rustls::RootCertStore::empty();
+    match &settings.ftp_ca_file {
+        Some(path) => {
+            let unusable = |reason: String| CliError::Tls {
+                server: server.clone(),
+                reason: format!("ftp_ca_file {} cannot be used: {reason}", path.display()),
+            };
+            let certs = CertificateDer::pem_file_iter(path)
+                .map_err(|e| unusable(e.to_string()))?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| unusable(e.to_string()))?;
+            if certs.is_empty() {
+                return Err(unusable("it holds no PEM certificate".into()));
+            }
+            for cert in certs {
+                roots.add(cert).map_err(|e| unusable(e.to_string()))?;
+            }
+        }
+        None => {
+            for cert in rustls_native_certs::load_native_certs().certs {
+                // A system certificate rustls cannot read is one less authority.
+                let _ = roots.add(cert);
+            }
+        }
+    }
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| CliError::Tls {
+            server,
+            reason: e.to_string(),
+        })?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
 }
 
 /// The server's address (the first the name resolves to).

@@ -48,6 +48,9 @@ pub struct SftpSection {
     ftp_mode: FtpMode,
     #[serde(default)]
     ftp_tls: bool,
+    /// A PEM file of the authorities that may sign the FTP server's certificate
+    /// (an addition to SPEC section 6; default: the system's).
+    ftp_ca_file: Option<PathBuf>,
     /// Seconds any one network wait may take (an addition to SPEC section 6).
     timeout_secs: Option<u64>,
     /// Attempts after a transient failure (an addition to SPEC section 6).
@@ -99,6 +102,8 @@ pub struct Settings {
     pub host_key: HostKeyCheck,
     pub ftp_mode: FtpMode,
     pub ftp_tls: bool,
+    /// Trusted authorities for `ftp_tls` (`None`: the system's).
+    pub ftp_ca_file: Option<PathBuf>,
     pub timeout: Duration,
     pub retries: u32,
 }
@@ -180,6 +185,7 @@ impl Settings {
             host_key,
             ftp_mode: s.ftp_mode,
             ftp_tls: s.ftp_tls,
+            ftp_ca_file: s.ftp_ca_file.map(expand),
             timeout: s
                 .timeout_secs
                 .map_or(DEFAULT_TIMEOUT, |t| Duration::from_secs(t.max(1))),

@@ -296,10 +296,31 @@ pub struct Ftpd {
     pub port: u16,
     child: Child,
     root: tempfile::TempDir,
+    /// With TLS: the folder holding the authority's certificate, `ca.pem`.
+    tls: Option<tempfile::TempDir>,
 }
 
 impl Ftpd {
     pub fn start(cut_after: Option<usize>) -> Ftpd {
+        Ftpd::spawn(cut_after, false)
+    }
+
+    /// A server that requires explicit TLS, with a certificate for 127.0.0.1 from
+    /// an authority of its own ([`Ftpd::authority`]).
+    pub fn start_tls() -> Ftpd {
+        Ftpd::spawn(None, true)
+    }
+
+    /// The PEM file of the TLS server's authority.
+    pub fn authority(&self) -> PathBuf {
+        self.tls
+            .as_ref()
+            .expect("a TLS server")
+            .path()
+            .join("ca.pem")
+    }
+
+    fn spawn(cut_after: Option<usize>, tls: bool) -> Ftpd {
         let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/ftp-server/bin/python");
         assert!(
             python.exists(),
@@ -319,9 +340,18 @@ impl Ftpd {
         if let Some(bytes) = cut_after {
             command.args(["--cut-after", &bytes.to_string()]);
         }
+        let tls = tls.then(|| tempfile::tempdir().unwrap());
+        if let Some(dir) = &tls {
+            command.arg("--tls").arg(dir.path());
+        }
         let child = command.spawn().unwrap();
         wait_for_port(port);
-        Ftpd { port, child, root }
+        Ftpd {
+            port,
+            child,
+            root,
+            tls,
+        }
     }
 
     /// The served folder.
