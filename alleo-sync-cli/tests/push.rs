@@ -393,6 +393,79 @@ fn the_password_appears_nowhere() {
 }
 
 #[test]
+fn without_password_env_or_file_the_password_is_asked_on_the_terminal() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    fs::write(
+        setup.path("alleo.toml"),
+        toml.replace("password_env = \"ALLEO_TEST_PASSWORD\"\n", ""),
+    )
+    .unwrap();
+    // Without a terminal: refused, saying how to give one.
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("password_env or password_file"),
+        "{}",
+        stderr(&out)
+    );
+    // On a terminal (util-linux's `script` gives it one): asked, never echoed.
+    let command = format!(
+        "{} push alleo_employees_acme.csv --as-of 2026-11-26",
+        env!("CARGO_BIN_EXE_alleo-sync")
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(setup.path(""))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("util-linux's script");
+    // The password is typed only once the prompt shows, so echo is off by then.
+    let mut output = child.stdout.take().unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let reader = {
+        let seen = std::sync::Arc::clone(&seen);
+        std::thread::spawn(move || {
+            let mut buf = [0; 1024];
+            while let Ok(n) = std::io::Read::read(&mut output, &mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        })
+    };
+    let started = std::time::Instant::now();
+    while !String::from_utf8_lossy(&seen.lock().unwrap()).contains("Password for") {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "no prompt"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    {
+        use std::io::Write as _;
+        let mut input = child.stdin.take().unwrap();
+        input.write_all(format!("{PASSWORD}\n").as_bytes()).unwrap();
+    }
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    let text = String::from_utf8_lossy(&seen.lock().unwrap()).into_owned();
+    assert_eq!(status.code(), Some(0), "{text}");
+    assert!(
+        text.contains(&format!("Password for {USER}@127.0.0.1:{}", sshd.port)),
+        "{text}"
+    );
+    assert!(!text.contains(PASSWORD), "{text}");
+    assert_eq!(sshd.files(), ["alleo_employees_acme.csv"]);
+}
+
+#[test]
 fn an_invalid_file_is_never_sent() {
     let sshd = Sshd::start();
     let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
@@ -414,6 +487,47 @@ fn an_invalid_file_is_never_sent() {
         sshd.log()
     );
     assert!(sshd.files().is_empty());
+}
+
+#[test]
+fn a_tripped_mass_deactivation_guard_sends_nothing_until_allowed() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    let people = |offboarded: usize| {
+        let mut file = String::from("Email,First name,Last name,Offboarding date\n");
+        for i in 0..20 {
+            let end = if i < offboarded { "2027-01-31" } else { "" };
+            writeln!(file, "person.{i}@example.nl,Person,Number {i},{end}").unwrap();
+        }
+        file
+    };
+    // The last delivery: twenty people; now eight of them leave, more than the
+    // default limit (10%, at least 5).
+    fs::create_dir_all(setup.path("state")).unwrap();
+    fs::write(setup.path("state/last-delivered.csv"), people(0)).unwrap();
+    fs::write(setup.path("alleo_employees_acme.csv"), people(8)).unwrap();
+    let out = setup.push(&["--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let refused = json(&out);
+    assert_eq!(refused["sent"], false);
+    assert_eq!(refused["plan"]["deactivate"], 8);
+    assert_eq!(refused["delivery"], serde_json::Value::Null);
+    assert!(sshd.files().is_empty());
+    assert!(!sshd.log().contains(USER), "no connection was made");
+
+    let out = setup.push(&["--allow-deactivations", "8"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("8 to deactivate"), "{}", stdout(&out));
+    assert_eq!(
+        fs::read(setup.path("state/last-delivered.csv")).unwrap(),
+        people(8).as_bytes()
+    );
 }
 
 #[test]

@@ -1,12 +1,13 @@
 """An FTP server for the delivery tests (pyftpdlib), on 127.0.0.1 only.
 
-    ftp_server.py PORT ROOT USER PASSWORD [--cut-after BYTES] [--tls DIR]
+    ftp_server.py ROOT USER PASSWORD [--cut-after BYTES] [--tls DIR]
 
 Serves ROOT to USER with full rights, passive (and active) data connections on
 127.0.0.1. With --cut-after, every upload's data connection is reset once that many
 bytes arrived, as a network failure would. With --tls, the server requires explicit
 TLS (AUTH TLS) on the control and data connections, with a certificate for
 127.0.0.1 signed by a new authority whose certificate it writes to DIR/ca.pem.
+Listens on a free port of 127.0.0.1 and prints "ready PORT" once it does.
 """
 
 import argparse
@@ -15,7 +16,6 @@ import ipaddress
 import os
 import socket
 import struct
-import sys
 
 from pyftpdlib.authorizers import DummyAuthorizer
 from pyftpdlib.handlers import DTPHandler, FTPHandler, TLS_DTPHandler, TLS_FTPHandler
@@ -81,7 +81,6 @@ def make_certificates(folder: str) -> tuple[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("port", type=int)
     parser.add_argument("root")
     parser.add_argument("user")
     parser.add_argument("password")
@@ -117,9 +116,8 @@ def main() -> None:
         Handler.certfile, Handler.keyfile = make_certificates(args.tls)
         Handler.tls_control_required = True
         Handler.tls_data_required = True
-    server = FTPServer(("127.0.0.1", args.port), Handler)
-    print("ready", flush=True)
-    sys.stdout.flush()
+    server = FTPServer(("127.0.0.1", 0), Handler)
+    print("ready", server.address[1], flush=True)
     server.serve_forever(handle_exit=True)
 
 

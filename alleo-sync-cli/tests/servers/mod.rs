@@ -43,17 +43,6 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "nothing listens on port {port}"
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
-}
-
 /// An `sshd` on 127.0.0.1 that lets [`USER`] in with [`PASSWORD`], and a folder of
 /// the test user's own for uploads. Stopped when dropped.
 pub struct Sshd {
@@ -75,29 +64,11 @@ impl Sshd {
             .status()
             .unwrap();
         assert!(made.success());
-        let port = free_port();
-        let config = dir.path().join("sshd_config");
-        fs::write(
-            &config,
-            format!(
-                "ListenAddress 127.0.0.1\nPort {port}\nHostKey {key}\nPidFile {pid}\n\
-                 PasswordAuthentication yes\nKbdInteractiveAuthentication no\nPubkeyAuthentication no\n\
-                 UsePAM yes\nAllowUsers {USER}\nSubsystem sftp internal-sftp\nLogLevel VERBOSE\n\
-                 MaxStartups 100\nMaxAuthTries 3\n",
-                key = key.display(),
-                pid = dir.path().join("sshd.pid").display()
-            ),
-        )
-        .unwrap();
-        let log = fs::File::create(dir.path().join("sshd.log")).unwrap();
-        let child = Command::new("/usr/sbin/sshd")
-            .args(["-D", "-e", "-f"])
-            .arg(&config)
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .unwrap();
-        wait_for_port(port);
+        let (port, child) = loop {
+            if let Some(started) = Sshd::spawn(dir.path(), &key) {
+                break started;
+            }
+        };
         let home = PathBuf::from(format!("/home/{USER}"));
         let folder = home.join(format!("upload-{port}"));
         let _ = fs::remove_dir_all(&folder);
@@ -108,6 +79,51 @@ impl Sshd {
             dir,
             child,
             folder,
+        }
+    }
+
+    /// Starts sshd on a free port; `None` when another process took the port
+    /// first (sshd then logs that it cannot bind, and the caller tries another).
+    fn spawn(dir: &Path, key: &Path) -> Option<(u16, Child)> {
+        let port = free_port();
+        let config = dir.join("sshd_config");
+        fs::write(
+            &config,
+            format!(
+                "ListenAddress 127.0.0.1\nPort {port}\nHostKey {key}\nPidFile {pid}\n\
+                 PasswordAuthentication yes\nKbdInteractiveAuthentication no\nPubkeyAuthentication no\n\
+                 UsePAM yes\nAllowUsers {USER}\nSubsystem sftp internal-sftp\nLogLevel VERBOSE\n\
+                 MaxStartups 100\nMaxAuthTries 3\n",
+                key = key.display(),
+                pid = dir.join("sshd.pid").display()
+            ),
+        )
+        .unwrap();
+        let log_path = dir.join("sshd.log");
+        let log = fs::File::create(&log_path).unwrap();
+        let mut child = Command::new("/usr/sbin/sshd")
+            .args(["-D", "-e", "-f"])
+            .arg(&config)
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        // Listening is certain once sshd says so in its own log.
+        let listening = format!("Server listening on 127.0.0.1 port {port}");
+        let start = Instant::now();
+        loop {
+            let logged = fs::read_to_string(&log_path).unwrap_or_default();
+            if logged.contains(&listening) {
+                return Some((port, child));
+            }
+            if child.try_wait().unwrap().is_some() {
+                return None;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "sshd did not start:\n{logged}"
+            );
+            thread::sleep(Duration::from_millis(20));
         }
     }
 
@@ -327,15 +343,13 @@ impl Ftpd {
             "the FTP tests need pyftpdlib in .venv/ftp-server: run scripts/setup-test-servers.sh first"
         );
         let root = tempfile::tempdir().unwrap();
-        let port = free_port();
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/servers/ftp_server.py");
         let mut command = Command::new(python);
         command
             .arg(script)
-            .arg(port.to_string())
             .arg(root.path())
             .args([USER, PASSWORD])
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null());
         if let Some(bytes) = cut_after {
             command.args(["--cut-after", &bytes.to_string()]);
@@ -344,8 +358,18 @@ impl Ftpd {
         if let Some(dir) = &tls {
             command.arg("--tls").arg(dir.path());
         }
-        let child = command.spawn().unwrap();
-        wait_for_port(port);
+        let mut child = command.spawn().unwrap();
+        // The server binds a free port itself and says which: no race for it.
+        let mut line = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+            &mut line,
+        )
+        .unwrap();
+        let port = line
+            .strip_prefix("ready ")
+            .and_then(|p| p.trim().parse().ok())
+            .unwrap_or_else(|| panic!("the FTP server did not start: {line:?}"));
         Ftpd {
             port,
             child,
