@@ -100,6 +100,38 @@ pub fn is_upload_file_name(name: &str) -> bool {
         })
 }
 
+/// The name a file for `file_id` is uploaded under, `alleo_employees_<file_id>.csv`;
+/// `None` when `file_id` would not give a valid name ([`is_upload_file_name`]).
+///
+/// ```
+/// use alleo_csv_core::naming::upload_file_name;
+/// assert_eq!(upload_file_name("acme").as_deref(), Some("alleo_employees_acme.csv"));
+/// assert_eq!(upload_file_name("acme corp"), None);
+/// ```
+pub fn upload_file_name(file_id: &str) -> Option<String> {
+    let name = format!("alleo_employees_{file_id}.csv");
+    is_upload_file_name(&name).then_some(name)
+}
+
+/// Whether Alleo's pickup processes a file of this name: it takes every file
+/// matching `alleo_employees_*.csv` (SPEC section 7), `*` matching nothing too.
+/// `.CSV` in any case counts, in case the pickup ignores case: for a check of
+/// what waits in the folder, a file too many is safer than one missed.
+///
+/// ```
+/// use alleo_csv_core::naming::is_picked_up;
+/// assert!(is_picked_up("alleo_employees_old copy.csv"));
+/// assert!(is_picked_up("alleo_employees_OLD.CSV"));
+/// assert!(!is_picked_up(".alleo-upload-1f2e.part"));
+/// assert!(!is_picked_up("alleo_employees_acme.csv.bak"));
+/// ```
+pub fn is_picked_up(name: &str) -> bool {
+    name.strip_prefix("alleo_employees_").is_some_and(|rest| {
+        let bytes = rest.as_bytes();
+        bytes.len() >= 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".csv")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -122,6 +154,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn every_upload_name_is_picked_up(id in "[A-Za-z0-9_-]{1,20}", other in "\\PC{0,20}") {
+            let name = upload_file_name(&id).unwrap();
+            prop_assert!(is_upload_file_name(&name));
+            prop_assert!(is_picked_up(&name));
+            let named = format!("alleo_employees_{other}.csv");
+            prop_assert_eq!(upload_file_name(&other).is_some(), is_upload_file_name(&named));
+            let hidden = format!(".{other}");
+            prop_assert!(!is_picked_up(&hidden));
+        }
+
         #[test]
         fn reporting_and_upload_names_round_trip(rest in "[a-z0-9_]{1,20}") {
             let upload = format!("custom_{rest}");

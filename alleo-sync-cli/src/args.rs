@@ -2,11 +2,13 @@
 
 use std::path::PathBuf;
 
-use alleo_csv_core::Lang;
+use alleo_csv_core::schedule::next_pickup;
+use alleo_csv_core::{Lang, Options};
 use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::instant::{parse_date, parse_instant};
+use crate::text::AsOf;
 
 /// Check the Alleo employee file before it is sent, turn an HR export into it, and
 /// see when Alleo picks it up.
@@ -118,6 +120,20 @@ pub struct CheckArgs {
     /// 10% of the previous state, at least 5).
     #[arg(long, value_name = "N")]
     pub allow_deactivations: Option<u64>,
+}
+
+impl CheckArgs {
+    /// The date the rules treat as today (`--as-of`, else the next pickup's), and
+    /// the options of a check on that date in `--lang`.
+    pub fn options(&self) -> (AsOf, Options) {
+        let as_of = match self.as_of {
+            Some(date) => AsOf::Given(date),
+            None => AsOf::NextPickup(next_pickup(Utc::now())),
+        };
+        let mut options = Options::new(as_of.date());
+        options.lang = self.lang;
+        (as_of, options)
+    }
 }
 
 /// How a command finds the previous state.

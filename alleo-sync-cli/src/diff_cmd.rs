@@ -8,15 +8,14 @@ use std::process::ExitCode;
 use alleo_csv_core::lifecycle::{
     Action, ActionCsv, ActionKind, Effective, Plan, Previous, diff_each,
 };
-use alleo_csv_core::schedule::{last_pickup_before_deactivation, next_pickup};
+use alleo_csv_core::schedule::last_pickup_before_deactivation;
 use alleo_csv_core::{Lang, Options};
-use chrono::Utc;
 
 use crate::args::{DiffArgs, Format};
 use crate::config_file;
 use crate::error::CliError;
 use crate::previous::{self, Source};
-use crate::text::{self, AsOf, BOLD, Context, DIM};
+use crate::text::{self, BOLD, Context, DIM};
 use crate::validate_cmd::exit_code;
 
 /// Prints the plan; the exit code says whether the file is valid.
@@ -44,12 +43,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             "diff needs a previous state{place}: give it first, as in alleo-sync diff last_sent.csv {file}"
         )));
     };
-    let as_of = match args.check.as_of {
-        Some(date) => AsOf::Given(date),
-        None => AsOf::NextPickup(next_pickup(Utc::now())),
-    };
-    let mut options = Options::new(as_of.date());
-    options.lang = args.check.lang;
+    let (as_of, mut options) = args.check.options();
     let input: Box<dyn Read> = if file == "-" {
         Box::new(io::stdin().lock())
     } else {

@@ -5,15 +5,13 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use alleo_csv_core::lifecycle::{Previous, diff};
-use alleo_csv_core::schedule::next_pickup;
-use alleo_csv_core::{Options, Report, validate};
-use chrono::Utc;
+use alleo_csv_core::{Report, validate};
 
 use crate::args::{Format, ValidateArgs};
 use crate::config_file;
 use crate::error::CliError;
 use crate::previous;
-use crate::text::{self, AsOf, Context};
+use crate::text::{self, Context};
 
 /// Checks the file and prints the report; the exit code says whether it is valid.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
@@ -23,12 +21,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
         args.previous.no_previous,
         &loaded,
     )?;
-    let as_of = match args.check.as_of {
-        Some(date) => AsOf::Given(date),
-        None => AsOf::NextPickup(next_pickup(Utc::now())),
-    };
-    let mut options = Options::new(as_of.date());
-    options.lang = args.check.lang;
+    let (as_of, mut options) = args.check.options();
     let input: Box<dyn Read> = if args.file == "-" {
         Box::new(io::stdin().lock())
     } else {

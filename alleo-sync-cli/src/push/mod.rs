@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use alleo_csv_core::lifecycle::{Counts, diff_each};
 use alleo_csv_core::schedule::next_pickup;
-use alleo_csv_core::{Options, Report, validate};
+use alleo_csv_core::{Report, validate};
 use chrono::Utc;
 use serde::Serialize;
 
@@ -32,11 +32,12 @@ use crate::args::{CheckConnectionArgs, PushArgs, PushFormat};
 use crate::config_file::{self, Loaded};
 use crate::error::CliError;
 use crate::previous;
-use crate::text::{self, AsOf, Context};
+use crate::text::{self, Context};
+use alleo_csv_core::naming::is_picked_up;
 use password::Password;
 use progress::Progress;
 use remote::{Remote, Renamed};
-use settings::{Protocol, Settings, is_pickup_name};
+use settings::{Protocol, Settings};
 
 /// Delivers the file; exit 0 when it is in place, 1 when the check refused it.
 pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
@@ -102,7 +103,7 @@ pub fn check_connection(args: &CheckConnectionArgs) -> Result<ExitCode, CliError
     let (mut remote, attempts) = retrying(&settings, |_| connect(&settings, &password))?;
     let names = remote.list()?;
     probe(remote.as_mut())?;
-    let waiting: Vec<String> = names.into_iter().filter(|n| is_pickup_name(n)).collect();
+    let waiting: Vec<String> = names.into_iter().filter(|n| is_picked_up(n)).collect();
     if args.format == PushFormat::Json {
         #[derive(Serialize)]
         struct Checked<'a> {
@@ -180,12 +181,7 @@ fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
         args.previous.no_previous,
         loaded,
     )?;
-    let as_of = match args.check.as_of {
-        Some(date) => AsOf::Given(date),
-        None => AsOf::NextPickup(next_pickup(Utc::now())),
-    };
-    let mut options = Options::new(as_of.date());
-    options.lang = args.check.lang;
+    let (as_of, mut options) = args.check.options();
     options.file_name = Some(args.file.clone());
     let input = File::open(&args.file).map_err(|source| CliError::Input {
         path: args.file.clone(),
@@ -326,7 +322,7 @@ fn once(
     let waiting: Vec<String> = remote
         .list()?
         .into_iter()
-        .filter(|n| is_pickup_name(n))
+        .filter(|n| is_picked_up(n))
         .collect();
     let others: Vec<String> = waiting
         .iter()
@@ -555,7 +551,7 @@ mod tests {
         let (a, b) = (temp_name(), temp_name());
         assert_ne!(a, b);
         for name in [a, b] {
-            assert!(!is_pickup_name(&name), "{name}");
+            assert!(!is_picked_up(&name), "{name}");
             assert!(name.starts_with(".alleo-upload-"), "{name}");
             assert_eq!(name.rsplit('.').next(), Some("part"));
         }

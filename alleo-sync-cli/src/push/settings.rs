@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use alleo_csv_core::naming::upload_file_name;
 use serde::Deserialize;
 
 /// How files travel to the server.
@@ -129,11 +130,7 @@ impl Settings {
         if s.user.trim().is_empty() {
             return Err("[sftp] user is empty: give the login name Alleo gave you".into());
         }
-        let id_ok = !s.file_id.is_empty()
-            && s.file_id
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-        if !id_ok {
+        if upload_file_name(&s.file_id).is_none() {
             return Err(format!(
                 "[sftp] file_id `{}` cannot be used: the remote name is alleo_employees_<file_id>.csv, so use letters, digits, - and _ only (for example \"acme\")",
                 s.file_id
@@ -195,7 +192,8 @@ impl Settings {
 
     /// `alleo_employees_<file_id>.csv`.
     pub fn remote_name(&self) -> String {
-        format!("alleo_employees_{}.csv", self.file_id)
+        // `from_section` made sure the name is valid.
+        upload_file_name(&self.file_id).unwrap_or_default()
     }
 
     /// Where a name in the folder lives on the server.
@@ -210,16 +208,6 @@ impl Settings {
     pub fn server(&self) -> String {
         format!("{}@{}:{}", self.user, self.host, self.port)
     }
-}
-
-/// Whether `name` is one Alleo picks up: `alleo_employees_*.csv`.
-pub fn is_pickup_name(name: &str) -> bool {
-    // As the pickup's pattern does, `*` matches nothing too; and `.CSV` counts, in
-    // case the pickup ignores case: a file too many is refused, never one missed.
-    name.strip_prefix("alleo_employees_").is_some_and(|rest| {
-        let bytes = rest.as_bytes();
-        bytes.len() >= 4 && bytes[bytes.len() - 4..].eq_ignore_ascii_case(b".csv")
-    })
 }
 
 #[cfg(test)]
@@ -275,15 +263,5 @@ mod tests {
             s.password,
             PasswordSource::File(PathBuf::from("/home/hr/.alleo-pass"))
         );
-    }
-
-    #[test]
-    fn pickup_names() {
-        assert!(is_pickup_name("alleo_employees_acme.csv"));
-        assert!(is_pickup_name("alleo_employees_old-2.csv"));
-        assert!(!is_pickup_name(".alleo-upload-1f2e.part"));
-        assert!(is_pickup_name("alleo_employees_.csv"));
-        assert!(is_pickup_name("alleo_employees_OLD.CSV"));
-        assert!(!is_pickup_name("alleo_employees_acme.csv.bak"));
     }
 }
