@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::errors::{AlleoCsvError, core_error};
+use crate::errors::{AlleoCsvError, InputError, core_error};
 use crate::report::{Report, loads};
 use crate::source::Source;
 
@@ -102,7 +102,13 @@ pub fn transform(
         if changes {
             outputs = outputs.changes(&mut log);
         }
-        let done = if Kind::of(&bytes) == Kind::Workbook {
+        let kind = Kind::of(&bytes);
+        if let Some(why) = kind.unreadable() {
+            return Err(InputError::new_err(format!(
+                "the export cannot be read: {why}"
+            )));
+        }
+        let done = if kind == Kind::Workbook {
             transform_workbook(std::io::Cursor::new(&bytes), &config, options, outputs)
         } else {
             if config.input.encoding.is_none() {

@@ -224,6 +224,12 @@ def test_transform_sets_invalid_rows_aside_only_when_asked() -> None:
     assert kept.rejects is not None and kept.rejects.decode("utf-8-sig").startswith("E-mail;Voornaam;Achternaam;reason\nbad;A;B;")
 
 
+def test_transform_refuses_an_old_xls_workbook_as_the_cli_does() -> None:
+    old_xls = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    with pytest.raises(alleo_csv.InputError, match=r"old Excel \.xls workbook; open it in Excel and save it as \.xlsx"):
+        alleo_csv.transform(old_xls, as_of=AS_OF)
+
+
 def test_suggest_mapping_never_applies_a_doubtful_line() -> None:
     suggestions = alleo_csv.suggest_mapping(["E-mailadres", "Voornaam", "Email consent", "Salaris"])
     by_header = {s["header"]: s for s in suggestions}

@@ -38,14 +38,15 @@ impl Source {
         let mut file = File::open(input).map_err(error)?;
         let n = read_up_to(&mut file, &mut head).map_err(error)?;
         let path = PathBuf::from(input);
-        match Kind::of(&head[..n]) {
-            Kind::Workbook => Ok(Source::Workbook(path)),
-            Kind::OldWorkbook => Err(error(io::Error::new(
-                io::ErrorKind::InvalidData,
-                "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
-            ))),
-            Kind::Csv => Ok(Source::Csv(path)),
+        let kind = Kind::of(&head[..n]);
+        if let Some(why) = kind.unreadable() {
+            return Err(error(io::Error::new(io::ErrorKind::InvalidData, why)));
         }
+        Ok(if kind == Kind::Workbook {
+            Source::Workbook(path)
+        } else {
+            Source::Csv(path)
+        })
     }
 }
 

@@ -171,6 +171,23 @@ impl Kind {
             Kind::Csv
         }
     }
+
+    /// Why a file of this kind cannot be read, and what to do instead; `None` for
+    /// the kinds that can.
+    ///
+    /// ```
+    /// use alleo_csv_core::transform::Kind;
+    /// assert!(Kind::OldWorkbook.unreadable().unwrap().contains(".xlsx"));
+    /// assert_eq!(Kind::Csv.unreadable(), None);
+    /// ```
+    pub fn unreadable(self) -> Option<&'static str> {
+        match self {
+            Kind::OldWorkbook => Some(
+                "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
+            ),
+            Kind::Csv | Kind::Workbook => None,
+        }
+    }
 }
 
 /// What a transform did.
