@@ -31,12 +31,14 @@ rm -rf "$venv"
 python3 -m venv "$venv"
 "$venv/bin/pip" install -q 'pytest>=8' 'mypy>=1.10' "$wheel"
 
-cargo build --release --quiet -p alleo-sync-cli
+# The CLI the tests compare with: the debug build `cargo test` made (a release
+# build would compile every dependency once more).
+cargo build --quiet -p alleo-sync-cli
 
 echo "==> pytest against the installed wheel"
 outside=$(mktemp -d)
 trap 'rm -rf "$outside"' EXIT
-(cd "$outside" && ALLEO_CSV_ROOT="$root" ALLEO_SYNC="$root/target/release/alleo-sync" PATH="$root/$venv/bin:$PATH" \
+(cd "$outside" && ALLEO_CSV_ROOT="$root" ALLEO_SYNC="$root/target/debug/alleo-sync" PATH="$root/$venv/bin:$PATH" \
   "$root/$venv/bin/python" -m pytest -q -p no:cacheprovider "$root/alleo-csv-py/tests")
 
 echo "==> the type stub against the module (mypy.stubtest), and an example under mypy --strict"

@@ -10,6 +10,8 @@ import { join } from "node:path";
 import { parse as parseToml } from "smol-toml";
 
 const root = new URL("../..", import.meta.url).pathname;
+/// The CLI to compare with (scripts/test-wasm.sh names its debug build).
+const alleoSync = process.env.ALLEO_SYNC ?? join(root, "target", "debug", "alleo-sync");
 const wasm = createRequire(import.meta.url)("../pkg-node/alleo_csv_wasm.js");
 const casesDir = join(root, "tests", "cases");
 const cases = readdirSync(casesDir).filter((name) => existsSync(join(casesDir, name, "report.json")));
@@ -83,7 +85,7 @@ test("a damaged batch is an Error, and the check goes on without it", () => {
 test("the demo file gives the CLI's report", () => {
   const file = join(root, "examples", "alleo_employees_demo.csv");
   const toml = join(root, "examples", "alleo.toml");
-  const run = spawnSync(join(root, "target", "release", "alleo-sync"), [
+  const run = spawnSync(alleoSync, [
     "validate", "-", "--config", toml, "--as-of", "2026-11-26", "--format", "json", "--no-previous",
   ], { input: readFileSync(file) });
   assert.equal(run.status, 1, run.stderr.toString()); // the demo is invalid by design

@@ -14,6 +14,8 @@ import { parse as parseToml } from "smol-toml";
 import { serve } from "./serve.mjs";
 
 const root = new URL("../../..", import.meta.url).pathname;
+/// The CLI to compare with (scripts/test-wasm.sh names its debug build).
+const alleoSync = process.env.ALLEO_SYNC ?? join(root, "target", "debug", "alleo-sync");
 const demo = join(root, "examples", "alleo_employees_demo.csv");
 let site;
 
@@ -25,7 +27,7 @@ after(async () => site?.close());
 
 /// The CLI's report for the demo file, without a configuration or with `config`.
 function cliReport(config) {
-  const run = spawnSync(join(root, "target", "release", "alleo-sync"), [
+  const run = spawnSync(alleoSync, [
     "validate", "-", "--as-of", "2026-11-26", "--format", "json", "--no-previous",
     ...(config ? ["--config", config] : []),
   ], { input: readFileSync(demo), cwd: "/" });
@@ -79,7 +81,7 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
   assert.equal(download.suggestedFilename(), "alleo_employees_demo-issues.csv");
   const csv = readFileSync(await download.path());
-  const cliCsv = spawnSync(join(root, "target", "release", "alleo-sync"), [
+  const cliCsv = spawnSync(alleoSync, [
     "validate", "-", "--as-of", "2026-11-26", "--format", "csv", "--no-previous",
   ], { input: readFileSync(demo), cwd: "/" }).stdout;
   assert.ok(csv.equals(cliCsv), "the CSV equals the CLI's");
