@@ -678,6 +678,42 @@ fn a_cut_ftp_data_connection_leaves_no_file_and_no_state() {
 }
 
 #[test]
+fn a_stalled_ftp_data_connection_times_out() {
+    let ftpd = Ftpd::start_stalling(100_000);
+    let setup = ftp_setup(&ftpd, "active");
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    fs::write(
+        setup.path("alleo.toml"),
+        toml.replace("timeout_secs = 5", "timeout_secs = 1"),
+    )
+    .unwrap();
+    let mut file = String::from("Email,First name,Last name\n");
+    for i in 0..200_000 {
+        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
+    }
+    fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
+    let started = std::time::Instant::now();
+    let out = setup.push(&["--no-previous"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let err = stderr(&out);
+    assert!(err.contains("did not answer within 1 s"), "{err}");
+    assert!(err.contains("trying again"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(
+        !ftpd.files().iter().any(|f| f == "alleo_employees_acme.csv"),
+        "{:?}",
+        ftpd.files()
+    );
+    assert_eq!(setup.state(), None);
+}
+
+#[test]
 fn ftps_delivers_to_a_server_its_authority_vouches_for_and_no_other() {
     let ftpd = Ftpd::start_tls();
     let setup = ftp_setup(&ftpd, "passive");

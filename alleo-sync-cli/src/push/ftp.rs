@@ -232,15 +232,24 @@ impl Remote for Ftp {
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64, CliError> {
         let path = self.settings.remote_path(name);
+        let failed = |e| ftp_error(&self.settings, "write", &path, e);
+        let mut data = self.stream.put_with_stream(path.as_str()).map_err(failed)?;
+        // Passive or active, the data connection gets the control's timeouts, so a
+        // stalled transfer ends.
+        let socket = data.get_ref().get_ref();
+        let wait = Some(self.settings.timeout);
+        socket
+            .set_write_timeout(wait)
+            .and_then(|()| socket.set_read_timeout(wait))
+            .map_err(|e| failed(FtpError::ConnectionError(e)))?;
         let mut counted = Counted {
             inner: file,
             sent: 0,
             progress,
         };
-        let sent = self
-            .stream
-            .put_file(path.as_str(), &mut counted)
-            .map_err(|e| ftp_error(&self.settings, "write", &path, e))?;
+        let sent = std::io::copy(&mut counted, &mut data)
+            .map_err(|e| failed(FtpError::ConnectionError(e)))?;
+        data.finish().map_err(failed)?;
         Ok(sent)
     }
 

@@ -1,10 +1,11 @@
 """An FTP server for the delivery tests (pyftpdlib), on 127.0.0.1 only.
 
-    ftp_server.py ROOT USER PASSWORD [--cut-after BYTES] [--tls DIR]
+    ftp_server.py ROOT USER PASSWORD [--cut-after BYTES] [--stall-after BYTES] [--tls DIR]
 
 Serves ROOT to USER with full rights, passive (and active) data connections on
 127.0.0.1. With --cut-after, every upload's data connection is reset once that many
-bytes arrived, as a network failure would. With --tls, the server requires explicit
+bytes arrived, as a network failure would; with --stall-after, it stops reading
+(the connection stays open, silent), as a black hole would. With --tls, the server requires explicit
 TLS (AUTH TLS) on the control and data connections, with a certificate for
 127.0.0.1 signed by a new authority whose certificate it writes to DIR/ca.pem.
 Listens on a free port of 127.0.0.1 and prints "ready PORT" once it does.
@@ -85,6 +86,7 @@ def main() -> None:
     parser.add_argument("user")
     parser.add_argument("password")
     parser.add_argument("--cut-after", type=int, default=0)
+    parser.add_argument("--stall-after", type=int, default=0)
     parser.add_argument("--tls")
     args = parser.parse_args()
 
@@ -105,6 +107,11 @@ def main() -> None:
 
         # pyftpdlib calls this alias, bound to the base class's method.
         handle_read_event = handle_read
+
+        def readable(self) -> bool:
+            if args.stall_after and self.tot_bytes_received >= args.stall_after:
+                return False
+            return super().readable()
 
     class Handler(TLS_FTPHandler if tls else FTPHandler):
         dtp_handler = CuttingDTP

@@ -318,7 +318,13 @@ pub struct Ftpd {
 
 impl Ftpd {
     pub fn start(cut_after: Option<usize>) -> Ftpd {
-        Ftpd::spawn(cut_after, false)
+        Ftpd::spawn(cut_after.map(|n| ("--cut-after", n)), false)
+    }
+
+    /// A server that stops reading every upload after `bytes`, leaving the data
+    /// connection open and silent.
+    pub fn start_stalling(bytes: usize) -> Ftpd {
+        Ftpd::spawn(Some(("--stall-after", bytes)), false)
     }
 
     /// A server that requires explicit TLS, with a certificate for 127.0.0.1 from
@@ -336,7 +342,7 @@ impl Ftpd {
             .join("ca.pem")
     }
 
-    fn spawn(cut_after: Option<usize>, tls: bool) -> Ftpd {
+    fn spawn(fault: Option<(&str, usize)>, tls: bool) -> Ftpd {
         let python = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.venv/ftp-server/bin/python");
         assert!(
             python.exists(),
@@ -351,8 +357,8 @@ impl Ftpd {
             .args([USER, PASSWORD])
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
-        if let Some(bytes) = cut_after {
-            command.args(["--cut-after", &bytes.to_string()]);
+        if let Some((flag, bytes)) = fault {
+            command.args([flag, &bytes.to_string()]);
         }
         let tls = tls.then(|| tempfile::tempdir().unwrap());
         if let Some(dir) = &tls {
