@@ -65,9 +65,25 @@ impl Setup {
         self.run(&args, PASSWORD)
     }
 
+    /// Replaces `from` with `to` in the test's alleo.toml.
+    fn edit_config(&self, from: &str, to: &str) {
+        let toml = fs::read_to_string(self.path("alleo.toml")).unwrap();
+        assert!(toml.contains(from), "{from} is not in alleo.toml");
+        fs::write(self.path("alleo.toml"), toml.replace(from, to)).unwrap();
+    }
+
     fn state(&self) -> Option<Vec<u8>> {
         fs::read(self.path("state/last-delivered.csv")).ok()
     }
+}
+
+/// A valid file of `n` generated employees.
+fn employees(n: usize) -> String {
+    let mut file = String::from("Email,First name,Last name\n");
+    for i in 0..n {
+        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
+    }
+    file
 }
 
 fn pin(sshd: &Sshd) -> String {
@@ -287,10 +303,7 @@ fn a_connection_cut_mid_upload_leaves_no_file_and_no_state() {
     // finish, while the small clean-up connection gets through.
     let proxy = Proxy::start(sshd.port, Fault::CutAfter(300_000));
     let setup = Setup::new(proxy.port, &sshd.folder, &pin(&sshd));
-    let mut file = String::from("Email,First name,Last name\n");
-    for i in 0..60_000 {
-        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
-    }
+    let file = employees(60_000);
     assert!(file.len() > 2_000_000);
     fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
     let out = setup.push(&["--no-previous"]);
@@ -319,12 +332,7 @@ fn a_black_holed_connection_times_out_and_is_retried() {
     let sshd = Sshd::start();
     let proxy = Proxy::start(sshd.port, Fault::BlackHole);
     let setup = Setup::new(proxy.port, &sshd.folder, &pin(&sshd));
-    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
-    fs::write(
-        setup.path("alleo.toml"),
-        toml.replace("timeout_secs = 5", "timeout_secs = 1"),
-    )
-    .unwrap();
+    setup.edit_config("timeout_secs = 5", "timeout_secs = 1");
     let started = std::time::Instant::now();
     let out = setup.push(&[]);
     assert_eq!(out.status.code(), Some(2));
@@ -376,15 +384,10 @@ fn the_password_appears_nowhere() {
     // A password file others can read is refused, without showing its content.
     let file = setup.path("pw");
     fs::write(&file, PASSWORD).unwrap();
-    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
-    fs::write(
-        setup.path("alleo.toml"),
-        toml.replace(
-            "password_env = \"ALLEO_TEST_PASSWORD\"",
-            "password_file = \"pw\"",
-        ),
-    )
-    .unwrap();
+    setup.edit_config(
+        "password_env = \"ALLEO_TEST_PASSWORD\"",
+        "password_file = \"pw\"",
+    );
     fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
     let out = setup.push(&[]);
     assert_eq!(out.status.code(), Some(2));
@@ -396,12 +399,7 @@ fn the_password_appears_nowhere() {
 fn without_password_env_or_file_the_password_is_asked_on_the_terminal() {
     let sshd = Sshd::start();
     let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
-    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
-    fs::write(
-        setup.path("alleo.toml"),
-        toml.replace("password_env = \"ALLEO_TEST_PASSWORD\"\n", ""),
-    )
-    .unwrap();
+    setup.edit_config("password_env = \"ALLEO_TEST_PASSWORD\"\n", "");
     // Without a terminal: refused, saying how to give one.
     let out = setup.push(&[]);
     assert_eq!(out.status.code(), Some(2));
@@ -573,12 +571,7 @@ fn ftp_setup(ftpd: &Ftpd, mode: &str) -> Setup {
         Path::new("/"),
         &format!("protocol = \"ftp\"\nftp_mode = \"{mode}\"\n"),
     );
-    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
-    fs::write(
-        setup.path("alleo.toml"),
-        toml.replace("directory = \"/\"\n", ""),
-    )
-    .unwrap();
+    setup.edit_config("directory = \"/\"\n", "");
     setup
 }
 
@@ -654,10 +647,7 @@ fn ftp_refuses_other_files_and_a_wrong_password() {
 fn a_cut_ftp_data_connection_leaves_no_file_and_no_state() {
     let ftpd = Ftpd::start(Some(100_000));
     let setup = ftp_setup(&ftpd, "passive");
-    let mut file = String::from("Email,First name,Last name\n");
-    for i in 0..20_000 {
-        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
-    }
+    let file = employees(20_000);
     fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
     let out = setup.push(&["--no-previous"]);
     assert_eq!(
@@ -681,16 +671,8 @@ fn a_cut_ftp_data_connection_leaves_no_file_and_no_state() {
 fn a_stalled_ftp_data_connection_times_out() {
     let ftpd = Ftpd::start_stalling(100_000);
     let setup = ftp_setup(&ftpd, "active");
-    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
-    fs::write(
-        setup.path("alleo.toml"),
-        toml.replace("timeout_secs = 5", "timeout_secs = 1"),
-    )
-    .unwrap();
-    let mut file = String::from("Email,First name,Last name\n");
-    for i in 0..200_000 {
-        writeln!(file, "employee.{i}@example.nl,Employee,Number {i}").unwrap();
-    }
+    setup.edit_config("timeout_secs = 5", "timeout_secs = 1");
+    let file = employees(200_000);
     fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
     let started = std::time::Instant::now();
     let out = setup.push(&["--no-previous"]);
@@ -706,8 +688,8 @@ fn a_stalled_ftp_data_connection_times_out() {
     assert!(err.contains("trying again"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
     assert!(
-        !ftpd.files().iter().any(|f| f == "alleo_employees_acme.csv"),
-        "{:?}",
+        ftpd.files().is_empty(),
+        "no final file and no temporary one: {:?}\n{err}",
         ftpd.files()
     );
     assert_eq!(setup.state(), None);
