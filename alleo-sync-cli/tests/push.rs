@@ -488,6 +488,27 @@ fn an_invalid_file_is_never_sent() {
 }
 
 #[test]
+fn with_strict_a_file_with_warnings_is_not_sent() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    // A blank line between employees: a warning, not an error.
+    let mut file = employees(3);
+    file.insert(file.find('\n').unwrap() + 1, '\n');
+    fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
+    let out = setup.push(&["--strict"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("--strict treats them as failures"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(sshd.files().is_empty());
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(sshd.files(), ["alleo_employees_acme.csv"]);
+}
+
+#[test]
 fn a_tripped_mass_deactivation_guard_sends_nothing_until_allowed() {
     let sshd = Sshd::start();
     let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));

@@ -33,6 +33,7 @@ use crate::config_file::{self, Loaded};
 use crate::error::CliError;
 use crate::previous;
 use crate::text::{self, Context};
+use crate::validate_cmd::exit_code;
 use alleo_csv_core::naming::is_picked_up;
 use password::Password;
 use progress::Progress;
@@ -46,15 +47,20 @@ pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
     let file = Path::new(&args.file);
     let checked = check(args, &loaded)?;
     let json = args.format == PushFormat::Json;
-    if !checked.report.valid() {
+    let refused = exit_code(&checked.report, args.check.strict);
+    if refused != ExitCode::SUCCESS {
         if json {
             print_json(&Outcome::new(&checked, None))?;
         } else {
+            let why = if checked.report.valid() {
+                "it has warnings, and --strict treats them as failures"
+            } else {
+                "the file is not valid"
+            };
             let mut out = io::stdout().lock();
-            writeln!(out, "\nNothing was sent: the file is not valid.")
-                .map_err(CliError::output)?;
+            writeln!(out, "\nNothing was sent: {why}.").map_err(CliError::output)?;
         }
-        return Ok(ExitCode::from(1));
+        return Ok(refused);
     }
     let password = password::read(&settings)?;
     let len = std::fs::metadata(file)
