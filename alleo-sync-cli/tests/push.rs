@@ -86,6 +86,24 @@ fn employees(n: usize) -> String {
     file
 }
 
+/// Checks a push that failed after retrying and left nothing behind: exit 2, a
+/// retry announced, no file in the folder (final or temporary), the state as it
+/// was. Returns what it printed on stderr.
+fn failed_leaving_nothing(out: &Output, files: &[String], setup: &Setup) -> String {
+    assert_eq!(out.status.code(), Some(2), "{}{}", stdout(out), stderr(out));
+    let err = stderr(out);
+    assert!(
+        err.contains("trying again"),
+        "a broken connection is retried: {err}"
+    );
+    assert!(
+        files.is_empty(),
+        "no final file and no temporary one: {files:?}\n{err}"
+    );
+    assert_eq!(setup.state(), None);
+    err
+}
+
 fn pin(sshd: &Sshd) -> String {
     format!("host_key = \"{}\"\n", sshd.fingerprint())
 }
@@ -307,23 +325,7 @@ fn a_connection_cut_mid_upload_leaves_no_file_and_no_state() {
     assert!(file.len() > 2_000_000);
     fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
     let out = setup.push(&["--no-previous"]);
-    assert_ne!(out.status.code(), Some(0));
-    let err = stderr(&out);
-    assert!(
-        err.contains("trying again"),
-        "a broken connection is retried: {err}"
-    );
-    assert!(
-        !sshd.files().iter().any(|f| f == "alleo_employees_acme.csv"),
-        "{:?}",
-        sshd.files()
-    );
-    assert!(
-        sshd.files().is_empty(),
-        "temporary files are removed: {:?}\n{err}",
-        sshd.files()
-    );
-    assert_eq!(setup.state(), None);
+    failed_leaving_nothing(&out, &sshd.files(), &setup);
     assert!(proxy.connections.load(std::sync::atomic::Ordering::SeqCst) >= 3);
 }
 
@@ -671,21 +673,7 @@ fn a_cut_ftp_data_connection_leaves_no_file_and_no_state() {
     let file = employees(20_000);
     fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
     let out = setup.push(&["--no-previous"]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    let err = stderr(&out);
-    assert!(err.contains("trying again"), "{err}");
-    assert!(
-        ftpd.files().is_empty(),
-        "no final file and no temporary one: {:?}\n{err}",
-        ftpd.files()
-    );
-    assert_eq!(setup.state(), None);
+    failed_leaving_nothing(&out, &ftpd.files(), &setup);
 }
 
 #[test]
@@ -697,23 +685,9 @@ fn a_stalled_ftp_data_connection_times_out() {
     fs::write(setup.path("alleo_employees_acme.csv"), &file).unwrap();
     let started = std::time::Instant::now();
     let out = setup.push(&["--no-previous"]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    let err = stderr(&out);
+    let err = failed_leaving_nothing(&out, &ftpd.files(), &setup);
     assert!(err.contains("did not answer within 1 s"), "{err}");
-    assert!(err.contains("trying again"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
-    assert!(
-        ftpd.files().is_empty(),
-        "no final file and no temporary one: {:?}\n{err}",
-        ftpd.files()
-    );
-    assert_eq!(setup.state(), None);
 }
 
 #[test]
