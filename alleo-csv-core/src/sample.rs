@@ -91,7 +91,72 @@ pub fn config() -> Config {
     }
 }
 
-/// Writes a file of `rows` employees to `out`, valid when checked on `as_of`.
+/// What a generated file looks like.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Profile {
+    /// New hires only: every row valid on `as_of`, with no warning either (every
+    /// onboarding date ahead). The file of the first benchmarks; see [`write()`].
+    #[default]
+    Clean,
+    /// A whole workforce, as a customer's first file is (see [`write_roster`]):
+    /// nearly every onboarding date in the past, some offboardings, and about 2% of
+    /// rows with a real error.
+    Roster,
+}
+
+impl Profile {
+    /// Writes a file of `rows` employees of this profile to `out`.
+    ///
+    /// # Errors
+    /// Whatever `out` returns.
+    pub fn write<W: Write>(
+        self,
+        out: W,
+        rows: usize,
+        seed: u64,
+        as_of: NaiveDate,
+    ) -> io::Result<()> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
+        let mut people = People {
+            rng: SplitMix(seed),
+            as_of,
+            last_email: String::new(),
+        };
+        writeln!(out, "{HEADER}")?;
+        for i in 0..rows {
+            let employee = match self {
+                Profile::Clean => people.new_hire(i),
+                Profile::Roster => people.on_the_roster(i),
+            };
+            employee.write_line(&mut out)?;
+        }
+        out.flush()
+    }
+
+    /// Writes the employees of [`Profile::write`] as a Dutch Excel export (see
+    /// [`write_dutch`]).
+    ///
+    /// # Errors
+    /// Whatever `out` returns.
+    pub fn write_dutch<W: Write>(
+        self,
+        out: W,
+        rows: usize,
+        seed: u64,
+        as_of: NaiveDate,
+    ) -> io::Result<()> {
+        let mut dutch = Dutch {
+            out: io::BufWriter::with_capacity(1 << 16, out),
+            line: Vec::new(),
+            row: 0,
+        };
+        self.write(&mut dutch, rows, seed, as_of)?;
+        dutch.out.flush()
+    }
+}
+
+/// Writes a file of `rows` newly hired employees to `out`, valid when checked on
+/// `as_of`, without a warning ([`Profile::Clean`]).
 ///
 /// ```
 /// use alleo_csv_core::{sample, validate, Options};
@@ -105,36 +170,198 @@ pub fn config() -> Config {
 /// # Errors
 /// Whatever `out` returns.
 pub fn write<W: Write>(out: W, rows: usize, seed: u64, as_of: NaiveDate) -> io::Result<()> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, out);
-    let mut rng = SplitMix(seed);
-    let day = |offset: u64| as_of.checked_add_days(Days::new(offset)).unwrap_or(as_of);
-    let back = |offset: u64| as_of.checked_sub_days(Days::new(offset)).unwrap_or(as_of);
-    writeln!(out, "{HEADER}")?;
-    for i in 0..rows {
+    Profile::Clean.write(out, rows, seed, as_of)
+}
+
+/// Writes a whole workforce of `rows` employees to `out` ([`Profile::Roster`]), as
+/// a customer's first file looks: onboarding dates up to 20 years back (1% of the
+/// rows are hires still to start), 3% already offboarded, 2% leaving within 30 days
+/// and 4% later, and one row in 50 with a real error (an address without `@`, an
+/// address used on the row before, a day-first birthday, a misspelt company group,
+/// a language name, an empty first name, a decimal comma, an offboarding date
+/// before the onboarding date).
+///
+/// ```
+/// use alleo_csv_core::{sample, validate, Code, Options};
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let mut file = Vec::new();
+/// sample::write_roster(&mut file, 10_000, 1, as_of).unwrap();
+/// let report = validate(&file[..], &sample::config(), Options::new(as_of)).unwrap();
+/// let erroneous: std::collections::BTreeSet<u64> = report
+///     .issues
+///     .iter()
+///     .filter(|i| i.severity == alleo_csv_core::Severity::Error)
+///     .filter_map(|i| i.row)
+///     .collect();
+/// assert!((150..250).contains(&erroneous.len()), "{}", erroneous.len());
+/// let past = report.issues.iter().filter(|i| i.code() == Code::OnboardingPast).count();
+/// assert!(past > 9_500, "{past}");
+/// ```
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_roster<W: Write>(out: W, rows: usize, seed: u64, as_of: NaiveDate) -> io::Result<()> {
+    Profile::Roster.write(out, rows, seed, as_of)
+}
+
+/// One generated employee, as the canonical file writes it.
+struct Employee {
+    email: String,
+    first: String,
+    last: &'static str,
+    prefix: &'static str,
+    onboarding: String,
+    offboarding: String,
+    birthday: String,
+    anniversary: NaiveDate,
+    lang: &'static str,
+    group: &'static str,
+    id: usize,
+    fte: String,
+    contract_end: NaiveDate,
+}
+
+impl Employee {
+    fn write_line(&self, out: &mut impl Write) -> io::Result<()> {
+        let Employee {
+            email,
+            first,
+            last,
+            prefix,
+            onboarding,
+            offboarding,
+            birthday,
+            anniversary,
+            lang,
+            group,
+            id,
+            fte,
+            contract_end,
+        } = self;
+        writeln!(
+            out,
+            "{email},{first},{last},{prefix},{onboarding},{offboarding},{birthday},{anniversary},{lang},{group},{id:07},{fte},{contract_end}"
+        )
+    }
+}
+
+/// The generator behind both profiles: one seeded stream of people.
+struct People {
+    rng: SplitMix,
+    as_of: NaiveDate,
+    /// The address of the row before, for a roster's reused address.
+    last_email: String,
+}
+
+impl People {
+    fn ahead(&self, days: u64) -> NaiveDate {
+        self.as_of
+            .checked_add_days(Days::new(days))
+            .unwrap_or(self.as_of)
+    }
+
+    fn back(&self, days: u64) -> NaiveDate {
+        self.as_of
+            .checked_sub_days(Days::new(days))
+            .unwrap_or(self.as_of)
+    }
+
+    /// Someone starting within 60 days, leaving in one to six years: valid, no
+    /// warning.
+    fn new_hire(&mut self, i: usize) -> Employee {
+        let rng = &mut self.rng;
         let first = rng.pick(&FIRST);
         let last = rng.pick(&LAST);
         let prefix = rng.pick(&PREFIXES);
-        let onboarding = day(rng.below(60));
+        let onboarding = self
+            .as_of
+            .checked_add_days(Days::new(rng.below(60)))
+            .unwrap_or(self.as_of);
         let offboarding = onboarding
             .checked_add_days(Days::new(400 + rng.below(2000)))
             .unwrap_or(onboarding);
-        let birthday = back(18 * 365 + rng.below(45 * 365));
-        let anniversary = back(rng.below(20 * 365));
+        let birthday = self.back_from(18 * 365, 45 * 365);
+        let anniversary = self.back_from(0, 20 * 365);
+        let rng = &mut self.rng;
         let lang = rng.pick(&["en", "nl", "de"]);
         let group = rng.pick(&GROUPS);
         let fte = rng.below(11);
-        let contract_end = day(rng.below(1500));
-        let local = ascii_local(first, prefix, last);
-        writeln!(
-            out,
-            "{local}.{i}@{domain},{first},{last},{prefix},{onboarding},{offboarding},{birthday},{anniversary},{lang},{group},{id:07},{fte_int}.{fte_frac},{contract_end}",
-            domain = rng.pick(&DOMAINS),
-            id = i + 1,
-            fte_int = fte / 10,
-            fte_frac = fte % 10,
-        )?;
+        let contract_end = self
+            .as_of
+            .checked_add_days(Days::new(rng.below(1500)))
+            .unwrap_or(self.as_of);
+        let domain = rng.pick(&DOMAINS);
+        Employee {
+            email: format!("{}.{i}@{domain}", ascii_local(first, prefix, last)),
+            first: first.to_owned(),
+            last,
+            prefix,
+            onboarding: onboarding.to_string(),
+            offboarding: offboarding.to_string(),
+            birthday: birthday.to_string(),
+            anniversary,
+            lang,
+            group,
+            id: i + 1,
+            fte: format!("{}.{}", fte / 10, fte % 10),
+            contract_end,
+        }
     }
-    out.flush()
+
+    /// A date `min..min + span` days before `as_of`.
+    fn back_from(&mut self, min: u64, span: u64) -> NaiveDate {
+        let days = min + self.rng.below(span);
+        self.back(days)
+    }
+
+    /// Someone on a workforce's roster (see [`write_roster`]).
+    fn on_the_roster(&mut self, i: usize) -> Employee {
+        let mut e = self.new_hire(i);
+        let hired = if self.rng.below(100) == 0 {
+            let days = self.rng.below(60);
+            self.ahead(days)
+        } else {
+            self.back_from(1, 20 * 365)
+        };
+        e.onboarding = hired.to_string();
+        e.anniversary = hired;
+        let since = (self.as_of - hired).num_days().max(0).unsigned_abs();
+        let leaving = match self.rng.below(100) {
+            // Left already: a date after the onboarding date, on or before as_of.
+            0..=2 if since > 1 => Some(self.as_of - Days::new(self.rng.below(since - 1))),
+            3..=4 => Some(self.as_of + Days::new(1 + self.rng.below(29))),
+            5..=8 => Some(self.as_of + Days::new(30 + self.rng.below(400))),
+            _ => None,
+        };
+        e.offboarding = leaving.map(|d| d.to_string()).unwrap_or_default();
+        if self.rng.below(50) == 0 {
+            self.spoil(&mut e, hired);
+        }
+        self.last_email.clone_from(&e.email);
+        e
+    }
+
+    /// One real error, of the kinds found in first files.
+    fn spoil(&mut self, e: &mut Employee, hired: NaiveDate) {
+        match self.rng.below(8) {
+            0 => e.email = e.email.replace('@', "."),
+            1 if !self.last_email.is_empty() => e.email.clone_from(&self.last_email),
+            2 => {
+                if let Ok(b) = NaiveDate::parse_from_str(&e.birthday, "%Y-%m-%d") {
+                    e.birthday = b.format("%d-%m-%Y").to_string();
+                }
+            }
+            3 => e.group = "Enginering",
+            4 => e.lang = "Nederlands",
+            5 => e.first = String::new(),
+            // Excel quotes a value with a comma in a comma-separated file.
+            6 => e.fte = format!("\"{}\"", e.fte.replace('.', ",")),
+            _ => {
+                let before = hired.checked_sub_days(Days::new(10)).unwrap_or(hired);
+                e.offboarding = before.to_string();
+            }
+        }
+    }
 }
 
 /// The header of a Dutch export: the columns of [`HEADER`], in its order.
@@ -175,13 +402,7 @@ pub fn dutch_config() -> Config {
 /// # Errors
 /// Whatever `out` returns.
 pub fn write_dutch<W: Write>(out: W, rows: usize, seed: u64, as_of: NaiveDate) -> io::Result<()> {
-    let mut dutch = Dutch {
-        out: io::BufWriter::with_capacity(1 << 16, out),
-        line: Vec::new(),
-        row: 0,
-    };
-    write(&mut dutch, rows, seed, as_of)?;
-    dutch.out.flush()
+    Profile::Clean.write_dutch(out, rows, seed, as_of)
 }
 
 /// Rewrites the lines of a canonical file as a Dutch export, one at a time.
@@ -198,8 +419,9 @@ impl<W: Write> Dutch<W> {
             DUTCH_HEADER.to_owned()
         } else {
             let row = self.row;
-            line.trim_end()
-                .split(',')
+            fields(line.trim_end())
+                .iter()
+                .map(String::as_str)
                 .enumerate()
                 .map(|(i, f)| match i {
                     4..=7 | 12 => NaiveDate::parse_from_str(f, "%Y-%m-%d")
@@ -241,6 +463,25 @@ impl<W: Write> Write for Dutch<W> {
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
     }
+}
+
+/// The fields of one generated line: split at commas outside double quotes, and
+/// unquoted (a generated value never holds a quote itself).
+fn fields(line: &str) -> Vec<String> {
+    let mut fields = vec![String::new()];
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => fields.push(String::new()),
+            c => {
+                if let Some(field) = fields.last_mut() {
+                    field.push(c);
+                }
+            }
+        }
+    }
+    fields
 }
 
 /// `jan.devries` from `Jan`, `de`, `Vries` (accents folded).
