@@ -7,7 +7,7 @@ stops a run (an unreadable file, a bad configuration).
 
 import datetime
 import os
-from typing import IO, Any, Dict, List, Mapping, Optional, Tuple, Union, final
+from typing import IO, Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union, final, overload
 
 _Source = Union[str, "os.PathLike[str]", bytes, bytearray, IO[bytes]]
 _Config = Union[Mapping[str, Any], str, "os.PathLike[str]"]
@@ -19,6 +19,8 @@ __all__ = [
     "ConfigError",
     "InputError",
     "Issue",
+    "Issues",
+    "IssueIter",
     "Report",
     "Action",
     "Plan",
@@ -61,6 +63,24 @@ class Issue:
     def message(self) -> str: ...
 
 @final
+class Issues(Sequence[Issue]):
+    """A report's issues: each `Issue` is made only when it is read."""
+
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: int, /) -> Issue: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> List[Issue]: ...
+    def __iter__(self) -> IssueIter: ...
+
+@final
+class IssueIter(Iterator[Issue]):
+    """Iterates over a report's issues."""
+
+    def __iter__(self) -> IssueIter: ...
+    def __next__(self) -> Issue: ...
+
+@final
 class Report:
     """The result of a check: what was read and every issue found."""
 
@@ -75,7 +95,7 @@ class Report:
     @property
     def as_of(self) -> datetime.date: ...
     @property
-    def issues(self) -> List[Issue]: ...
+    def issues(self) -> Issues: ...
     def to_json(self) -> str: ...
     def to_dict(self) -> Dict[str, Any]: ...
 

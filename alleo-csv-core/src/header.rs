@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::config::{Config, CustomType, Target};
 use crate::field::{FieldKey, normalize_header};
 use crate::issue::{Detail, Issue};
+use crate::issues::Cell;
 use crate::naming::{is_custom_name, reporting_name, suggest_custom_name, upload_name};
 use crate::suggest::closest;
 
@@ -51,10 +52,15 @@ impl Columns {
         self.slots.len()
     }
 
-    /// The header and field name of column `i`, for locating issues.
-    pub fn locate(&self, i: usize) -> (&str, Option<&str>) {
+    /// Column `i` of spreadsheet row `row`, for locating an issue.
+    pub fn cell(&self, row: u64, i: usize) -> Cell<'_> {
         let s = &self.summaries[i];
-        (&s.header, s.target.as_deref())
+        Cell {
+            row,
+            position: i,
+            header: &s.header,
+            field: s.target.as_deref(),
+        }
     }
 }
 

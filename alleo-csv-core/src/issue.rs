@@ -54,15 +54,20 @@ impl Issue {
     /// The message in `lang`; with `show_values` false, no cell value (nor anything
     /// derived from one) appears in it.
     pub fn message(&self, lang: Lang, show_values: bool) -> String {
-        messages::render(self, lang, show_values)
+        self.view().message(lang, show_values)
     }
 
-    /// The column name to use in a message: the header as written, else the field.
-    pub(crate) fn column_name(&self) -> &str {
-        self.column
-            .as_deref()
-            .or(self.field.as_deref())
-            .unwrap_or_default()
+    /// The issue, borrowed, as a report hands it out.
+    pub fn view(&self) -> IssueRef<'_> {
+        IssueRef {
+            severity: self.severity,
+            row: self.row,
+            column: self.column.as_deref(),
+            field: self.field.as_deref(),
+            value: self.value.as_deref(),
+            detail: &self.detail,
+            position: self.position,
+        }
     }
 
     pub(crate) fn at_row(mut self, row: u64) -> Issue {
@@ -83,9 +88,60 @@ impl Issue {
     }
 }
 
+/// One issue as a [`Report`](crate::Report) holds it: borrowed from the report,
+/// cheap to copy. [`IssueRef::to_issue`] makes an owned [`Issue`] of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IssueRef<'a> {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Spreadsheet row (1-based, header = 1), or `None` for the whole file.
+    pub row: Option<u64>,
+    /// The header as written in the file.
+    pub column: Option<&'a str>,
+    /// The canonical field key or custom field name.
+    pub field: Option<&'a str>,
+    /// The cell value as written, if the issue is about one.
+    pub value: Option<&'a str>,
+    /// What exactly is wrong; decides the [`Code`] and the message.
+    pub detail: &'a Detail,
+    /// 0-based column position, to order issues within a row.
+    pub(crate) position: Option<usize>,
+}
+
+impl<'a> IssueRef<'a> {
+    /// The stable code.
+    pub fn code(&self) -> Code {
+        self.detail.code()
+    }
+
+    /// The message in `lang`; with `show_values` false, no cell value (nor anything
+    /// derived from one) appears in it.
+    pub fn message(&self, lang: Lang, show_values: bool) -> String {
+        messages::render(self, lang, show_values)
+    }
+
+    /// The column name to use in a message: the header as written, else the field.
+    pub(crate) fn column_name(&self) -> &'a str {
+        self.column.or(self.field).unwrap_or_default()
+    }
+
+    /// The same issue, owned.
+    pub fn to_issue(&self) -> Issue {
+        Issue {
+            severity: self.severity,
+            row: self.row,
+            column: self.column.map(str::to_owned),
+            field: self.field.map(str::to_owned),
+            value: self.value.map(str::to_owned),
+            detail: self.detail.clone(),
+            position: self.position,
+        }
+    }
+}
+
 /// What exactly is wrong, with what the message needs. Each variant belongs to one
 /// [`Code`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Detail {
     /// `empty-file`.

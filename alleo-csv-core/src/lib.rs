@@ -20,13 +20,13 @@
 //!
 //! assert!(!report.valid());
 //! assert_eq!(report.rows, 2);
-//! let first = &report.issues[0];
+//! let first = report.issues.get(0).unwrap();
 //! assert_eq!((first.code().as_str(), first.row), ("date-format", Some(2)));
 //! assert_eq!(
 //!     first.message(Lang::En, true),
 //!     "Birthday 17-05-1990 is not a date in the form YYYY-MM-DD; write 1990-05-17."
 //! );
-//! assert_eq!(report.issues[1].message(Lang::En, false),
+//! assert_eq!(report.issues.get(1).unwrap().message(Lang::En, false),
 //!     "Language is not a language Alleo knows. Did you mean nl? Use en, nl or de, or leave it empty for the company's default.");
 //! # Ok::<(), alleo_csv_core::Error>(())
 //! ```
@@ -46,6 +46,7 @@ pub mod field;
 mod header;
 pub mod input;
 mod issue;
+mod issues;
 pub mod lifecycle;
 pub mod mapping;
 mod messages;
@@ -70,7 +71,8 @@ pub use error::{Error, Result};
 pub use field::{FieldKey, normalize_header};
 pub use header::ColumnSummary;
 pub use input::Input;
-pub use issue::{Detail, Issue};
+pub use issue::{Detail, Issue, IssueRef};
+pub use issues::Issues;
 pub use messages::Lang;
 pub use naming::{is_custom_name, reporting_name, upload_name};
 pub use report::Report;

@@ -9,7 +9,8 @@ use serde::ser::{SerializeStruct, Serializer};
 use crate::code::Severity;
 use crate::error::{Error, Result};
 use crate::header::ColumnSummary;
-use crate::issue::Issue;
+use crate::issue::IssueRef;
+use crate::issues::Issues;
 use crate::messages::Lang;
 
 /// The result of checking a file: what was read and every issue found.
@@ -32,8 +33,8 @@ pub struct Report {
     pub as_of: NaiveDate,
     /// Employee rows read (blank rows and the header not counted).
     pub rows: u64,
-    /// Every issue, in report order.
-    pub issues: Vec<Issue>,
+    /// Every issue, in report order, held compactly.
+    pub issues: Issues,
     /// What each column of the file was understood to be (not part of the JSON).
     pub columns: Vec<ColumnSummary>,
     /// The language messages are rendered in. Defaults to English.
@@ -48,7 +49,7 @@ impl Report {
         Report {
             as_of,
             rows: 0,
-            issues: Vec::new(),
+            issues: Issues::default(),
             columns: Vec::new(),
             lang,
             show_values: true,
@@ -62,18 +63,12 @@ impl Report {
 
     /// The number of errors.
     pub fn errors(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .count()
+        self.issues.count(Severity::Error)
     }
 
     /// The number of warnings.
     pub fn warnings(&self) -> usize {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Warning)
-            .count()
+        self.issues.count(Severity::Warning)
     }
 
     /// The same report with messages in `lang`.
@@ -92,12 +87,12 @@ impl Report {
     }
 
     /// An issue's `value` as this report shows it.
-    pub fn value_of<'a>(&self, issue: &'a Issue) -> Option<&'a str> {
-        issue.value.as_deref().filter(|_| self.show_values)
+    pub fn value_of<'a>(&self, issue: IssueRef<'a>) -> Option<&'a str> {
+        issue.value.filter(|_| self.show_values)
     }
 
     /// An issue's message as this report shows it.
-    pub fn message_of(&self, issue: &Issue) -> String {
+    pub fn message_of(&self, issue: IssueRef<'_>) -> String {
         issue.message(self.lang, self.show_values)
     }
 
@@ -125,8 +120,8 @@ impl Report {
                 issue.severity.as_str(),
                 issue.code().as_str(),
                 &row,
-                issue.column.as_deref().unwrap_or_default(),
-                issue.field.as_deref().unwrap_or_default(),
+                issue.column.unwrap_or_default(),
+                issue.field.unwrap_or_default(),
                 self.value_of(issue).unwrap_or_default(),
                 &self.message_of(issue),
             ])
@@ -137,8 +132,7 @@ impl Report {
 
     /// Puts issues in report order: file-level first, then by row and column.
     pub(crate) fn sort(&mut self) {
-        self.issues
-            .sort_by_key(|i| (i.row.is_some(), i.row, i.position.is_some(), i.position));
+        self.issues.sort();
     }
 }
 
@@ -160,8 +154,8 @@ impl Serialize for IssuesJson<'_> {
             severity: i.severity,
             code: i.code().as_str(),
             row: i.row,
-            column: i.column.as_deref(),
-            field: i.field.as_deref(),
+            column: i.column,
+            field: i.field,
             value: report.value_of(i),
             message: report.message_of(i),
         }))

@@ -65,8 +65,8 @@ impl Options {
 /// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 /// let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of)).unwrap();
 /// assert!(!report.valid());
-/// assert_eq!(report.issues[0].code().as_str(), "email-duplicate");
-/// assert_eq!(report.issues[0].row, Some(3));
+/// assert_eq!(report.issues.get(0).unwrap().code().as_str(), "email-duplicate");
+/// assert_eq!(report.issues.get(0).unwrap().row, Some(3));
 /// ```
 ///
 /// # Errors
@@ -422,15 +422,9 @@ impl Checker {
             }
             let value = field(i);
             match rules.cell(slot, &value, i, &mut dates) {
-                Some(detail) => {
-                    let (header, name) = columns.locate(i);
-                    report.issues.push(
-                        Issue::new(detail)
-                            .at_row(row)
-                            .in_column(i, header, name)
-                            .with_value(&value),
-                    );
-                }
+                Some(detail) => report
+                    .issues
+                    .push_cell(columns.cell(row, i), detail, &value),
                 None if slot == Slot::Field(FieldKey::Email) && emails.push(&value, row) => {
                     flush_emails(emails, columns, report);
                 }
@@ -440,15 +434,12 @@ impl Checker {
         if let (Some(onboarding), Some((offboarding, i))) = (dates.onboarding, dates.offboarding)
             && offboarding <= onboarding
         {
-            let (header, name) = columns.locate(i);
-            report.issues.push(
-                Issue::new(Detail::OffboardingBeforeOnboarding {
-                    onboarding: onboarding.date(),
-                })
-                .at_row(row)
-                .in_column(i, header, name)
-                .with_value(&field(i)),
-            );
+            let detail = Detail::OffboardingBeforeOnboarding {
+                onboarding: onboarding.date(),
+            };
+            report
+                .issues
+                .push_cell(columns.cell(row, i), detail, &field(i));
         }
     }
 }
@@ -458,16 +449,13 @@ fn flush_emails(emails: &mut EmailIndex, columns: &Columns, report: &mut Report)
     let Some(i) = columns.field_index[FieldKey::Email as usize] else {
         return;
     };
-    let (header, name) = columns.locate(i);
     emails.flush(|d| {
-        report.issues.push(
-            Issue::new(Detail::EmailDuplicate {
-                first_row: d.first_row,
-            })
-            .at_row(d.row)
-            .in_column(i, header, name)
-            .with_value(d.value),
-        );
+        let detail = Detail::EmailDuplicate {
+            first_row: d.first_row,
+        };
+        report
+            .issues
+            .push_cell(columns.cell(d.row, i), detail, d.value);
     });
 }
 

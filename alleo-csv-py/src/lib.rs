@@ -205,6 +205,14 @@ fn alleo_csv(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(next_pickup, m)?)?;
     m.add_class::<Report>()?;
     m.add_class::<Issue>()?;
+    m.add_class::<report::Issues>()?;
+    m.add_class::<report::IssueIter>()?;
+    // `report.issues` is a sequence in Python's own sense too (isinstance, Sequence's
+    // index and count).
+    m.py()
+        .import("collections.abc")?
+        .getattr("Sequence")?
+        .call_method1("register", (m.getattr("Issues")?,))?;
     m.add_class::<Plan>()?;
     m.add_class::<Action>()?;
     m.add_class::<transform::Transformed>()?;

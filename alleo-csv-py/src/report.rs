@@ -1,7 +1,11 @@
 //! The report and its issues, as Python objects.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use chrono::NaiveDate;
+use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PySlice};
 
 use crate::errors::AlleoCsvError;
 
@@ -50,22 +54,13 @@ impl Report {
         self.inner.as_of
     }
 
-    /// Every issue, in report order.
+    /// Every issue, in report order: a sequence that makes each `Issue` only when
+    /// it is read, so a million issues cost no million Python objects.
     #[getter]
-    fn issues(&self) -> Vec<Issue> {
-        self.inner
-            .issues
-            .iter()
-            .map(|i| Issue {
-                severity: i.severity.as_str().to_owned(),
-                code: i.code().as_str().to_owned(),
-                row: i.row,
-                column: i.column.clone(),
-                field: i.field.clone(),
-                value: self.inner.value_of(i).map(str::to_owned),
-                message: self.inner.message_of(i),
-            })
-            .collect()
+    fn issues(slf: &Bound<'_, Self>) -> Issues {
+        Issues {
+            report: slf.clone().unbind(),
+        }
     }
 
     /// The report as JSON, exactly as `alleo-sync validate --format json` writes it.
@@ -88,6 +83,95 @@ impl Report {
             r.warnings(),
             r.as_of
         )
+    }
+}
+
+impl Report {
+    /// The issue at `index` of the core's report, as a Python object.
+    fn issue(&self, index: usize) -> Option<Issue> {
+        let report = &self.inner;
+        report.issues.get(index).map(|i| Issue {
+            severity: i.severity.as_str().to_owned(),
+            code: i.code().as_str().to_owned(),
+            row: i.row,
+            column: i.column.map(str::to_owned),
+            field: i.field.map(str::to_owned),
+            value: report.value_of(i).map(str::to_owned),
+            message: report.message_of(i),
+        })
+    }
+}
+
+/// A report's issues: a read-only sequence (`len`, indexing, slicing, iteration)
+/// whose `Issue` objects are made as they are read.
+#[derive(Debug)]
+#[pyclass(frozen, sequence, module = "alleo_csv")]
+pub struct Issues {
+    report: Py<Report>,
+}
+
+#[pymethods]
+impl Issues {
+    fn __len__(&self) -> usize {
+        self.report.get().inner.issues.len()
+    }
+
+    fn __getitem__(&self, py: Python<'_>, index: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+        let report = self.report.get();
+        let len = report.inner.issues.len();
+        if let Ok(slice) = index.cast::<PySlice>() {
+            let range = slice.indices(isize::try_from(len).unwrap_or(isize::MAX))?;
+            let mut items = Vec::with_capacity(range.slicelength);
+            let mut i = range.start;
+            for _ in 0..range.slicelength {
+                if let Some(issue) = usize::try_from(i).ok().and_then(|i| report.issue(i)) {
+                    items.push(issue);
+                }
+                i += range.step;
+            }
+            return Ok(PyList::new(py, items)?.into_any().unbind());
+        }
+        let i: isize = index.extract()?;
+        let at = if i < 0 {
+            len.checked_sub(i.unsigned_abs())
+        } else {
+            usize::try_from(i).ok()
+        };
+        match at.and_then(|i| report.issue(i)) {
+            Some(issue) => Ok(Py::new(py, issue)?.into_any()),
+            None => Err(PyIndexError::new_err("issue index out of range")),
+        }
+    }
+
+    fn __iter__(&self, py: Python<'_>) -> IssueIter {
+        IssueIter {
+            report: self.report.clone_ref(py),
+            next: AtomicUsize::new(0),
+        }
+    }
+
+    fn __repr__(&self) -> String {
+        format!("<Issues: {}>", self.__len__())
+    }
+}
+
+/// Iterates over a report's issues, making each as it is reached.
+#[derive(Debug)]
+#[pyclass(frozen, module = "alleo_csv")]
+pub struct IssueIter {
+    report: Py<Report>,
+    next: AtomicUsize,
+}
+
+#[pymethods]
+impl IssueIter {
+    fn __iter__(slf: Py<Self>) -> Py<Self> {
+        slf
+    }
+
+    fn __next__(&self) -> Option<Issue> {
+        let i = self.next.fetch_add(1, Ordering::Relaxed);
+        self.report.get().issue(i)
     }
 }
 

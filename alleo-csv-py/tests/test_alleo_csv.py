@@ -6,6 +6,7 @@ imported is the installed wheel. ALLEO_SYNC names the alleo-sync binary to compa
 with; ALLEO_CSV_ROOT the repository.
 """
 
+import collections.abc
 import datetime
 import io
 import json
@@ -14,6 +15,7 @@ import re
 import subprocess
 import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -156,7 +158,43 @@ def test_a_path_s_file_name_is_checked_as_the_cli_checks_it(tmp_path: Path) -> N
     assert [i.code for i in report.issues] == ["file-name"]
     assert report.to_dict() == cli("validate", str(badly_named), "--as-of", "2026-11-26", "--format", "json", "--no-previous")
     # Bytes and file objects have no name to check.
-    assert alleo_csv.validate(badly_named.read_bytes(), as_of=AS_OF).issues == []
+    assert len(alleo_csv.validate(badly_named.read_bytes(), as_of=AS_OF).issues) == 0
+
+
+def test_issues_are_a_sequence_made_as_it_is_read() -> None:
+    report = alleo_csv.validate(DEMO, config=ROOT / "examples" / "alleo.toml", as_of=AS_OF)
+    issues = report.issues
+    expected = report.to_dict()["issues"]
+    assert isinstance(issues, collections.abc.Sequence)
+    assert len(issues) == len(expected) == 15
+    assert [i.code for i in issues] == [i["code"] for i in expected]
+    assert issues[-1].message == expected[-1]["message"]
+    assert [i.row for i in issues[1:6:2]] == [e["row"] for e in expected[1:6:2]]
+    assert [i.row for i in issues[::-1]] == [e["row"] for e in reversed(expected)]
+    with pytest.raises(IndexError):
+        issues[15]
+    with pytest.raises(IndexError):
+        issues[-16]
+
+
+def test_a_million_issues_are_not_a_million_objects() -> None:
+    # 200,000 rows, each with an onboarding date in the past: 200,000 warnings.
+    rows = "".join(f"p{i}@example.nl,Anna,Smit,2020-01-01\n" for i in range(200_000))
+    report = alleo_csv.validate(("Email,First name,Last name,Onboarding date\n" + rows).encode(), as_of=AS_OF)
+    tracemalloc.start()
+    try:
+        issues = report.issues
+        assert len(issues) == 200_000
+        assert issues[199_999].row == 200_001
+        held, _ = tracemalloc.get_traced_memory()
+        assert held < 100_000, f"reading two issues allocated {held} bytes"
+        materialised = list(issues)
+        everything, _ = tracemalloc.get_traced_memory()
+        # The check above can fail: holding every Issue costs far more.
+        assert everything > 200 * held
+        del materialised
+    finally:
+        tracemalloc.stop()
 
 
 def test_something_that_is_not_a_source_is_a_type_error() -> None:

@@ -16,7 +16,7 @@
 //! let kinds: Vec<ActionKind> = plan.actions.iter().map(|a| a.kind).collect();
 //! assert_eq!(kinds, [ActionKind::Deactivate, ActionKind::Onboard, ActionKind::Absent]);
 //! assert_eq!(plan.actions[0].effective.unwrap().to_string(), "2027-03-31T23:00:00Z");
-//! assert_eq!(plan.report.issues[0].code().as_str(), "absent");
+//! assert_eq!(plan.report.issues.get(0).unwrap().code().as_str(), "absent");
 //! # Ok::<(), alleo_csv_core::Error>(())
 //! ```
 
@@ -37,6 +37,7 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::field::FieldKey;
 use crate::issue::{Detail, Issue};
+use crate::issues::{Cell, Issues, Keep};
 use crate::read::{Record, RecordReader};
 use crate::rules::date::parse_date;
 use crate::schedule::{Pickup, PickupSlot, deactivation_at, is_deactivated};
@@ -234,7 +235,7 @@ impl<'p> Differ<'p> {
                 new_names: HashMap::new(),
                 flagged: VecDeque::new(),
                 verdicts: HashMap::new(),
-                issues: Vec::new(),
+                issues: Issues::default(),
                 hashes: VecDeque::new(),
                 deactivations: 0,
             },
@@ -314,7 +315,7 @@ impl Front<'_> {
         }
         let forward = self.checker.report().rows > rows && !self.checker.halted();
         let flagged = forward
-            && self.checker.report().issues[first_issue..].iter().any(|i| {
+            && self.checker.report().issues.since(first_issue).any(|i| {
                 i.row == Some(r.row)
                     && matches!(
                         i.code(),
@@ -387,6 +388,17 @@ impl Verdict {
 }
 
 impl Layout {
+    /// Column `i` of spreadsheet row `row`, for locating an issue.
+    fn cell(&self, row: u64, i: usize) -> Cell<'_> {
+        let (header, field) = &self.names[i];
+        Cell {
+            row,
+            position: i,
+            header,
+            field: field.as_deref(),
+        }
+    }
+
     /// Matches the file's resolved columns with the previous state's; `None`
     /// without an Email column.
     fn of(columns: &crate::header::Columns, previous: &Previous) -> Option<Layout> {
@@ -462,7 +474,7 @@ struct Back<'p> {
     /// The verdicts on them.
     verdicts: HashMap<u64, Verdict>,
     /// The previous-state issues found.
-    issues: Vec<Issue>,
+    issues: Issues,
     /// The address hashes of the batch being read, by row, looked up together.
     hashes: VecDeque<(u64, u128)>,
     deactivations: u64,
@@ -690,12 +702,7 @@ impl Back<'_> {
 
     /// Adds a previous-state issue about column `i` of this row.
     fn issue(&mut self, c: &Layout, row: u64, i: usize, fields: &[&str], detail: Detail) {
-        let (header, field) = &c.names[i];
-        let issue = Issue::new(detail)
-            .at_row(row)
-            .in_column(i, header, field.as_deref())
-            .with_value(fields[i]);
-        self.issues.push(issue);
+        self.issues.push_cell(c.cell(row, i), detail, fields[i]);
     }
 
     fn push(&mut self, action: Action) {
@@ -737,25 +744,25 @@ impl Back<'_> {
         }
         let report = checker.report_mut();
         let verdicts = &self.verdicts;
-        report.issues.retain_mut(|issue| {
+        report.issues.retain(|issue| {
             let Some(verdict) = issue.row.and_then(|row| verdicts.get(&row)) else {
-                return true;
+                return Keep::Yes;
             };
             match verdict.decide(issue.code()) {
-                None => false,
-                Some(false) => true,
+                None => Keep::No,
+                Some(false) => Keep::Yes,
                 Some(true) => {
-                    match &mut issue.detail {
+                    let mut detail = issue.detail.clone();
+                    match &mut detail {
                         Detail::OnboardingPast { new_employee, .. } => *new_employee = true,
                         Detail::OffboardingNotFuture { changed, .. } => *changed = true,
                         _ => {}
                     }
-                    issue.severity = Severity::Error;
-                    true
+                    Keep::As(Severity::Error, detail)
                 }
             }
         });
-        report.issues.append(&mut self.issues);
+        report.issues.append(&self.issues);
         Plan {
             report: checker.into_report(),
             actions: self.actions,
@@ -782,24 +789,17 @@ impl Back<'_> {
         let Some(columns) = &self.columns else {
             return;
         };
-        let email_column = columns.email;
-        let (header, field) = &columns.names[email_column];
         let birthday = value(FieldKey::Birthday);
-        let mut found = Vec::new();
         for new in candidates {
             if !birthday.is_empty() && !new.birthday.is_empty() && birthday != new.birthday {
                 continue;
             }
-            found.push(
-                Issue::new(Detail::EmailChangeSuspected {
-                    previous_email: p.email(employee).to_owned(),
-                })
-                .at_row(new.row)
-                .in_column(email_column, header, field.as_deref())
-                .with_value(&new.email),
-            );
+            let detail = Detail::EmailChangeSuspected {
+                previous_email: p.email(employee).to_owned(),
+            };
+            let cell = columns.cell(new.row, columns.email);
+            self.issues.push_cell(cell, detail, &new.email);
         }
-        self.issues.extend(found);
     }
 }
 

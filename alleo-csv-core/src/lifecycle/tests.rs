@@ -130,7 +130,7 @@ fn a_changed_onboarding_date_is_locked() {
         issues(&p),
         [(Code::OnboardingDateLocked, Severity::Error, Some(2))]
     );
-    let message = p.report.message_of(&p.report.issues[0]);
+    let message = p.report.message_of(p.report.issues.get(0).unwrap());
     assert!(
         message.contains("was 2026-01-05") && message.contains("admin-support@alleo.nl"),
         "{message}"
@@ -196,7 +196,7 @@ fn a_deactivated_account_cannot_be_changed_from_the_file() {
         [(Code::ReactivationRequired, Severity::Error, Some(2))]
     );
     assert_eq!(
-        renamed.report.issues[0].column.as_deref(),
+        renamed.report.issues.get(0).unwrap().column,
         Some("Last name")
     );
     // Unchanged, the past offboarding date of a deactivated account is fine.
@@ -210,7 +210,7 @@ fn an_absent_employee_is_a_warning_not_a_deactivation() {
     assert_eq!(kinds(&p), [ActionKind::Unchanged, ActionKind::Absent]);
     assert_eq!(p.actions[1].row, None);
     assert_eq!(issues(&p), [(Code::Absent, Severity::Warning, None)]);
-    let message = p.report.message_of(&p.report.issues[0]);
+    let message = p.report.message_of(p.report.issues.get(0).unwrap());
     assert!(
         message.starts_with("piet@example.nl was in the previous file"),
         "{message}"
@@ -236,7 +236,7 @@ fn a_new_address_with_an_absent_name_is_a_suspected_email_change() {
             (Code::EmailChangeSuspected, Severity::Warning, Some(2))
         ]
     );
-    let message = p.report.message_of(&p.report.issues[1]);
+    let message = p.report.message_of(p.report.issues.get(1).unwrap());
     assert!(
         message.contains("(jan@example.nl)") && message.contains("second account"),
         "{message}"
@@ -259,7 +259,7 @@ fn the_stateless_warnings_become_exact() {
         Options::new(as_of()),
     )
     .unwrap();
-    assert_eq!(alone.issues[0].severity, Severity::Warning);
+    assert_eq!(alone.issues.get(0).unwrap().severity, Severity::Warning);
     // With one: an error for a new employee, nothing for a known one whose date is unchanged.
     let new = plan(&[JAN], &[JAN, row]);
     assert_eq!(
@@ -274,7 +274,7 @@ fn the_stateless_warnings_become_exact() {
     );
     assert!(
         new.report
-            .message_of(&new.report.issues[0])
+            .message_of(new.report.issues.get(0).unwrap())
             .contains("this employee is new")
     );
     let known = plan(&[JAN, row], &[JAN, row]);
@@ -325,7 +325,7 @@ fn the_mass_deactivation_guard_trips_just_above_its_limit() {
     );
     assert!(
         p.report
-            .message_of(&p.report.issues[0])
+            .message_of(p.report.issues.get(0).unwrap())
             .contains("--allow-deactivations 6")
     );
     // --allow-deactivations N lets N through, not N + 1.

@@ -1,7 +1,7 @@
 //! German messages (Deutsch).
 
 use super::{Parts, delimiter_name};
-use crate::issue::{Detail, Issue};
+use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
 
@@ -9,9 +9,9 @@ const SAVE_UTF8: &str = "speichern Sie sie als \"CSV UTF-8 (durch Trennzeichen g
 
 // One arm per detail, so that the compiler proves every code has a message.
 #[allow(clippy::too_many_lines)]
-pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
+pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
-    match &i.detail {
+    match i.detail {
         Detail::EmptyFile => "Die Datei ist leer: Sie braucht eine Kopfzeile (Email, First name, Last name, ...) und eine Zeile pro Mitarbeiter.".into(),
         Detail::Encoding { utf16: true, .. } => format!("Die Datei ist als UTF-16 gespeichert, das Alleo nicht lesen kann; {SAVE_UTF8}."),
         Detail::Encoding { row: r, byte, .. } => {
@@ -133,7 +133,7 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
             "Das Konto dieses Mitarbeiters ist deaktiviert (durch das Offboarding-Datum der vorigen Datei), und {col} hat sich geändert: Alleo ändert oder reaktiviert ein deaktiviertes Konto nicht über die Datei. Zur Reaktivierung wenden Sie sich an admin-support@alleo.nl; sonst stellen Sie die Zeile wieder her."
         ),
         Detail::Absent => {
-            let who = if *show { i.value.clone().unwrap_or_default() } else { "Ein Mitarbeiter".to_owned() };
+            let who = if *show { i.value.unwrap_or_default().to_owned() } else { "Ein Mitarbeiter".to_owned() };
             format!("{who} war in der vorigen Datei, fehlt aber in dieser. Alleo deaktiviert keine Mitarbeiter, die fehlen; das tut nur ein Offboarding-Datum. Zum Deaktivieren behalten Sie die Zeile und setzen ein Offboarding-Datum. Hat sich die E-Mail-Adresse geändert: Ohne externe ID legt Alleo ein zweites Konto an und dieses bleibt aktiv; E-Mail-Änderungen gehen an admin-support@alleo.nl.")
         }
         Detail::EmailChangeSuspected { previous_email } => {

@@ -1,7 +1,7 @@
 //! English messages.
 
 use super::{Parts, delimiter_name};
-use crate::issue::{Detail, Issue};
+use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
 
@@ -9,9 +9,9 @@ const SAVE_UTF8: &str = "save it as \"CSV UTF-8 (comma delimited)\" (in Excel: F
 
 // One arm per detail, so that the compiler proves every code has a message.
 #[allow(clippy::too_many_lines)]
-pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
+pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
-    match &i.detail {
+    match i.detail {
         Detail::EmptyFile => "The file is empty: it needs a header row (Email, First name, Last name, ...) and one row per employee.".into(),
         Detail::Encoding { utf16: true, .. } => format!("The file is saved as UTF-16, which Alleo cannot read; {SAVE_UTF8}."),
         Detail::Encoding { row: r, byte, .. } => {
@@ -133,7 +133,7 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
             "This employee's account is deactivated (by the offboarding date in the previous file), and {col} changed: Alleo does not change or reactivate a deactivated account from the file. To reactivate, contact admin-support@alleo.nl; otherwise put the row back as it was."
         ),
         Detail::Absent => {
-            let who = if *show { i.value.clone().unwrap_or_default() } else { "An employee".to_owned() };
+            let who = if *show { i.value.unwrap_or_default().to_owned() } else { "An employee".to_owned() };
             format!("{who} was in the previous file but is not in this one. Alleo does not deactivate employees who are left out; only an offboarding date does. To deactivate, keep the row and set an offboarding date. If the email address changed: without an external id Alleo creates a second account and this one stays active; email changes go to admin-support@alleo.nl.")
         }
         Detail::EmailChangeSuspected { previous_email } => {

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(doc)]
 use crate::issue::Detail;
-use crate::issue::Issue;
+use crate::issue::IssueRef;
 
 mod de;
 mod en;
@@ -87,7 +87,7 @@ impl FromStr for Lang {
 }
 
 /// Renders `issue`'s message in `lang`.
-pub(crate) fn render(issue: &Issue, lang: Lang, show_values: bool) -> String {
+pub(crate) fn render(issue: &IssueRef<'_>, lang: Lang, show_values: bool) -> String {
     let parts = Parts::new(issue, show_values);
     match lang {
         Lang::En => en::message(issue, &parts),
@@ -107,8 +107,8 @@ struct Parts<'a> {
 }
 
 impl<'a> Parts<'a> {
-    fn new(issue: &'a Issue, show: bool) -> Parts<'a> {
-        let v = match (&issue.value, show) {
+    fn new(issue: &IssueRef<'a>, show: bool) -> Parts<'a> {
+        let v = match (issue.value, show) {
             (Some(value), true) => format!(" {}", shown(value)),
             _ => String::new(),
         };
@@ -144,7 +144,7 @@ mod tests {
 
     use super::*;
     use crate::field::FieldKey;
-    use crate::issue::Detail;
+    use crate::issue::{Detail, Issue};
     use crate::rules::date::{DateHint, DateProblem};
     use crate::rules::email::EmailProblem;
 

@@ -1,7 +1,7 @@
 //! Dutch messages (Nederlands).
 
 use super::{Parts, delimiter_name};
-use crate::issue::{Detail, Issue};
+use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
 
@@ -10,9 +10,9 @@ const SAVE_UTF8: &str =
 
 // One arm per detail, so that the compiler proves every code has a message.
 #[allow(clippy::too_many_lines)]
-pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
+pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
-    match &i.detail {
+    match i.detail {
         Detail::EmptyFile => "Het bestand is leeg: het heeft een kopregel nodig (Email, First name, Last name, ...) en één regel per medewerker.".into(),
         Detail::Encoding { utf16: true, .. } => format!("Het bestand is opgeslagen als UTF-16, dat Alleo niet kan lezen; {SAVE_UTF8}."),
         Detail::Encoding { row: r, byte, .. } => {
@@ -134,7 +134,7 @@ pub(super) fn message(i: &Issue, p: &Parts<'_>) -> String {
             "Het account van deze medewerker is gedeactiveerd (door de offboardingdatum in het vorige bestand), en {col} is gewijzigd: Alleo wijzigt of heractiveert een gedeactiveerd account niet via het bestand. Neem voor heractivering contact op met admin-support@alleo.nl; zet anders de rij terug zoals hij was."
         ),
         Detail::Absent => {
-            let who = if *show { i.value.clone().unwrap_or_default() } else { "Een medewerker".to_owned() };
+            let who = if *show { i.value.unwrap_or_default().to_owned() } else { "Een medewerker".to_owned() };
             format!("{who} stond in het vorige bestand maar niet in dit bestand. Alleo deactiveert geen medewerkers die ontbreken; alleen een offboardingdatum doet dat. Laat de rij staan en vul een offboardingdatum in om te deactiveren. Is het e-mailadres veranderd: zonder extern id maakt Alleo een tweede account en blijft dit account actief; e-mailwijzigingen gaan naar admin-support@alleo.nl.")
         }
         Detail::EmailChangeSuspected { previous_email } => {

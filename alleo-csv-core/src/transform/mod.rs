@@ -518,8 +518,9 @@ impl<'o> Rows<'o> {
             Vec::new()
         };
         let report = checker.report();
-        let reasons: Vec<String> = report.issues[before..]
-            .iter()
+        let reasons: Vec<String> = report
+            .issues
+            .since(before)
             .filter(|i| i.severity == Severity::Error)
             .map(|i| report.message_of(i))
             .collect();

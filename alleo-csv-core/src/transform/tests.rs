@@ -177,7 +177,7 @@ fn a_byte_that_is_not_in_the_set_encoding_stops_the_run() {
         .unwrap();
     let first_bad = export.iter().position(|&b| b >= 0x80).unwrap() as u64;
     assert_eq!(
-        issue.detail,
+        *issue.detail,
         Detail::Encoding {
             row: None,
             byte: first_bad,

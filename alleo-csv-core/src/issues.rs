@@ -1,0 +1,488 @@
+//! Every issue of a report, held compactly: a whole workforce's first file has a
+//! warning on nearly every row, and a million issues must not cost a million sets
+//! of strings.
+//!
+//! Each issue is one 24-byte entry: its row, its severity and three numbers, for
+//! where it is (the column's header, field and position), its value and its
+//! [`Detail`]. Each of those is kept once, however many issues share it: a million
+//! `onboarding-past` warnings hold one detail, one place per column, and each
+//! distinct date once. Messages are not kept at all; they are rendered as they are
+//! written ([`IssueRef::message`]).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
+use std::num::NonZeroU64;
+
+use crate::code::Severity;
+use crate::issue::{Detail, Issue, IssueRef};
+
+/// Every issue of a report, in report order once the report is finished: file-level
+/// issues first, then by row and column.
+///
+/// ```
+/// # use alleo_csv_core::{validate, Config, Options};
+/// let file = "Email,First name,Last name\nnot-an-address,Jan,Jansen\n";
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of))?;
+/// let issue = report.issues.get(0).unwrap();
+/// assert_eq!((issue.code().as_str(), issue.row, issue.value), ("email-format", Some(2), Some("not-an-address")));
+/// assert_eq!(report.issues.iter().count(), report.issues.len());
+/// # Ok::<(), alleo_csv_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Issues {
+    entries: Vec<Entry>,
+    places: Interner<Place>,
+    details: Interner<Detail>,
+    texts: Texts,
+}
+
+/// One issue: 24 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    row: Option<NonZeroU64>,
+    place: u32,
+    value: u32,
+    detail: u32,
+    severity: Severity,
+}
+
+/// Where an issue is: the column's position, its header as written and its field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Place {
+    position: Option<usize>,
+    column: u32,
+    field: u32,
+}
+
+/// A text number that stands for no text.
+const NONE: u32 = u32::MAX;
+
+impl Issues {
+    /// The number of issues.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there is no issue.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The issue at `index`, in report order.
+    pub fn get(&self, index: usize) -> Option<IssueRef<'_>> {
+        self.entries.get(index).map(|e| self.view(e))
+    }
+
+    /// Every issue, in report order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = IssueRef<'_>> + ExactSizeIterator {
+        self.entries.iter().map(|e| self.view(e))
+    }
+
+    /// The issues from `index` on (none when `index` is past the end).
+    pub fn since(&self, index: usize) -> impl Iterator<Item = IssueRef<'_>> {
+        self.entries
+            .get(index..)
+            .unwrap_or_default()
+            .iter()
+            .map(|e| self.view(e))
+    }
+
+    /// The number of issues of this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.entries
+            .iter()
+            .filter(|e| e.severity == severity)
+            .count()
+    }
+
+    /// Adds an issue at the end.
+    pub fn push(&mut self, issue: Issue) {
+        let Issue {
+            severity,
+            row,
+            column,
+            field,
+            value,
+            detail,
+            position,
+        } = issue;
+        let place = Place {
+            position,
+            column: column.map_or(NONE, |c| self.texts.add(&c)),
+            field: field.map_or(NONE, |f| self.texts.add(&f)),
+        };
+        let entry = Entry {
+            row: row.and_then(NonZeroU64::new),
+            place: self.places.add(place),
+            value: value.map_or(NONE, |v| self.texts.add(&v)),
+            detail: self.details.add(detail),
+            severity,
+        };
+        self.entries.push(entry);
+    }
+
+    /// Adds an issue about a cell: the fast path of the rules, which allocates
+    /// nothing for a place, detail or value already held.
+    pub(crate) fn push_cell(&mut self, cell: Cell<'_>, detail: Detail, value: &str) {
+        let place = Place {
+            position: Some(cell.position),
+            column: self.texts.add(cell.header),
+            field: cell.field.map_or(NONE, |f| self.texts.add(f)),
+        };
+        let entry = Entry {
+            row: NonZeroU64::new(cell.row),
+            place: self.places.add(place),
+            value: self.texts.add(value),
+            severity: detail.code().default_severity(),
+            detail: self.details.add(detail),
+        };
+        self.entries.push(entry);
+    }
+
+    /// Adds every issue of `other` at the end.
+    pub(crate) fn append(&mut self, other: &Issues) {
+        self.entries.reserve(other.len());
+        for issue in other.iter() {
+            self.push(issue.to_issue());
+        }
+    }
+
+    /// Keeps the issues `decide` keeps, each as it says: unchanged, or with another
+    /// severity and detail.
+    pub(crate) fn retain(&mut self, mut decide: impl FnMut(IssueRef<'_>) -> Keep) {
+        let Issues {
+            entries,
+            places,
+            details,
+            texts,
+        } = self;
+        entries.retain_mut(|e| {
+            let verdict = decide(view(e, places, details, texts));
+            match verdict {
+                Keep::Yes => true,
+                Keep::No => false,
+                Keep::As(severity, detail) => {
+                    e.severity = severity;
+                    e.detail = details.add(detail);
+                    true
+                }
+            }
+        });
+    }
+
+    /// Puts the issues in report order: file-level first, then by row and column.
+    /// Issues at the same place keep the order they were found in.
+    pub(crate) fn sort(&mut self) {
+        let places = &self.places.items;
+        let key = |e: &Entry| {
+            let position = places[e.place as usize].position;
+            (e.row.is_some(), e.row, position.is_some(), position)
+        };
+        if !self.entries.is_sorted_by_key(key) {
+            self.entries.sort_by_key(key);
+        }
+    }
+
+    fn view<'a>(&'a self, e: &Entry) -> IssueRef<'a> {
+        view(e, &self.places, &self.details, &self.texts)
+    }
+}
+
+/// How [`Issues::retain`] keeps an issue.
+pub(crate) enum Keep {
+    /// As it is.
+    Yes,
+    /// Not at all.
+    No,
+    /// With this severity and detail.
+    As(Severity, Detail),
+}
+
+/// A cell an issue is about, for [`Issues::push_cell`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cell<'a> {
+    /// Spreadsheet row.
+    pub row: u64,
+    /// 0-based column position.
+    pub position: usize,
+    /// The header as written.
+    pub header: &'a str,
+    /// The field it holds, if any.
+    pub field: Option<&'a str>,
+}
+
+fn view<'a>(
+    e: &Entry,
+    places: &'a Interner<Place>,
+    details: &'a Interner<Detail>,
+    texts: &'a Texts,
+) -> IssueRef<'a> {
+    let place = places.get(e.place);
+    IssueRef {
+        severity: e.severity,
+        row: e.row.map(NonZeroU64::get),
+        column: texts.get(place.column),
+        field: texts.get(place.field),
+        value: texts.get(e.value),
+        detail: details.get(e.detail),
+        position: place.position,
+    }
+}
+
+impl PartialEq for Issues {
+    fn eq(&self, other: &Issues) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for Issues {}
+
+impl<'a> IntoIterator for &'a Issues {
+    type Item = IssueRef<'a>;
+    type IntoIter = Box<dyn DoubleEndedIterator<Item = IssueRef<'a>> + 'a>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl FromIterator<Issue> for Issues {
+    fn from_iter<I: IntoIterator<Item = Issue>>(iter: I) -> Issues {
+        let mut issues = Issues::default();
+        for issue in iter {
+            issues.push(issue);
+        }
+        issues
+    }
+}
+
+impl Extend<Issue> for Issues {
+    fn extend<I: IntoIterator<Item = Issue>>(&mut self, iter: I) {
+        for issue in iter {
+            self.push(issue);
+        }
+    }
+}
+
+/// Values kept once however often they are added; each distinct one is numbered.
+#[derive(Debug, Clone)]
+struct Interner<T> {
+    items: Vec<T>,
+    /// The hash of each value -> its number. A value whose hash another value
+    /// already has is kept again rather than found: equal values then take more
+    /// room, never the wrong number.
+    numbers: HashMap<u64, u32, BuildHasherDefault<Passed>>,
+    hasher: RandomState,
+}
+
+impl<T> Default for Interner<T> {
+    fn default() -> Self {
+        Interner {
+            items: Vec::new(),
+            numbers: HashMap::default(),
+            hasher: RandomState::new(),
+        }
+    }
+}
+
+impl<T: Hash + Eq> Interner<T> {
+    fn add(&mut self, item: T) -> u32 {
+        let hash = self.hasher.hash_one(&item);
+        if let Some(&n) = self.numbers.get(&hash)
+            && self.items.get(n as usize) == Some(&item)
+        {
+            return n;
+        }
+        let n = number(self.items.len());
+        self.numbers.entry(hash).or_insert(n);
+        self.items.push(item);
+        n
+    }
+
+    /// The item numbered `n`, which [`Interner::add`] gave.
+    fn get(&self, n: u32) -> &T {
+        &self.items[n as usize]
+    }
+}
+
+/// Texts (headers, field names, cell values) back to back in one string.
+#[derive(Debug, Clone, Default)]
+struct Texts {
+    bytes: String,
+    ends: Vec<usize>,
+    numbers: HashMap<u64, u32, BuildHasherDefault<Passed>>,
+    hasher: RandomState,
+}
+
+impl Texts {
+    fn add(&mut self, text: &str) -> u32 {
+        let hash = self.hasher.hash_one(text);
+        if let Some(&n) = self.numbers.get(&hash)
+            && self.get(n) == Some(text)
+        {
+            return n;
+        }
+        let n = number(self.ends.len());
+        self.numbers.entry(hash).or_insert(n);
+        self.bytes.push_str(text);
+        self.ends.push(self.bytes.len());
+        n
+    }
+
+    fn get(&self, n: u32) -> Option<&str> {
+        let i = n as usize;
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.bytes.get(start..end)
+    }
+}
+
+/// The number of the next item. Past `u32::MAX - 1` distinct items (billions of
+/// distinct values, far beyond any file's memory) the last number is reused, so a
+/// late value may show another's text; nothing panics.
+fn number(len: usize) -> u32 {
+    u32::try_from(len).unwrap_or(NONE - 1).min(NONE - 1)
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Debug, Default)]
+struct Passed(u64);
+
+impl Hasher for Passed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::code::Code;
+
+    fn cell(row: u64, position: usize) -> Cell<'static> {
+        Cell {
+            row,
+            position,
+            header: "Onboarding date",
+            field: Some("onboarding_date"),
+        }
+    }
+
+    fn past() -> Detail {
+        Detail::OnboardingPast {
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default(),
+            new_employee: false,
+        }
+    }
+
+    #[test]
+    fn an_entry_is_24_bytes() {
+        assert_eq!(std::mem::size_of::<Entry>(), 24);
+    }
+
+    #[test]
+    fn shared_parts_are_kept_once() {
+        let mut issues = Issues::default();
+        for row in 2..1002 {
+            issues.push_cell(
+                cell(row, 4),
+                past(),
+                ["2020-01-01", "2021-02-02"][(row % 2) as usize],
+            );
+        }
+        assert_eq!(issues.len(), 1000);
+        assert_eq!(issues.details.items.len(), 1);
+        assert_eq!(issues.places.items.len(), 1);
+        assert_eq!(issues.texts.ends.len(), 4, "header, field and two values");
+        let i = issues.get(1).unwrap();
+        assert_eq!(
+            (i.row, i.column, i.field, i.value, i.code()),
+            (
+                Some(3),
+                Some("Onboarding date"),
+                Some("onboarding_date"),
+                Some("2021-02-02"),
+                Code::OnboardingPast
+            )
+        );
+    }
+
+    #[test]
+    fn an_issue_comes_back_as_it_was_pushed() {
+        let issue = Issue::new(Detail::EmailDuplicate { first_row: 9 })
+            .at_row(14)
+            .in_column(0, "E-mailadres", Some("email"))
+            .with_value("j.devries@example.nl");
+        let issues: Issues = [issue.clone(), Issue::new(Detail::EmptyFile)]
+            .into_iter()
+            .collect();
+        assert_eq!(issues.get(0).unwrap().to_issue(), issue);
+        assert_eq!(
+            issues.get(1).unwrap().to_issue(),
+            Issue::new(Detail::EmptyFile)
+        );
+        assert!(issues.get(2).is_none());
+    }
+
+    #[test]
+    fn sorting_puts_file_issues_first_and_keeps_ties_in_order() {
+        let mut issues = Issues::default();
+        issues.push_cell(cell(5, 2), past(), "b");
+        issues.push_cell(cell(3, 4), past(), "c");
+        issues.push(Issue::new(Detail::Absent).with_value("x@example.nl"));
+        issues.push_cell(cell(3, 1), past(), "d");
+        issues.push(Issue::new(Detail::EmptyFile));
+        issues.sort();
+        let order: Vec<_> = issues.iter().map(|i| (i.row, i.value)).collect();
+        assert_eq!(
+            order,
+            [
+                (None, Some("x@example.nl")),
+                (None, None),
+                (Some(3), Some("d")),
+                (Some(3), Some("c")),
+                (Some(5), Some("b")),
+            ]
+        );
+    }
+
+    #[test]
+    fn retain_drops_and_restates() {
+        let mut issues = Issues::default();
+        for row in 2..6 {
+            issues.push_cell(cell(row, 4), past(), "2020-01-01");
+        }
+        issues.retain(|i| match i.row {
+            Some(2) => Keep::No,
+            Some(3) => Keep::As(
+                Severity::Error,
+                Detail::OnboardingPast {
+                    as_of: chrono::NaiveDate::MIN,
+                    new_employee: true,
+                },
+            ),
+            _ => Keep::Yes,
+        });
+        let kept: Vec<_> = issues.iter().map(|i| (i.row, i.severity)).collect();
+        assert_eq!(
+            kept,
+            [
+                (Some(3), Severity::Error),
+                (Some(4), Severity::Warning),
+                (Some(5), Severity::Warning)
+            ]
+        );
+        assert_eq!(issues.count(Severity::Error), 1);
+    }
+}
