@@ -15,6 +15,7 @@ use std::num::NonZeroU64;
 
 use crate::code::Severity;
 use crate::issue::{Detail, Issue, IssueRef};
+use crate::messages::Lang;
 
 /// Every issue of a report, in report order once the report is finished: file-level
 /// issues first, then by row and column.
@@ -181,6 +182,38 @@ impl Issues {
         };
         if !self.entries.is_sorted_by_key(key) {
             self.entries.sort_by_key(key);
+        }
+    }
+
+    /// Calls `each` with every issue, in order, and its message in `lang` as
+    /// `encode` writes it. Issues with the same column, value and detail have the
+    /// same message, which is then rendered and encoded once: a file with a warning
+    /// on each of a million rows renders one message per distinct value.
+    pub(crate) fn for_each_message(
+        &self,
+        lang: Lang,
+        show_values: bool,
+        encode: impl Fn(&mut Vec<u8>, &str),
+        mut each: impl FnMut(IssueRef<'_>, &[u8]),
+    ) {
+        /// Messages remembered: a direct-mapped cache of this many slots.
+        const SLOTS: usize = 4096;
+        let mut keys = vec![None; SLOTS];
+        let mut encoded: Vec<Vec<u8>> = vec![Vec::new(); SLOTS];
+        for e in &self.entries {
+            let issue = self.view(e);
+            let key = (e.place, e.value, e.detail);
+            let slot = (key.0 as usize)
+                .wrapping_mul(0x9E37)
+                .wrapping_add((key.1 as usize).wrapping_mul(0x85EB_CA6B))
+                .wrapping_add((key.2 as usize).wrapping_mul(0xC2B2_AE35))
+                % SLOTS;
+            if keys[slot] != Some(key) {
+                keys[slot] = Some(key);
+                encoded[slot].clear();
+                encode(&mut encoded[slot], &issue.message(lang, show_values));
+            }
+            each(issue, &encoded[slot]);
         }
     }
 

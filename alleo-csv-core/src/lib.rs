@@ -47,6 +47,7 @@ mod header;
 pub mod input;
 mod issue;
 mod issues;
+mod json;
 pub mod lifecycle;
 pub mod mapping;
 mod messages;

@@ -114,19 +114,25 @@ impl Report {
             "severity", "code", "row", "column", "field", "value", "message",
         ])
         .map_err(fail)?;
-        for issue in &self.issues {
-            let row = issue.row.map(|r| r.to_string()).unwrap_or_default();
-            w.write_record([
-                issue.severity.as_str(),
-                issue.code().as_str(),
-                &row,
-                issue.column.unwrap_or_default(),
-                issue.field.unwrap_or_default(),
-                self.value_of(issue).unwrap_or_default(),
-                &self.message_of(issue),
-            ])
-            .map_err(fail)?;
-        }
+        let mut written = Ok(());
+        let plain = |buf: &mut Vec<u8>, message: &str| buf.extend_from_slice(message.as_bytes());
+        self.issues
+            .for_each_message(self.lang, self.show_values, plain, |issue, message| {
+                if written.is_err() {
+                    return;
+                }
+                let row = issue.row.map(|r| r.to_string()).unwrap_or_default();
+                written = w.write_record([
+                    issue.severity.as_str().as_bytes(),
+                    issue.code().as_str().as_bytes(),
+                    row.as_bytes(),
+                    issue.column.unwrap_or_default().as_bytes(),
+                    issue.field.unwrap_or_default().as_bytes(),
+                    self.value_of(issue).unwrap_or_default().as_bytes(),
+                    message,
+                ]);
+            });
+        written.map_err(fail)?;
         w.flush().map_err(Error::Write)
     }
 

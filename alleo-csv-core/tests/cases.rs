@@ -6,8 +6,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use alleo_csv_core::lifecycle::{Previous, diff};
-use alleo_csv_core::{Config, Options, validate};
+use alleo_csv_core::lifecycle::{PlanJson, Previous, diff, diff_each};
+use alleo_csv_core::{Config, Options, Report, validate};
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -30,14 +30,63 @@ fn run_case(dir: &Path, expected: &Value) -> Value {
         Ok(previous) => {
             let previous =
                 Previous::read(&previous[..], &config).expect("previous.csv is a previous state");
-            diff(&previous, &input[..], &config, Options::new(as_of), None)
-                .expect("reading from memory cannot fail")
-                .report
+            let plan = diff(&previous, &input[..], &config, Options::new(as_of), None)
+                .expect("reading from memory cannot fail");
+            same_plan_json(&previous, &input, &config, as_of, &plan);
+            plan.report
         }
         Err(_) => validate(&input[..], &config, Options::new(as_of))
             .expect("reading from memory cannot fail"),
     };
+    same_json(&report);
     serde_json::to_value(&report).expect("a report serialises")
+}
+
+/// The report's own JSON writer gives serde's pretty JSON, byte for byte, in
+/// every language and without values.
+fn same_json(report: &Report) {
+    for lang in alleo_csv_core::Lang::ALL {
+        for report in [
+            report.clone().with_lang(lang),
+            report.clone().with_lang(lang).without_values(),
+        ] {
+            let mut written = Vec::new();
+            report.write_json(&mut written).expect("writing to memory");
+            let serde = serde_json::to_string_pretty(&report).expect("JSON") + "\n";
+            assert_eq!(String::from_utf8(written).expect("UTF-8"), serde);
+        }
+    }
+}
+
+/// The streamed plan JSON holds what serde gives for the plan, and each action
+/// line is serde's compact JSON of the action.
+fn same_plan_json(
+    previous: &Previous,
+    input: &[u8],
+    config: &Config,
+    as_of: NaiveDate,
+    plan: &alleo_csv_core::lifecycle::Plan,
+) {
+    let mut json = PlanJson::new(Vec::new());
+    let streamed = diff_each(
+        previous,
+        input,
+        config,
+        Options::new(as_of),
+        None,
+        &mut |a| {
+            json.action(&a);
+        },
+    )
+    .expect("reading from memory cannot fail");
+    let text = String::from_utf8(json.finish(&streamed).expect("in memory")).expect("UTF-8");
+    let lines: Vec<&str> = text.lines().skip(2).take(plan.actions.len()).collect();
+    for (line, action) in lines.iter().zip(&plan.actions) {
+        let compact = serde_json::to_string(action).expect("JSON");
+        assert_eq!(line.trim().trim_end_matches(','), compact);
+    }
+    let written: Value = serde_json::from_str(&text).expect("the plan's JSON parses");
+    assert_eq!(written, serde_json::to_value(plan).expect("JSON"));
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use alleo_csv_core::lifecycle::{
-    Action, ActionCsv, ActionKind, Effective, Plan, Previous, diff_each,
+    Action, ActionCsv, ActionKind, Effective, Plan, PlanJson, Previous, diff_each,
 };
 use alleo_csv_core::schedule::last_pickup_before_deactivation;
 use alleo_csv_core::{Lang, Options};
@@ -98,8 +98,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
 }
 
 /// The plan as JSON, each action written as it is planned (on the diffing thread):
-/// a million of them are never held in memory. The actions come first, then the
-/// rest of the plan, which is known only at the end.
+/// a million of them are never held in memory.
 fn write_json(
     prev: &Previous,
     input: Box<dyn Read>,
@@ -108,33 +107,12 @@ fn write_json(
     allow: Option<u64>,
     reading: &impl Fn(alleo_csv_core::Error) -> CliError,
 ) -> Result<Plan, CliError> {
-    let mut out = io::BufWriter::new(io::stdout());
-    let mut failed = None;
-    let mut first = true;
-    out.write_all(b"{\n  \"actions\": [")
-        .map_err(CliError::output)?;
-    let mut write = |a: Action| {
-        let separator: &[u8] = if first { b"\n    " } else { b",\n    " };
-        first = false;
-        let written = out
-            .write_all(separator)
-            .and_then(|()| serde_json::to_writer(&mut out, &a).map_err(io::Error::from));
-        if let (Err(e), None) = (written, &failed) {
-            failed = Some(e);
-        }
-    };
-    let plan = diff_each(prev, input, config, options, allow, &mut write).map_err(reading)?;
-    if let Some(e) = failed {
-        return Err(CliError::output(e));
-    }
-    let tail = serde_json::to_string_pretty(&plan.without_actions())
-        .map_err(|e| CliError::output(e.into()))?;
-    let inner = tail
-        .strip_prefix("{\n")
-        .and_then(|t| t.strip_suffix("\n}"))
-        .unwrap_or_default();
-    write!(out, "\n  ],\n{inner}\n}}\n").map_err(CliError::output)?;
-    out.flush().map_err(CliError::output)?;
+    let mut json = PlanJson::new(io::stdout());
+    let plan = diff_each(prev, input, config, options, allow, &mut |a| {
+        json.action(&a)
+    })
+    .map_err(reading)?;
+    json.finish(&plan).map_err(CliError::output)?;
     Ok(plan)
 }
 

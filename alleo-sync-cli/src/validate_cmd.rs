@@ -1,7 +1,7 @@
 //! `alleo-sync validate`.
 
 use std::fs::File;
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::process::ExitCode;
 
 use alleo_csv_core::lifecycle::{Previous, diff};
@@ -57,14 +57,7 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
             let mut out = anstream::AutoStream::auto(stdout.lock());
             text::write(&mut out, &report, &context).map_err(CliError::output)?;
         }
-        Format::Json => {
-            // Buffered: stdout is line-buffered, and a plan has a million lines.
-            let mut out = io::BufWriter::new(stdout.lock());
-            serde_json::to_writer_pretty(&mut out, &report)
-                .map_err(|e| CliError::output(e.into()))?;
-            writeln!(out).map_err(CliError::output)?;
-            out.flush().map_err(CliError::output)?;
-        }
+        Format::Json => report.write_json(stdout.lock()).map_err(CliError::output)?,
         Format::Csv => report.write_csv(io::BufWriter::new(stdout.lock()))?,
     }
     Ok(exit_code(&report, args.check.strict))

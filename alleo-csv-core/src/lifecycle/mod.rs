@@ -38,6 +38,7 @@ use crate::error::Result;
 use crate::field::FieldKey;
 use crate::issue::{Detail, Issue};
 use crate::issues::{Cell, Issues, Keep};
+pub use crate::json::PlanJson;
 use crate::read::{Record, RecordReader};
 use crate::rules::date::parse_date;
 use crate::schedule::{Pickup, PickupSlot, deactivation_at, is_deactivated};

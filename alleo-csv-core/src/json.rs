@@ -1,0 +1,426 @@
+//! The JSON of SPEC section 5, written directly to an output.
+//!
+//! A whole workforce's first file has a warning on nearly every row: a million
+//! issues, half a gigabyte of JSON. Each issue is written straight into an output
+//! buffer, and its message is rendered once per distinct (column, value, detail):
+//! a million `onboarding-past` warnings over twenty years of dates render some
+//! seven thousand messages. The layout is serde_json's pretty printer's, byte for
+//! byte (a test holds the two equal), so every front gives the same text.
+
+use std::io::{self, Write};
+
+use crate::issue::IssueRef;
+use crate::lifecycle::{Action, Plan};
+use crate::report::Report;
+
+/// Bytes gathered before they are handed to the output.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Pretty-printed JSON, written to `W` in large pieces.
+pub(crate) struct JsonOut<W: Write> {
+    out: W,
+    buf: Vec<u8>,
+}
+
+impl<W: Write> JsonOut<W> {
+    pub(crate) fn new(out: W) -> JsonOut<W> {
+        JsonOut {
+            out,
+            buf: Vec::with_capacity(FLUSH_AT + 4096),
+        }
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.buf.extend_from_slice(bytes);
+    }
+
+    fn string(&mut self, s: &str) {
+        escaped(&mut self.buf, s);
+    }
+
+    fn number(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.buf.extend_from_slice(&digits[i..]);
+    }
+
+    /// A `"key": ` at `depth` levels of indentation, after a `,` unless `first`.
+    fn key(&mut self, depth: usize, key: &str, first: bool) {
+        if !first {
+            self.buf.push(b',');
+        }
+        self.newline(depth);
+        self.string(key);
+        self.buf.extend_from_slice(b": ");
+    }
+
+    fn newline(&mut self, depth: usize) {
+        self.buf.push(b'\n');
+        for _ in 0..depth {
+            self.buf.extend_from_slice(b"  ");
+        }
+    }
+
+    fn optional_string(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.string(s),
+            None => self.raw(b"null"),
+        }
+    }
+
+    fn maybe_flush(&mut self) -> io::Result<()> {
+        if self.buf.len() >= FLUSH_AT {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    pub(crate) fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(&self.buf)?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    /// The fields a report and a plan share, from `"valid"` to `"warnings"`, at
+    /// depth 1; `previous` is the plan's count of employees in the previous state.
+    fn head(&mut self, report: &Report, previous: Option<u64>, first: bool) {
+        self.key(1, "valid", first);
+        self.raw(if report.valid() { b"true" } else { b"false" });
+        self.key(1, "as_of", false);
+        self.string(&report.as_of.to_string());
+        self.key(1, "rows", false);
+        self.number(report.rows);
+        if let Some(previous) = previous {
+            self.key(1, "previous", false);
+            self.number(previous);
+        }
+        self.key(1, "errors", false);
+        self.number(report.errors() as u64);
+        self.key(1, "warnings", false);
+        self.number(report.warnings() as u64);
+    }
+
+    /// `"issues": [...]` at depth 1.
+    fn issues(&mut self, report: &Report) -> io::Result<()> {
+        self.key(1, "issues", false);
+        if report.issues.is_empty() {
+            self.raw(b"[]");
+            return Ok(());
+        }
+        self.raw(b"[");
+        let mut first = true;
+        let mut failed = Ok(());
+        report.issues.for_each_message(
+            report.lang,
+            report.show_values,
+            escaped,
+            |issue, message| {
+                if failed.is_ok() {
+                    self.issue(report, issue, message, first);
+                    first = false;
+                    failed = self.maybe_flush();
+                }
+            },
+        );
+        failed?;
+        self.newline(1);
+        self.raw(b"]");
+        Ok(())
+    }
+
+    /// One issue at depth 2, its message already escaped.
+    fn issue(&mut self, report: &Report, i: IssueRef<'_>, message: &[u8], first: bool) {
+        if !first {
+            self.raw(b",");
+        }
+        self.newline(2);
+        self.raw(b"{");
+        self.key(3, "severity", true);
+        self.string(i.severity.as_str());
+        self.key(3, "code", false);
+        self.string(i.code().as_str());
+        self.key(3, "row", false);
+        match i.row {
+            Some(row) => self.number(row),
+            None => self.raw(b"null"),
+        }
+        self.key(3, "column", false);
+        self.optional_string(i.column);
+        self.key(3, "field", false);
+        self.optional_string(i.field);
+        self.key(3, "value", false);
+        self.optional_string(report.value_of(i));
+        self.key(3, "message", false);
+        self.raw(message);
+        self.newline(2);
+        self.raw(b"}");
+    }
+}
+
+impl Report {
+    /// Writes the report as the JSON of SPEC section 5, pretty-printed (two spaces
+    /// of indentation, as `serde_json::to_writer_pretty` gives for the report's
+    /// `Serialize`), and a final newline; messages are in [`Report::lang`], values
+    /// shown as [`Report::show_values`] says. Issues are rendered as they are
+    /// written: memory does not grow with the output.
+    ///
+    /// ```
+    /// # use alleo_csv_core::{validate, Config, Options};
+    /// let file = "Email,First name,Last name\njan@example,Jan,Jansen\n";
+    /// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    /// let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of))?;
+    /// let mut json = Vec::new();
+    /// report.write_json(&mut json)?;
+    /// assert!(String::from_utf8(json)?.starts_with("{\n  \"valid\": false,\n  \"as_of\": \"2026-11-26\","));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Whatever `out` returns.
+    pub fn write_json<W: Write>(&self, out: W) -> io::Result<()> {
+        let mut json = JsonOut::new(out);
+        json.raw(b"{");
+        json.head(self, None, true);
+        json.issues(self)?;
+        json.raw(b"\n}\n");
+        json.finish().map(drop)
+    }
+}
+
+/// A plan as JSON, written as it is made: [`PlanJson::action`] writes each
+/// action as [`diff_each`](crate::lifecycle::diff_each) hands it over, one per
+/// line, and [`PlanJson::finish`] the rest of the plan, known only at the end:
+/// `{"actions": [...], "valid", "as_of", "rows", "previous", "errors",
+/// "warnings", "summary", "issues"}`. A plan of a million employees is never held.
+///
+/// ```
+/// use alleo_csv_core::{Config, Options, lifecycle::{diff_each, PlanJson, Previous}};
+/// let previous = Previous::read("Email,First name,Last name\njan@example.nl,Jan,Jansen\n".as_bytes(), &Config::default())?;
+/// let file = "Email,First name,Last name\njan@example.nl,Jan,Jansen-Smit\n";
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let mut json = PlanJson::new(Vec::new());
+/// let plan = diff_each(&previous, file.as_bytes(), &Config::default(), Options::new(as_of), None, &mut |a| json.action(&a))?;
+/// let text = String::from_utf8(json.finish(&plan)?).unwrap();
+/// assert!(text.starts_with("{\n  \"actions\": [\n    {\"action\":\"update\",\"email\":\"jan@example.nl\",\"row\":2,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct PlanJson<W: Write> {
+    json: JsonOut<W>,
+    actions: usize,
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> std::fmt::Debug for PlanJson<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlanJson")
+            .field("actions", &self.actions)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<W: Write> PlanJson<W> {
+    /// Starts the plan in `out`.
+    pub fn new(out: W) -> PlanJson<W> {
+        let mut json = JsonOut::new(out);
+        json.raw(b"{");
+        json.key(1, "actions", true);
+        json.raw(b"[");
+        PlanJson {
+            json,
+            actions: 0,
+            failed: None,
+        }
+    }
+
+    /// Writes one action, on a line of its own, as serde_json writes an
+    /// [`Action`] compactly. A failure of the output is kept for
+    /// [`PlanJson::finish`], so this can be called from a `diff_each` callback.
+    pub fn action(&mut self, a: &Action) {
+        if self.failed.is_some() {
+            return;
+        }
+        let j = &mut self.json;
+        if self.actions > 0 {
+            j.raw(b",");
+        }
+        self.actions += 1;
+        j.newline(2);
+        j.raw(b"{\"action\":");
+        j.string(a.kind.as_str());
+        j.raw(b",\"email\":");
+        j.string(&a.email);
+        j.raw(b",\"row\":");
+        match a.row {
+            Some(row) => j.number(row),
+            None => j.raw(b"null"),
+        }
+        j.raw(b",\"changes\":[");
+        for (n, c) in a.changes.iter().enumerate() {
+            if n > 0 {
+                j.raw(b",");
+            }
+            j.raw(b"{\"field\":");
+            j.string(&c.field);
+            j.raw(b",\"old\":");
+            j.string(&c.old);
+            j.raw(b",\"new\":");
+            j.string(&c.new);
+            j.raw(b"}");
+        }
+        j.raw(b"],\"effective\":");
+        match a.effective {
+            Some(e) => j.string(&e.to_string()),
+            None => j.raw(b"null"),
+        }
+        j.raw(b"}");
+        if let Err(e) = j.maybe_flush() {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Writes the rest of `plan` and returns the output.
+    ///
+    /// # Errors
+    /// The first failure of the output, here or in an earlier
+    /// [`PlanJson::action`].
+    pub fn finish(self, plan: &Plan) -> io::Result<W> {
+        let PlanJson {
+            mut json,
+            actions,
+            failed,
+        } = self;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        if actions > 0 {
+            json.newline(1);
+        }
+        json.raw(b"]");
+        json.head(&plan.report, Some(plan.previous), false);
+        json.key(1, "summary", false);
+        json.raw(b"{");
+        let s = &plan.summary;
+        for (n, (name, count)) in [
+            ("onboard", s.onboard),
+            ("update", s.update),
+            ("deactivate", s.deactivate),
+            ("unchanged", s.unchanged),
+            ("absent", s.absent),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            json.key(2, name, n == 0);
+            json.number(count);
+        }
+        json.newline(1);
+        json.raw(b"}");
+        json.issues(&plan.report)?;
+        json.raw(b"\n}\n");
+        json.finish()
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it: `"` and `\`,
+/// and control characters (`\b \t \n \f \r`, else `\u00XX`); everything else as is.
+pub(crate) fn escaped(buf: &mut Vec<u8>, s: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    buf.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b >= 0x20 && b != b'"' && b != b'\\' {
+            continue;
+        }
+        buf.extend_from_slice(&bytes[start..i]);
+        match b {
+            b'"' => buf.extend_from_slice(b"\\\""),
+            b'\\' => buf.extend_from_slice(b"\\\\"),
+            0x08 => buf.extend_from_slice(b"\\b"),
+            b'\t' => buf.extend_from_slice(b"\\t"),
+            b'\n' => buf.extend_from_slice(b"\\n"),
+            0x0C => buf.extend_from_slice(b"\\f"),
+            b'\r' => buf.extend_from_slice(b"\\r"),
+            _ => buf.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[usize::from(b >> 4)],
+                HEX[usize::from(b & 0xF)],
+            ]),
+        }
+        start = i + 1;
+    }
+    buf.extend_from_slice(&bytes[start..]);
+    buf.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::{Config, Lang, Options, sample, validate};
+
+    fn as_of() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn written(report: &Report) -> String {
+        let mut out = Vec::new();
+        report.write_json(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn strings_are_escaped_as_serde_escapes_them(s in any::<String>()) {
+            let mut buf = Vec::new();
+            escaped(&mut buf, &s);
+            prop_assert_eq!(String::from_utf8(buf).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn any_file_s_report_is_serde_s_json(cells in proptest::collection::vec("[a-z@.\"\\\\ ,\n\t\u{1}é-]{0,12}", 0..40)) {
+            let mut file = String::from("Email,First name,Last name,Onboarding date,Language\n");
+            for row in cells.chunks(5) {
+                let quoted: Vec<String> = row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+                file.push_str(&quoted.join(","));
+                file.push('\n');
+            }
+            let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of())).unwrap();
+            for lang in Lang::ALL {
+                let report = report.clone().with_lang(lang);
+                prop_assert_eq!(written(&report), serde_json::to_string_pretty(&report).unwrap() + "\n");
+            }
+        }
+    }
+
+    #[test]
+    fn a_roster_s_report_is_serde_s_json() {
+        let mut file = Vec::new();
+        sample::write_roster(&mut file, 3000, 5, as_of()).unwrap();
+        let report = validate(&file[..], &sample::config(), Options::new(as_of())).unwrap();
+        assert!(report.issues.len() > 3000);
+        assert_eq!(
+            written(&report),
+            serde_json::to_string_pretty(&report).unwrap() + "\n"
+        );
+        let hidden = report.without_values();
+        assert_eq!(
+            written(&hidden),
+            serde_json::to_string_pretty(&hidden).unwrap() + "\n"
+        );
+    }
+}
