@@ -13,9 +13,8 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher, RandomState};
 use std::num::NonZeroU64;
 
-use crate::code::Severity;
+use crate::code::{Code, Severity};
 use crate::issue::{Detail, Issue, IssueRef};
-use crate::messages::Lang;
 
 /// Every issue of a report, in report order once the report is finished: file-level
 /// issues first, then by row and column.
@@ -30,12 +29,31 @@ use crate::messages::Lang;
 /// assert_eq!(report.issues.iter().count(), report.issues.len());
 /// # Ok::<(), alleo_csv_core::Error>(())
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Issues {
     entries: Vec<Entry>,
     places: Interner<Place>,
     details: Interner<Detail>,
     texts: Texts,
+    /// The place last used at each column position, so that a cell's issue finds
+    /// its place without hashing.
+    by_position: Vec<u32>,
+    /// The detail last used for each code, for the same reason: a million
+    /// `onboarding-past` warnings share one.
+    by_code: [u32; Code::ALL.len()],
+}
+
+impl Default for Issues {
+    fn default() -> Issues {
+        Issues {
+            entries: Vec::new(),
+            places: Interner::default(),
+            details: Interner::default(),
+            texts: Texts::default(),
+            by_position: Vec::new(),
+            by_code: [NONE; Code::ALL.len()],
+        }
+    }
 }
 
 /// One issue: 24 bytes.
@@ -126,19 +144,50 @@ impl Issues {
     /// Adds an issue about a cell: the fast path of the rules, which allocates
     /// nothing for a place, detail or value already held.
     pub(crate) fn push_cell(&mut self, cell: Cell<'_>, detail: Detail, value: &str) {
+        let code = detail.code();
+        let entry = Entry {
+            row: NonZeroU64::new(cell.row),
+            place: self.place_of(cell),
+            value: self.texts.add(value),
+            severity: code.default_severity(),
+            detail: self.detail_of(code, detail),
+        };
+        self.entries.push(entry);
+    }
+
+    /// The number of `cell`'s place: the one last used at its position when that
+    /// is the same column.
+    fn place_of(&mut self, cell: Cell<'_>) -> u32 {
+        let known = self.by_position.get(cell.position).copied().unwrap_or(NONE);
+        if known != NONE {
+            let p = self.places.get(known);
+            if self.texts.get(p.column) == Some(cell.header)
+                && self.texts.get(p.field) == cell.field
+            {
+                return known;
+            }
+        }
         let place = Place {
             position: Some(cell.position),
             column: self.texts.add(cell.header),
             field: cell.field.map_or(NONE, |f| self.texts.add(f)),
         };
-        let entry = Entry {
-            row: NonZeroU64::new(cell.row),
-            place: self.places.add(place),
-            value: self.texts.add(value),
-            severity: detail.code().default_severity(),
-            detail: self.details.add(detail),
-        };
-        self.entries.push(entry);
+        let n = self.places.add(place);
+        if self.by_position.len() <= cell.position {
+            self.by_position.resize(cell.position + 1, NONE);
+        }
+        self.by_position[cell.position] = n;
+        n
+    }
+
+    /// The number of `detail`: the one last used for its code when it is equal.
+    fn detail_of(&mut self, code: Code, detail: Detail) -> u32 {
+        let slot = &mut self.by_code[code as usize];
+        if *slot != NONE && *self.details.get(*slot) == detail {
+            return *slot;
+        }
+        *slot = self.details.add(detail);
+        *slot
     }
 
     /// Adds every issue of `other` at the end.
@@ -157,6 +206,7 @@ impl Issues {
             places,
             details,
             texts,
+            ..
         } = self;
         entries.retain_mut(|e| {
             let verdict = decide(view(e, places, details, texts));
@@ -185,35 +235,44 @@ impl Issues {
         }
     }
 
-    /// Calls `each` with every issue, in order, and its message in `lang` as
-    /// `encode` writes it. Issues with the same column, value and detail have the
-    /// same message, which is then rendered and encoded once: a file with a warning
-    /// on each of a million rows renders one message per distinct value.
-    pub(crate) fn for_each_message(
+    /// Calls `each` with every issue's row, in order, and what `encode` makes of
+    /// the issue:
+    /// `encode` appends its bytes to the buffer it is given and says how many of
+    /// them come before the split (a front puts the row there). Issues of the same
+    /// severity, column, value and detail encode alike (their messages are the
+    /// same), and are encoded once: a file with a warning on each of a million
+    /// rows renders one message per distinct value.
+    pub(crate) fn for_each_encoded(
         &self,
-        lang: Lang,
-        show_values: bool,
-        encode: impl Fn(&mut Vec<u8>, &str),
-        mut each: impl FnMut(IssueRef<'_>, &[u8]),
+        mut encode: impl FnMut(IssueRef<'_>, &mut Vec<u8>) -> usize,
+        mut each: impl FnMut(Option<u64>, &[u8], &[u8]),
     ) {
-        /// Messages remembered: a direct-mapped cache of this many slots.
-        const SLOTS: usize = 4096;
-        let mut keys = vec![None; SLOTS];
-        let mut encoded: Vec<Vec<u8>> = vec![Vec::new(); SLOTS];
+        /// Distinct encodings kept; past this many, the others are encoded each
+        /// time they occur (a file whose every issue is different gains nothing
+        /// from keeping them).
+        const KEPT: usize = 16_384;
+        // What an issue's encoding depends on -> where it lies in the arena (start,
+        // split, end).
+        type Kept = HashMap<(Severity, u32, u32, u32), (usize, usize, usize), Keyed>;
+        let mut kept = Kept::with_hasher(Keyed::new());
+        let mut arena: Vec<u8> = Vec::new();
+        let mut scratch: Vec<u8> = Vec::new();
         for e in &self.entries {
-            let issue = self.view(e);
-            let key = (e.place, e.value, e.detail);
-            let slot = (key.0 as usize)
-                .wrapping_mul(0x9E37)
-                .wrapping_add((key.1 as usize).wrapping_mul(0x85EB_CA6B))
-                .wrapping_add((key.2 as usize).wrapping_mul(0xC2B2_AE35))
-                % SLOTS;
-            if keys[slot] != Some(key) {
-                keys[slot] = Some(key);
-                encoded[slot].clear();
-                encode(&mut encoded[slot], &issue.message(lang, show_values));
-            }
-            each(issue, &encoded[slot]);
+            let key = (e.severity, e.place, e.value, e.detail);
+            let (bytes, split) = if let Some(&(start, split, end)) = kept.get(&key) {
+                (&arena[start..end], split - start)
+            } else if kept.len() < KEPT {
+                let start = arena.len();
+                let split = start + encode(self.view(e), &mut arena);
+                kept.insert(key, (start, split, arena.len()));
+                (&arena[start..], split - start)
+            } else {
+                scratch.clear();
+                let split = encode(self.view(e), &mut scratch);
+                (&scratch[..], split)
+            };
+            let (head, tail) = bytes.split_at(split.min(bytes.len()));
+            each(e.row.map(NonZeroU64::get), head, tail);
         }
     }
 
@@ -306,7 +365,7 @@ struct Interner<T> {
     /// already has is kept again rather than found: equal values then take more
     /// room, never the wrong number.
     numbers: HashMap<u64, u32, BuildHasherDefault<Passed>>,
-    hasher: RandomState,
+    hasher: Keyed,
 }
 
 impl<T> Default for Interner<T> {
@@ -314,7 +373,7 @@ impl<T> Default for Interner<T> {
         Interner {
             items: Vec::new(),
             numbers: HashMap::default(),
-            hasher: RandomState::new(),
+            hasher: Keyed::new(),
         }
     }
 }
@@ -345,7 +404,7 @@ struct Texts {
     bytes: String,
     ends: Vec<usize>,
     numbers: HashMap<u64, u32, BuildHasherDefault<Passed>>,
-    hasher: RandomState,
+    hasher: Keyed,
 }
 
 impl Texts {
@@ -376,6 +435,90 @@ impl Texts {
 /// late value may show another's text; nothing panics.
 fn number(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(NONE - 1).min(NONE - 1)
+}
+
+/// A fast hash with a secret seed drawn for each store: values come from files,
+/// and a seed an outsider cannot know keeps them from choosing values that all
+/// land in one place of the table.
+#[derive(Debug, Clone)]
+struct Keyed {
+    seed: u64,
+}
+
+impl Keyed {
+    fn new() -> Keyed {
+        Keyed {
+            seed: RandomState::new().hash_one(0x5EED_u64),
+        }
+    }
+}
+
+impl Default for Keyed {
+    fn default() -> Keyed {
+        Keyed::new()
+    }
+}
+
+impl BuildHasher for Keyed {
+    type Hasher = Folded;
+
+    fn build_hasher(&self) -> Folded {
+        Folded(self.seed)
+    }
+}
+
+/// Folds eight bytes at a time into the state with a multiply; mixed once more at
+/// the end (MurmurHash3's finaliser), so every bit of the input reaches every bit
+/// of the hash.
+#[derive(Debug)]
+struct Folded(u64);
+
+impl Folded {
+    fn fold(&mut self, word: u64) {
+        self.0 = (self.0 ^ word)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(31);
+    }
+}
+
+impl Hasher for Folded {
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+        h ^ (h >> 33)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.fold(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        self.fold(u64::from_le_bytes(word) ^ ((bytes.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.fold(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.fold(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.fold(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.fold(n as u64);
+    }
 }
 
 /// A hasher for keys that are hashes already.

@@ -59,8 +59,10 @@ impl<W: Write> JsonOut<W> {
             self.buf.push(b',');
         }
         self.newline(depth);
-        self.string(key);
-        self.buf.extend_from_slice(b": ");
+        // Keys are this module's own words: nothing in them needs escaping.
+        self.buf.push(b'"');
+        self.buf.extend_from_slice(key.as_bytes());
+        self.buf.extend_from_slice(b"\": ");
     }
 
     fn newline(&mut self, depth: usize) {
@@ -120,51 +122,58 @@ impl<W: Write> JsonOut<W> {
         self.raw(b"[");
         let mut first = true;
         let mut failed = Ok(());
-        report.issues.for_each_message(
-            report.lang,
-            report.show_values,
-            escaped,
-            |issue, message| {
-                if failed.is_ok() {
-                    self.issue(report, issue, message, first);
-                    first = false;
-                    failed = self.maybe_flush();
-                }
-            },
-        );
+        let encode = |issue: IssueRef<'_>, buf: &mut Vec<u8>| encode_issue(report, issue, buf);
+        report.issues.for_each_encoded(encode, |row, head, tail| {
+            if failed.is_err() {
+                return;
+            }
+            if !first {
+                self.raw(b",");
+            }
+            first = false;
+            self.raw(head);
+            match row {
+                Some(row) => self.number(row),
+                None => self.raw(b"null"),
+            }
+            self.raw(tail);
+            failed = self.maybe_flush();
+        });
         failed?;
         self.newline(1);
         self.raw(b"]");
         Ok(())
     }
+}
 
-    /// One issue at depth 2, its message already escaped.
-    fn issue(&mut self, report: &Report, i: IssueRef<'_>, message: &[u8], first: bool) {
-        if !first {
-            self.raw(b",");
-        }
-        self.newline(2);
-        self.raw(b"{");
-        self.key(3, "severity", true);
-        self.string(i.severity.as_str());
-        self.key(3, "code", false);
-        self.string(i.code().as_str());
-        self.key(3, "row", false);
-        match i.row {
-            Some(row) => self.number(row),
-            None => self.raw(b"null"),
-        }
-        self.key(3, "column", false);
-        self.optional_string(i.column);
-        self.key(3, "field", false);
-        self.optional_string(i.field);
-        self.key(3, "value", false);
-        self.optional_string(report.value_of(i));
-        self.key(3, "message", false);
-        self.raw(message);
-        self.newline(2);
-        self.raw(b"}");
-    }
+/// Appends one issue of the `"issues"` array (depth 2) but its row, and returns
+/// how many of the bytes appended come before the row.
+fn encode_issue(report: &Report, i: IssueRef<'_>, buf: &mut Vec<u8>) -> usize {
+    let start = buf.len();
+    let mut j = JsonOut {
+        out: io::sink(),
+        buf: std::mem::take(buf),
+    };
+    j.newline(2);
+    j.raw(b"{");
+    j.key(3, "severity", true);
+    j.string(i.severity.as_str());
+    j.key(3, "code", false);
+    j.string(i.code().as_str());
+    j.key(3, "row", false);
+    let split = j.buf.len() - start;
+    j.key(3, "column", false);
+    j.optional_string(i.column);
+    j.key(3, "field", false);
+    j.optional_string(i.field);
+    j.key(3, "value", false);
+    j.optional_string(report.value_of(i));
+    j.key(3, "message", false);
+    j.string(&report.message_of(i));
+    j.newline(2);
+    j.raw(b"}");
+    *buf = j.buf;
+    split
 }
 
 impl Report {

@@ -1,6 +1,6 @@
 //! The report every front gives (SPEC section 5).
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -104,36 +104,49 @@ impl Report {
     /// [`Error::Write`] when `out` fails.
     pub fn write_csv<W: Write>(&self, mut out: W) -> Result<()> {
         out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
-        let mut w = csv::Writer::from_writer(out);
-        // Keep the io::Error itself, so a caller can tell a closed pipe from a full disk.
-        let fail = |e: csv::Error| match e.into_kind() {
-            csv::ErrorKind::Io(io) => Error::Write(io),
-            other => Error::Write(std::io::Error::other(format!("{other:?}"))),
-        };
-        w.write_record([
-            "severity", "code", "row", "column", "field", "value", "message",
-        ])
-        .map_err(fail)?;
+        out.write_all(b"severity,code,row,column,field,value,message\n")
+            .map_err(Error::Write)?;
+        let mut out = io::BufWriter::with_capacity(1 << 16, out);
         let mut written = Ok(());
-        let plain = |buf: &mut Vec<u8>, message: &str| buf.extend_from_slice(message.as_bytes());
-        self.issues
-            .for_each_message(self.lang, self.show_values, plain, |issue, message| {
+        self.issues.for_each_encoded(
+            |issue, buf| self.encode_csv(issue, buf),
+            |row, head, tail| {
                 if written.is_err() {
                     return;
                 }
-                let row = issue.row.map(|r| r.to_string()).unwrap_or_default();
-                written = w.write_record([
-                    issue.severity.as_str().as_bytes(),
-                    issue.code().as_str().as_bytes(),
-                    row.as_bytes(),
-                    issue.column.unwrap_or_default().as_bytes(),
-                    issue.field.unwrap_or_default().as_bytes(),
-                    self.value_of(issue).unwrap_or_default().as_bytes(),
-                    message,
-                ]);
-            });
-        written.map_err(fail)?;
-        w.flush().map_err(Error::Write)
+                written = out
+                    .write_all(head)
+                    .and_then(|()| match row {
+                        Some(row) => write!(out, "{row}"),
+                        None => Ok(()),
+                    })
+                    .and_then(|()| out.write_all(tail));
+            },
+        );
+        written.and_then(|()| out.flush()).map_err(Error::Write)
+    }
+
+    /// Appends `issue` as one line of the CSV but its row, and returns how many of
+    /// the bytes come before the row: the csv crate's quoting, a record to a line.
+    fn encode_csv(&self, issue: IssueRef<'_>, buf: &mut Vec<u8>) -> usize {
+        let (severity, code) = (issue.severity.as_str(), issue.code().as_str());
+        let message = self.message_of(issue);
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(std::mem::take(buf));
+        // A Vec takes every write: the record cannot fail.
+        let _ = w.write_record([
+            severity,
+            code,
+            "",
+            issue.column.unwrap_or_default(),
+            issue.field.unwrap_or_default(),
+            self.value_of(issue).unwrap_or_default(),
+            &message,
+        ]);
+        *buf = w.into_inner().unwrap_or_default();
+        // The severity and code never need quotes: `error,date-format,`.
+        severity.len() + code.len() + 2
     }
 
     /// Puts issues in report order: file-level first, then by row and column.
@@ -191,4 +204,56 @@ struct IssueJson<'a> {
     field: Option<&'a str>,
     value: Option<&'a str>,
     message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use crate::{Config, Options, validate};
+
+    /// The CSV as the csv crate writes the issues one record at a time.
+    fn reference_csv(report: &super::Report) -> Vec<u8> {
+        let mut out = b"\xEF\xBB\xBF".to_vec();
+        let mut w = csv::Writer::from_writer(&mut out);
+        w.write_record([
+            "severity", "code", "row", "column", "field", "value", "message",
+        ])
+        .unwrap();
+        for i in &report.issues {
+            let row = i.row.map(|r| r.to_string()).unwrap_or_default();
+            w.write_record([
+                i.severity.as_str(),
+                i.code().as_str(),
+                &row,
+                i.column.unwrap_or_default(),
+                i.field.unwrap_or_default(),
+                report.value_of(i).unwrap_or_default(),
+                &report.message_of(i),
+            ])
+            .unwrap();
+        }
+        drop(w);
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_csv_is_what_the_csv_crate_writes(cells in proptest::collection::vec("[a-z@.\"\\\\ ,\n\r;é-]{0,12}", 0..40), values in any::<bool>()) {
+            let mut file = String::from("Email,First name,Last name,Onboarding date,Language\n");
+            for row in cells.chunks(5) {
+                let quoted: Vec<String> = row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+                file.push_str(&quoted.join(","));
+                file.push('\n');
+            }
+            let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+            let mut report = validate(file.as_bytes(), &Config::default(), Options::new(as_of)).unwrap();
+            if !values {
+                report = report.without_values();
+            }
+            let mut written = Vec::new();
+            report.write_csv(&mut written).unwrap();
+            prop_assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(reference_csv(&report)).unwrap());
+        }
+    }
 }
