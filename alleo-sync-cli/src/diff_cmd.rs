@@ -109,7 +109,7 @@ fn write_json(
 ) -> Result<Plan, CliError> {
     let mut json = PlanJson::new(io::stdout());
     let plan = diff_each(prev, input, config, options, allow, &mut |a| {
-        json.action(&a)
+        json.action(&a);
     })
     .map_err(reading)?;
     json.finish(&plan).map_err(CliError::output)?;
