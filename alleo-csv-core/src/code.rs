@@ -148,6 +148,29 @@ codes! {
     MassDeactivation = "mass-deactivation", Error, File;
 }
 
+impl Code {
+    /// What issues with this code mean and why they matter, in `lang`: one
+    /// sentence, for a list that shows a code once for many rows.
+    ///
+    /// ```
+    /// use alleo_csv_core::{Code, Lang};
+    /// assert!(Code::OnboardingPast.about(Lang::En).starts_with("Onboarding dates before the pickup date"));
+    /// ```
+    pub fn about(self, lang: crate::Lang) -> &'static str {
+        crate::messages::about(self, lang)
+    }
+
+    /// Whether, without the previous state, issues with this code are warnings
+    /// that the previous state would make exact (SPEC section 3): the checker
+    /// cannot tell a new employee from one already in Alleo.
+    pub fn needs_previous_state(self) -> bool {
+        matches!(
+            self,
+            Code::OnboardingPast | Code::OffboardingNotFuture | Code::OffboardingShortNotice
+        )
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -343,6 +343,17 @@ impl CustomType {
         CustomType::Integer,
         CustomType::Date,
     ];
+
+    /// The type as `[custom_fields]` writes it: `text`, `decimal`, `integer` or
+    /// `date`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CustomType::Text => "text",
+            CustomType::Decimal => "decimal",
+            CustomType::Integer => "integer",
+            CustomType::Date => "date",
+        }
+    }
 }
 
 #[cfg(test)]

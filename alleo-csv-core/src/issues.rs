@@ -361,10 +361,11 @@ impl Extend<Issue> for Issues {
 #[derive(Debug, Clone)]
 struct Interner<T> {
     items: Vec<T>,
-    /// The hash of each value -> its number. A value whose hash another value
-    /// already has is kept again rather than found: equal values then take more
-    /// room, never the wrong number.
-    numbers: HashMap<u64, u32, BuildHasherDefault<Passed>>,
+    /// 32 bits of the hash of each value -> its number: a small table, which
+    /// stays in the processor's caches. A value whose hash another value already
+    /// has is kept again rather than found: equal values then take more room,
+    /// never the wrong number.
+    numbers: HashMap<u32, u32, BuildHasherDefault<Passed>>,
     hasher: Keyed,
 }
 
@@ -380,7 +381,7 @@ impl<T> Default for Interner<T> {
 
 impl<T: Hash + Eq> Interner<T> {
     fn add(&mut self, item: T) -> u32 {
-        let hash = self.hasher.hash_one(&item);
+        let hash = self.hasher.hash_one(&item) as u32;
         if let Some(&n) = self.numbers.get(&hash)
             && self.items.get(n as usize) == Some(&item)
         {
@@ -403,13 +404,13 @@ impl<T: Hash + Eq> Interner<T> {
 struct Texts {
     bytes: String,
     ends: Vec<usize>,
-    numbers: HashMap<u64, u32, BuildHasherDefault<Passed>>,
+    numbers: HashMap<u32, u32, BuildHasherDefault<Passed>>,
     hasher: Keyed,
 }
 
 impl Texts {
     fn add(&mut self, text: &str) -> u32 {
-        let hash = self.hasher.hash_one(text);
+        let hash = self.hasher.hash_one(text) as u32;
         if let Some(&n) = self.numbers.get(&hash)
             && self.get(n) == Some(text)
         {
@@ -521,7 +522,8 @@ impl Hasher for Folded {
     }
 }
 
-/// A hasher for keys that are hashes already.
+/// A hasher for keys that are 32-bit hashes already: it only spreads them over
+/// the 64 bits the table reads (its low bits choose a slot, its top bits tag it).
 #[derive(Debug, Default)]
 struct Passed(u64);
 
@@ -536,8 +538,8 @@ impl Hasher for Passed {
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n) | (u64::from(n) << 32);
     }
 }
 

@@ -41,6 +41,7 @@
 
 pub mod code;
 pub mod config;
+pub mod digest;
 mod error;
 pub mod field;
 mod header;
@@ -59,6 +60,7 @@ pub mod sample;
 pub mod schedule;
 pub mod split;
 pub mod suggest;
+pub mod text;
 pub mod transform;
 mod unique;
 mod validate;

@@ -91,6 +91,11 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub no_values: bool,
 
+    /// List every warning one by one in the readable report (a warning found on
+    /// many rows is otherwise shown once, with its first rows).
+    #[arg(long)]
+    pub all: bool,
+
     #[command(flatten)]
     pub previous: PreviousArgs,
 }
@@ -179,6 +184,11 @@ pub struct DiffArgs {
     /// (like Alleo's dry-run report).
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// List every action and warning one by one in the readable plan (a long
+    /// list is otherwise shown by its first lines).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `alleo-sync transform`.

@@ -18,7 +18,7 @@ use crate::atomic::{Pending, resolve};
 use crate::config_file;
 use crate::error::CliError;
 use crate::source::Source;
-use crate::text::{self, BOLD, ERROR, OK};
+use crate::text::{self, Ansi, AsOf, BOLD, Context, ERROR, OK};
 
 /// Transforms the export, writes the files it should, and prints what it did.
 pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
@@ -220,7 +220,8 @@ fn write_text(
         .describe(args.lang)
         .unwrap_or_else(|| t.no_changes.to_owned());
     writeln!(out, "{} {described}", t.changes)?;
-    text::write_issues(out, &done.report)?;
+    let context = Context::new(Some(input), AsOf::Given(done.report.as_of));
+    text::write_issues(out, &done.report, &context, &Ansi::default())?;
     writeln!(out)?;
     write_verdict(out, done, args, written)
 }

@@ -1,7 +1,7 @@
 //! `alleo-sync validate`.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use alleo_csv_core::lifecycle::{Previous, diff};
@@ -11,7 +11,7 @@ use crate::args::{Format, ValidateArgs};
 use crate::config_file;
 use crate::error::CliError;
 use crate::previous;
-use crate::text::{self, Context};
+use crate::text::{self, Ansi, Context};
 
 /// Checks the file and prints the report; the exit code says whether it is valid.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
@@ -48,14 +48,22 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     let stdout = io::stdout();
     match args.format {
         Format::Text => {
+            let (mut path, config) = (
+                String::new(),
+                loaded.path.as_ref().map(|p| p.display().to_string()),
+            );
+            let employees = chosen.previous.as_ref().map(Previous::len);
             let context = Context {
-                file: &args.file,
+                file: (args.file != "-").then_some(args.file.as_str()),
                 as_of,
-                config: loaded.path.as_deref(),
-                previous: Some((&chosen.source, chosen.previous.as_ref().map(Previous::len))),
+                config: config.as_deref(),
+                previous: Some(text::previous_state(&chosen.source, employees, &mut path)),
+                all: args.all,
             };
-            let mut out = anstream::AutoStream::auto(stdout.lock());
-            text::write(&mut out, &report, &context).map_err(CliError::output)?;
+            let mut out = io::BufWriter::new(anstream::AutoStream::auto(stdout.lock()));
+            text::write_report(&mut out, &report, &context, &Ansi::default())
+                .and_then(|()| out.flush())
+                .map_err(CliError::output)?;
         }
         Format::Json => report.write_json(stdout.lock()).map_err(CliError::output)?,
         Format::Csv => report.write_csv(io::BufWriter::new(stdout.lock()))?,

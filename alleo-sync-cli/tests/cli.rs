@@ -1,6 +1,7 @@
 //! The `alleo-sync` binary end to end: the shared fixture corpus through stdin,
 //! exit codes, every output format, configuration errors and the schedule.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::io::{BufRead, BufReader};
 
@@ -86,6 +87,66 @@ fn demo_example_is_invalid_and_reads_well() {
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+}
+
+/// A first file of a whole workforce: a past onboarding date on each of 40 rows,
+/// and one address without an @.
+fn first_roster() -> Vec<u8> {
+    let mut file =
+        String::from("Email,First name,Last name,Onboarding date\nnot-an-address,A,B,\n");
+    for i in 0..40 {
+        let _ = writeln!(file, "p{i}@example.nl,Anna,Smit,2020-01-{:02}", i % 28 + 1);
+    }
+    file.into_bytes()
+}
+
+#[test]
+fn a_warning_on_many_rows_is_shown_once_and_all_lists_each() {
+    let file = first_roster();
+    let text = stdout(&alleo_sync(
+        &["validate", "-", "--as-of", "2026-11-26"],
+        Some(&file),
+    ));
+    for expected in [
+        "Errors: 1 on 1 row\nRow 2\n  error    email-format",
+        "Warnings: 40\n  warning  onboarding-past                on 40 rows: 3, 4, 5, 6, 7 and 35 more\n",
+        "Onboarding dates before the pickup date",
+        "Give the file last sent to Alleo, or an export of Alleo's own reporting, with --previous FILE.",
+        "Each warning one by one: --all.",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    assert!(
+        !text.contains("Row 3\n"),
+        "a row with only a repeated warning is not listed:\n{text}"
+    );
+    let all = stdout(&alleo_sync(
+        &["validate", "-", "--as-of", "2026-11-26", "--all"],
+        Some(&file),
+    ));
+    assert_eq!(
+        all.matches("  warning  onboarding-past").count(),
+        40,
+        "{all}"
+    );
+    assert!(all.contains("Row 42\n  warning  onboarding-past"));
+    // With the previous state the warnings are exact: no first-run hint.
+    let dir = tempfile::tempdir().unwrap();
+    let previous = dir.path().join("previous.csv");
+    fs::write(&previous, &file).unwrap();
+    let previous = previous.to_string_lossy().into_owned();
+    let text = stdout(&alleo_sync(
+        &[
+            "validate",
+            "-",
+            "--as-of",
+            "2026-11-26",
+            "--previous",
+            &previous,
+        ],
+        Some(&file),
+    ));
+    assert!(!text.contains("--previous FILE"), "{text}");
 }
 
 #[test]

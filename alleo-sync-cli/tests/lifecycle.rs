@@ -312,3 +312,32 @@ fn a_previous_state_without_emails_is_exit_2_and_says_what_to_give() {
         "{help}"
     );
 }
+
+#[test]
+fn a_long_plan_shows_the_first_of_each_list_and_all_shows_every_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let previous = dir.path().join("previous.csv");
+    fs::write(
+        &previous,
+        "Email,First name,Last name\nkeep@example.nl,Kees,Kok\n",
+    )
+    .unwrap();
+    let mut file = String::from("Email,First name,Last name\nkeep@example.nl,Kees,Kok\n");
+    for i in 0..60 {
+        writeln!(file, "new{i}@example.nl,Anna,Smit").unwrap();
+    }
+    let path = dir.path().join("alleo_employees_acme.csv");
+    fs::write(&path, &file).unwrap();
+    let (previous, path) = (previous.to_string_lossy(), path.to_string_lossy());
+    let args = ["diff", &previous, &path, "--as-of", AS_OF];
+    let text = stdout(&alleo_sync(&args, None));
+    assert!(text.contains("Onboard (60)\n"), "{text}");
+    assert_eq!(text.matches("active from 2026-11-26").count(), 10, "{text}");
+    assert!(
+        text.contains("... and 50 more (--all lists them;"),
+        "{text}"
+    );
+    let all = stdout(&alleo_sync(&[&args[..], &["--all"]].concat(), None));
+    assert_eq!(all.matches("active from 2026-11-26").count(), 60, "{all}");
+    assert!(!all.contains("more (--all"));
+}

@@ -1,6 +1,7 @@
 //! German messages (Deutsch).
 
 use super::{Parts, delimiter_name};
+use crate::code::Code;
 use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
@@ -163,5 +164,90 @@ fn email_reason(p: EmailProblem) -> String {
         EmailProblem::BadChar(c) => format!("sie enthält das Zeichen {c:?}"),
         EmailProblem::BadEnding => "sie muss auf Buchstaben enden, wie .de oder .com".into(),
         EmailProblem::TooLong => "sie ist länger, als eine Adresse sein kann".into(),
+    }
+}
+
+/// Was Meldungen mit `code` bedeuten und warum sie wichtig sind.
+pub(super) fn about(code: Code) -> &'static str {
+    match code {
+        Code::EmptyFile => {
+            "Die Datei hat keine Kopfzeile oder ist ganz leer: Alleo liest nichts daraus."
+        }
+        Code::Encoding => "Die Datei ist nicht in UTF-8: Namen mit Akzenten kämen verstümmelt an.",
+        Code::Delimiter => {
+            "Die Spalten sind nicht durch Kommas getrennt, daher kann Alleo die Datei nicht lesen."
+        }
+        Code::FileName => "Alleo holt nur Dateien mit dem Namen alleo_employees_<ID>.csv ab.",
+        Code::MissingColumn => "Eine Pflichtspalte fehlt: ohne sie ist keine Zeile lesbar.",
+        Code::DuplicateColumn => {
+            "Zwei Spalten enthalten dasselbe Feld: Alleo kann nicht wissen, welche gilt."
+        }
+        Code::UnknownColumn => {
+            "Eine Spalte, die kein Alleo-Feld ist: ordnen Sie sie zu, nennen Sie sie custom_<Name> oder entfernen Sie sie."
+        }
+        Code::CustomFieldName => {
+            "Der Name eines eigenen Feldes muss custom_ sein, gefolgt von Kleinbuchstaben, Ziffern und _."
+        }
+        Code::RowLength => {
+            "Zeilen mit mehr oder weniger Feldern als die Kopfzeile: meist ein Wert mit Komma, aber ohne Anführungszeichen."
+        }
+        Code::BlankRow => {
+            "Leere Zeilen zwischen Mitarbeitern: Alleo überspringt sie; entfernen Sie sie."
+        }
+        Code::Required => {
+            "E-Mail, Vorname und Nachname sind in jeder Zeile nötig: eine solche Zeile wird abgelehnt."
+        }
+        Code::EmailFormat => {
+            "Ungültige Adressen: der Mitarbeiter kann nicht angelegt oder gefunden werden."
+        }
+        Code::EmailDuplicate => {
+            "Eine Adresse, die zweimal vorkommt: jeder Mitarbeiter braucht eine eigene, sie ist seine Identität in Alleo."
+        }
+        Code::DateFormat => {
+            "Daten müssen als JJJJ-MM-TT geschrieben sein und im Kalender existieren: die Zeile wird abgelehnt."
+        }
+        Code::DecimalFormat => {
+            "Ein dezimales eigenes Feld braucht einen Punkt und kein Tausendertrennzeichen, etwa 1234.5."
+        }
+        Code::IntegerFormat => "Ein ganzzahliges eigenes Feld braucht eine ganze Zahl.",
+        Code::Language => {
+            "Die Sprache muss en, nl oder de sein, oder leer für die Standardsprache des Unternehmens."
+        }
+        Code::CompanyGroup => {
+            "Unternehmensgruppen müssen genau wie die Gruppen des Unternehmens geschrieben sein."
+        }
+        Code::OnboardingPast => {
+            "Onboarding-Daten vor dem Abholdatum: in Ordnung für Mitarbeiter, die schon in Alleo sind, aber ein neuer Mitarbeiter mit einem solchen Datum wird abgelehnt."
+        }
+        Code::OffboardingNotFuture => {
+            "Offboarding-Daten am oder vor dem Abholdatum: in Ordnung für bereits deaktivierte Konten, aber ein aktives Konto braucht ein Datum in der Zukunft."
+        }
+        Code::OffboardingShortNotice => {
+            "Offboarding-Daten weniger als 30 Tage voraus: Alleo bittet um mindestens 30 Tage Vorlauf."
+        }
+        Code::OffboardingBeforeOnboarding => {
+            "Offboarding-Daten, die nicht nach dem Onboarding-Datum liegen: die Zeile wird abgelehnt."
+        }
+        Code::BirthdayImplausible => {
+            "Geburtstage in der Zukunft oder vor mehr als 120 Jahren: fast immer ein Tippfehler."
+        }
+        Code::OnboardingDateLocked => {
+            "Das Onboarding-Datum eines Mitarbeiters, der schon in Alleo ist, lässt sich nicht über die Datei ändern; wenden Sie sich an admin-support@alleo.nl."
+        }
+        Code::OffboardingRemoved => {
+            "Ein gesetztes Offboarding-Datum kann nicht entfernt werden; wenden Sie sich an admin-support@alleo.nl, um den Mitarbeiter zu behalten."
+        }
+        Code::ReactivationRequired => {
+            "Ein deaktiviertes Konto wird über die Datei weder geändert noch reaktiviert; wenden Sie sich an admin-support@alleo.nl."
+        }
+        Code::Absent => {
+            "Mitarbeiter, die in der vorigen Datei standen, aber nicht in dieser: Alleo lässt sie aktiv; nur ein Offboarding-Datum deaktiviert."
+        }
+        Code::EmailChangeSuspected => {
+            "Eine neue Adresse, während ein Mitarbeiter mit demselben Namen fehlt: hat sich die Adresse geändert, legt Alleo ein zweites Konto an."
+        }
+        Code::MassDeactivation => {
+            "Mehr Deaktivierungen als die Sicherheitsgrenze erlaubt: ein Fehler hier deaktiviert Menschen."
+        }
     }
 }

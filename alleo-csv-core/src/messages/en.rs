@@ -1,6 +1,7 @@
 //! English messages.
 
 use super::{Parts, delimiter_name};
+use crate::code::Code;
 use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
@@ -160,5 +161,83 @@ fn email_reason(p: EmailProblem) -> String {
         EmailProblem::BadChar(c) => format!("it contains the character {c:?}"),
         EmailProblem::BadEnding => "it must end in letters, like .nl or .com".into(),
         EmailProblem::TooLong => "it is longer than an address can be".into(),
+    }
+}
+
+/// What issues with `code` mean and why they matter, for a list that shows a code
+/// once for many rows.
+pub(super) fn about(code: Code) -> &'static str {
+    match code {
+        Code::EmptyFile => {
+            "The file has no header row or no bytes at all: Alleo reads nothing from it."
+        }
+        Code::Encoding => "The file is not UTF-8: names with accents would arrive garbled.",
+        Code::Delimiter => "Columns are not separated by commas, so Alleo cannot read the file.",
+        Code::FileName => "Alleo only picks up files named alleo_employees_<ID>.csv.",
+        Code::MissingColumn => "A required column is missing: without it no row can be read.",
+        Code::DuplicateColumn => {
+            "Two columns hold the same field: Alleo cannot tell which one counts."
+        }
+        Code::UnknownColumn => {
+            "A column that is not an Alleo field: map it, name it custom_<name>, or remove it."
+        }
+        Code::CustomFieldName => {
+            "A custom field's name must be custom_ followed by lowercase letters, digits and _."
+        }
+        Code::RowLength => {
+            "Rows with more or fewer fields than the header: usually a value with a comma but no quotes."
+        }
+        Code::BlankRow => "Blank rows between employees: Alleo skips them; remove them.",
+        Code::Required => {
+            "Email, first name and last name are needed on every row: such a row is refused."
+        }
+        Code::EmailFormat => {
+            "Addresses that are not valid: the employee cannot be created or found."
+        }
+        Code::EmailDuplicate => {
+            "An address used twice: each employee needs their own, as it is their identity in Alleo."
+        }
+        Code::DateFormat => {
+            "Dates must be written YYYY-MM-DD and exist in the calendar: the row is refused."
+        }
+        Code::DecimalFormat => {
+            "A decimal custom field needs a dot and no thousands separator, like 1234.5."
+        }
+        Code::IntegerFormat => "An integer custom field needs a whole number.",
+        Code::Language => "Language must be en, nl or de, or empty for the company's default.",
+        Code::CompanyGroup => "Company groups must be written exactly as the company's groups are.",
+        Code::OnboardingPast => {
+            "Onboarding dates before the pickup date: fine for employees already in Alleo, but a new employee with such a date is refused."
+        }
+        Code::OffboardingNotFuture => {
+            "Offboarding dates on or before the pickup date: fine for accounts already deactivated, but an active account needs a future date."
+        }
+        Code::OffboardingShortNotice => {
+            "Offboarding dates less than 30 days ahead: Alleo asks for at least 30 days' notice."
+        }
+        Code::OffboardingBeforeOnboarding => {
+            "Offboarding dates that are not after the onboarding date: the row is refused."
+        }
+        Code::BirthdayImplausible => {
+            "Birthdays in the future or more than 120 years ago: almost always a typing error."
+        }
+        Code::OnboardingDateLocked => {
+            "The onboarding date of an employee already in Alleo cannot be changed from the file; contact admin-support@alleo.nl."
+        }
+        Code::OffboardingRemoved => {
+            "An offboarding date cannot be removed once set; contact admin-support@alleo.nl to keep the employee."
+        }
+        Code::ReactivationRequired => {
+            "A deactivated account is not changed or reactivated from the file; contact admin-support@alleo.nl."
+        }
+        Code::Absent => {
+            "Employees in the previous file but not in this one: Alleo leaves them active; only an offboarding date deactivates."
+        }
+        Code::EmailChangeSuspected => {
+            "A new address where an employee with the same name is absent: if the address changed, Alleo creates a second account."
+        }
+        Code::MassDeactivation => {
+            "More deactivations than the safety limit allows: a mistake here deactivates people."
+        }
     }
 }

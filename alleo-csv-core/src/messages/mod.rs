@@ -96,6 +96,16 @@ pub(crate) fn render(issue: &IssueRef<'_>, lang: Lang, show_values: bool) -> Str
     }
 }
 
+/// What issues with `code` mean and why they matter, in `lang`: one sentence, for
+/// a list that shows a code once for many rows.
+pub(crate) fn about(code: crate::code::Code, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => en::about(code),
+        Lang::Nl => nl::about(code),
+        Lang::De => de::about(code),
+    }
+}
+
 /// The pieces every language needs.
 struct Parts<'a> {
     /// The column as written (or the field).

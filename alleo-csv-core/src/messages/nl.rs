@@ -1,6 +1,7 @@
 //! Dutch messages (Nederlands).
 
 use super::{Parts, delimiter_name};
+use crate::code::Code;
 use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
@@ -164,5 +165,90 @@ fn email_reason(p: EmailProblem) -> String {
         EmailProblem::BadChar(c) => format!("het teken {c:?} mag er niet in staan"),
         EmailProblem::BadEnding => "het moet eindigen op letters, zoals .nl of .com".into(),
         EmailProblem::TooLong => "het is langer dan een adres kan zijn".into(),
+    }
+}
+
+/// Wat issues met `code` betekenen en waarom ze ertoe doen.
+pub(super) fn about(code: Code) -> &'static str {
+    match code {
+        Code::EmptyFile => {
+            "Het bestand heeft geen kopregel of is helemaal leeg: Alleo leest er niets uit."
+        }
+        Code::Encoding => "Het bestand is niet in UTF-8: namen met accenten komen verminkt aan.",
+        Code::Delimiter => {
+            "De kolommen zijn niet met komma's gescheiden, dus Alleo kan het bestand niet lezen."
+        }
+        Code::FileName => "Alleo haalt alleen bestanden op die alleo_employees_<ID>.csv heten.",
+        Code::MissingColumn => {
+            "Er ontbreekt een verplichte kolom: zonder die kolom is geen rij te lezen."
+        }
+        Code::DuplicateColumn => {
+            "Twee kolommen bevatten hetzelfde veld: Alleo kan niet weten welke telt."
+        }
+        Code::UnknownColumn => {
+            "Een kolom die geen Alleo-veld is: koppel hem, noem hem custom_<naam>, of verwijder hem."
+        }
+        Code::CustomFieldName => {
+            "De naam van een eigen veld moet custom_ zijn, gevolgd door kleine letters, cijfers en _."
+        }
+        Code::RowLength => {
+            "Rijen met meer of minder velden dan de kopregel: meestal een waarde met een komma maar zonder aanhalingstekens."
+        }
+        Code::BlankRow => "Lege rijen tussen medewerkers: Alleo slaat ze over; verwijder ze.",
+        Code::Required => {
+            "E-mail, voornaam en achternaam zijn op elke rij nodig: zo'n rij wordt geweigerd."
+        }
+        Code::EmailFormat => {
+            "Ongeldige adressen: de medewerker kan niet worden aangemaakt of gevonden."
+        }
+        Code::EmailDuplicate => {
+            "Een adres dat twee keer voorkomt: elke medewerker heeft een eigen adres nodig, het is zijn identiteit in Alleo."
+        }
+        Code::DateFormat => {
+            "Datums moeten als JJJJ-MM-DD geschreven zijn en in de kalender bestaan: de rij wordt geweigerd."
+        }
+        Code::DecimalFormat => {
+            "Een decimaal eigen veld heeft een punt nodig en geen scheidingsteken voor duizendtallen, zoals 1234.5."
+        }
+        Code::IntegerFormat => "Een geheel-getal eigen veld heeft een geheel getal nodig.",
+        Code::Language => {
+            "De taal moet en, nl of de zijn, of leeg voor de standaardtaal van het bedrijf."
+        }
+        Code::CompanyGroup => {
+            "Bedrijfsgroepen moeten precies zo geschreven zijn als de groepen van het bedrijf."
+        }
+        Code::OnboardingPast => {
+            "Onboardingdatums vóór de ophaaldatum: goed voor medewerkers die al in Alleo staan, maar een nieuwe medewerker met zo'n datum wordt geweigerd."
+        }
+        Code::OffboardingNotFuture => {
+            "Offboardingdatums op of vóór de ophaaldatum: goed voor accounts die al gedeactiveerd zijn, maar een actief account heeft een datum in de toekomst nodig."
+        }
+        Code::OffboardingShortNotice => {
+            "Offboardingdatums minder dan 30 dagen vooruit: Alleo vraagt om minstens 30 dagen."
+        }
+        Code::OffboardingBeforeOnboarding => {
+            "Offboardingdatums die niet na de onboardingdatum liggen: de rij wordt geweigerd."
+        }
+        Code::BirthdayImplausible => {
+            "Verjaardagen in de toekomst of meer dan 120 jaar geleden: bijna altijd een tikfout."
+        }
+        Code::OnboardingDateLocked => {
+            "De onboardingdatum van een medewerker die al in Alleo staat kan niet via het bestand worden gewijzigd; neem contact op met admin-support@alleo.nl."
+        }
+        Code::OffboardingRemoved => {
+            "Een offboardingdatum kan niet worden verwijderd als hij eenmaal is gezet; neem contact op met admin-support@alleo.nl om de medewerker te houden."
+        }
+        Code::ReactivationRequired => {
+            "Een gedeactiveerd account wordt niet via het bestand gewijzigd of geheractiveerd; neem contact op met admin-support@alleo.nl."
+        }
+        Code::Absent => {
+            "Medewerkers die in het vorige bestand stonden maar niet in dit bestand: Alleo laat ze actief; alleen een offboardingdatum deactiveert."
+        }
+        Code::EmailChangeSuspected => {
+            "Een nieuw adres terwijl een medewerker met dezelfde naam ontbreekt: als het adres veranderd is, maakt Alleo een tweede account aan."
+        }
+        Code::MassDeactivation => {
+            "Meer deactiveringen dan de veiligheidsgrens toestaat: een vergissing hier deactiveert mensen."
+        }
     }
 }

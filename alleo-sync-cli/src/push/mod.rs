@@ -32,7 +32,7 @@ use crate::args::{CheckConnectionArgs, PushArgs, PushFormat};
 use crate::config_file::{self, Loaded};
 use crate::error::CliError;
 use crate::previous;
-use crate::text::{self, Context};
+use crate::text::{self, Ansi, Context};
 use crate::validate_cmd::exit_code;
 use alleo_csv_core::naming::is_picked_up;
 use password::Password;
@@ -207,20 +207,24 @@ fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
         ),
     };
     if args.format == PushFormat::Text {
+        let (mut path, config) = (
+            String::new(),
+            loaded.path.as_ref().map(|p| p.display().to_string()),
+        );
+        let employees = chosen
+            .previous
+            .as_ref()
+            .map(alleo_csv_core::lifecycle::Previous::len);
         let context = Context {
-            file: &args.file,
+            file: Some(&args.file),
             as_of,
-            config: loaded.path.as_deref(),
-            previous: Some((
-                &chosen.source,
-                chosen
-                    .previous
-                    .as_ref()
-                    .map(alleo_csv_core::lifecycle::Previous::len),
-            )),
+            config: config.as_deref(),
+            previous: Some(text::previous_state(&chosen.source, employees, &mut path)),
+            all: false,
         };
         let mut out = anstream::AutoStream::auto(io::stdout().lock());
-        text::write(&mut out, &report, &context).map_err(CliError::output)?;
+        text::write_report(&mut out, &report, &context, &Ansi::default())
+            .map_err(CliError::output)?;
         if let Some(c) = &plan {
             writeln!(
                 out,

@@ -1,0 +1,209 @@
+//! A report arranged for a person to read: what must be fixed first, and each
+//! warning that repeats on many rows shown once.
+//!
+//! A customer's first file lists the whole workforce, so nearly every row has an
+//! `onboarding-past` warning: ten thousand rows give ten thousand lines that all
+//! say the same thing, and the two hundred errors that matter are lost among them.
+//! The digest keeps every error, and folds each warning code found on more than
+//! [`FEW`] rows into one [`Group`]: its count and its first rows. The text report
+//! and the browser page both show it; the JSON and CSV stay complete.
+
+use crate::code::{Code, Severity};
+use crate::issue::IssueRef;
+use crate::report::Report;
+
+/// A warning code on more rows than this is shown once, as a [`Group`].
+pub const FEW: usize = 5;
+
+/// A report arranged for a person: see the [module](self) documentation.
+///
+/// ```
+/// use alleo_csv_core::{validate, Code, Config, Options};
+/// let mut file = String::from("Email,First name,Last name,Onboarding date\nnot-an-address,A,B,\n");
+/// for i in 0..20 {
+///     file.push_str(&format!("p{i}@example.nl,A,B,2020-01-01\n"));
+/// }
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+/// let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of))?;
+/// let digest = report.digest(false);
+/// assert_eq!(digest.errors().count(), 1);
+/// let group = &digest.groups()[0];
+/// assert_eq!((group.code, group.issues, group.rows), (Code::OnboardingPast, 20, 20));
+/// assert_eq!(group.first.iter().map(|i| i.row.unwrap()).collect::<Vec<_>>(), [3, 4, 5, 6, 7]);
+/// assert_eq!(digest.listed_warnings().count(), 0);
+/// assert!(digest.needs_previous_state());
+/// // Everything, one by one:
+/// assert_eq!(report.digest(true).listed_warnings().count(), 20);
+/// # Ok::<(), alleo_csv_core::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Digest<'r> {
+    report: &'r Report,
+    groups: Vec<Group<'r>>,
+    /// Which codes are shown as groups, by `Code as usize`.
+    grouped: [bool; Code::ALL.len()],
+    error_rows: usize,
+}
+
+/// One warning code shown once for the many rows it is on.
+#[derive(Debug, Clone)]
+pub struct Group<'r> {
+    /// The code.
+    pub code: Code,
+    /// How many issues have it.
+    pub issues: usize,
+    /// On how many rows (issues without a row, such as `absent`, count one each).
+    pub rows: usize,
+    /// The first [`FEW`] of them, in report order.
+    pub first: Vec<IssueRef<'r>>,
+}
+
+impl Report {
+    /// The report arranged for a person (see [`Digest`]); with `all`, nothing is
+    /// folded into groups.
+    pub fn digest(&self, all: bool) -> Digest<'_> {
+        let mut groups: Vec<Group<'_>> = Vec::new();
+        let mut error_rows = 0;
+        let mut last_error_row = None;
+        // The row each code was last counted on, so a row counts once per code.
+        let mut last_row: [Option<Option<u64>>; Code::ALL.len()] = [None; Code::ALL.len()];
+        for issue in &self.issues {
+            if issue.severity == Severity::Error {
+                if issue.row.is_none() || last_error_row != Some(issue.row) {
+                    error_rows += 1;
+                }
+                last_error_row = Some(issue.row);
+                continue;
+            }
+            let code = issue.code();
+            let at = groups
+                .iter()
+                .position(|g| g.code == code)
+                .unwrap_or_else(|| {
+                    groups.push(Group {
+                        code,
+                        issues: 0,
+                        rows: 0,
+                        first: Vec::new(),
+                    });
+                    groups.len() - 1
+                });
+            let group = &mut groups[at];
+            group.issues += 1;
+            let seen = &mut last_row[code as usize];
+            if issue.row.is_none() || *seen != Some(issue.row) {
+                group.rows += 1;
+                if group.first.len() < FEW {
+                    group.first.push(issue);
+                }
+            }
+            *seen = Some(issue.row);
+        }
+        groups.retain(|g| !all && g.rows > FEW);
+        let mut grouped = [false; Code::ALL.len()];
+        for g in &groups {
+            grouped[g.code as usize] = true;
+        }
+        Digest {
+            report: self,
+            groups,
+            grouped,
+            error_rows,
+        }
+    }
+}
+
+impl<'r> Digest<'r> {
+    /// The report this digest arranges.
+    pub fn report(&self) -> &'r Report {
+        self.report
+    }
+
+    /// Every error, in report order: all of them must be fixed.
+    pub fn errors(&self) -> impl Iterator<Item = IssueRef<'r>> + '_ {
+        self.report
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+    }
+
+    /// The number of rows with an error (file-level errors count one each).
+    pub fn error_rows(&self) -> usize {
+        self.error_rows
+    }
+
+    /// The warning codes shown once for many rows, in the order they first occur.
+    pub fn groups(&self) -> &[Group<'r>] {
+        &self.groups
+    }
+
+    /// The warnings shown one by one (those of codes on few rows), in report order.
+    pub fn listed_warnings(&self) -> impl Iterator<Item = IssueRef<'r>> + '_ {
+        self.report
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning && !self.grouped[i.code() as usize])
+    }
+
+    /// Whether some warnings would be exact with the previous state (SPEC section
+    /// 3): the report should say how to give it.
+    pub fn needs_previous_state(&self) -> bool {
+        self.report
+            .issues
+            .iter()
+            .any(|i| i.severity == Severity::Warning && i.code().needs_previous_state())
+    }
+
+    /// Whether some issues are not shown one by one.
+    pub fn folded(&self) -> bool {
+        !self.groups.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use crate::{Code, Config, Options, validate};
+
+    fn report(file: &str) -> crate::Report {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        validate(file.as_bytes(), &Config::default(), Options::new(as_of)).unwrap()
+    }
+
+    #[test]
+    fn a_code_on_few_rows_is_listed_and_on_many_is_grouped() {
+        let mut file =
+            String::from("Email,First name,Last name,Onboarding date,Offboarding date\n");
+        for i in 0..5 {
+            let _ = writeln!(file, "a{i}@example.nl,A,B,2027-01-01,2026-12-01");
+        }
+        for i in 0..6 {
+            let _ = writeln!(file, "b{i}@example.nl,A,B,2020-01-01,");
+        }
+        let r = report(&file);
+        let d = r.digest(false);
+        let codes: Vec<Code> = d.groups().iter().map(|g| g.code).collect();
+        assert_eq!(codes, [Code::OnboardingPast]);
+        assert_eq!(d.listed_warnings().count(), 5, "five short-notice warnings");
+        assert!(
+            d.listed_warnings()
+                .all(|i| i.code() == Code::OffboardingShortNotice)
+        );
+        assert!(d.folded());
+    }
+
+    #[test]
+    fn errors_are_counted_by_row_and_never_grouped() {
+        let mut file = String::from("Email,First name,Last name,Birthday\n");
+        for i in 0..30 {
+            let _ = writeln!(file, "x{i},,B,31-12-1990");
+        }
+        let r = report(&file);
+        let d = r.digest(false);
+        assert_eq!(d.errors().count(), 90);
+        assert_eq!(d.error_rows(), 30);
+        assert!(d.groups().is_empty());
+        assert!(!d.needs_previous_state());
+    }
+}
