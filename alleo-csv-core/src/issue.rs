@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::code::{Code, Severity};
 use crate::field::FieldKey;
+use crate::issues::Cell;
 use crate::messages::{self, Lang};
 use crate::rules::date::DateProblem;
 use crate::rules::email::EmailProblem;
@@ -68,6 +69,14 @@ impl Issue {
             detail: &self.detail,
             position: self.position,
         }
+    }
+
+    /// An issue about `cell`, whose value is `value`.
+    pub(crate) fn at(cell: Cell<'_>, detail: Detail, value: &str) -> Issue {
+        Issue::new(detail)
+            .at_row(cell.row)
+            .in_column(cell.position, cell.header, cell.field)
+            .with_value(value)
     }
 
     pub(crate) fn at_row(mut self, row: u64) -> Issue {

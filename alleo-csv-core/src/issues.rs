@@ -198,37 +198,16 @@ impl Issues {
         }
     }
 
-    /// Keeps the issues `decide` keeps, each as it says: unchanged, or with another
-    /// severity and detail.
-    pub(crate) fn retain(&mut self, mut decide: impl FnMut(IssueRef<'_>) -> Keep) {
-        let Issues {
-            entries,
-            places,
-            details,
-            texts,
-            ..
-        } = self;
-        entries.retain_mut(|e| {
-            let verdict = decide(view(e, places, details, texts));
-            match verdict {
-                Keep::Yes => true,
-                Keep::No => false,
-                Keep::As(severity, detail) => {
-                    e.severity = severity;
-                    e.detail = details.add(detail);
-                    true
-                }
-            }
-        });
-    }
-
-    /// Puts the issues in report order: file-level first, then by row and column.
-    /// Issues at the same place keep the order they were found in.
+    /// Puts the issues in report order: file-level first, then by row and column,
+    /// and in one cell by code (SPEC section 5b's order: a date's own issue before
+    /// `offboarding-before-onboarding`, before the previous state's). Issues that
+    /// tie, file-level ones among them, keep the order they were found in.
     pub(crate) fn sort(&mut self) {
-        let places = &self.places.items;
+        let (places, details) = (&self.places.items, &self.details.items);
         let key = |e: &Entry| {
             let position = places[e.place as usize].position;
-            (e.row.is_some(), e.row, position.is_some(), position)
+            let code = position.map(|_| details[e.detail as usize].code());
+            (e.row.is_some(), e.row, position.is_some(), position, code)
         };
         if !self.entries.is_sorted_by_key(key) {
             self.entries.sort_by_key(key);
@@ -279,16 +258,6 @@ impl Issues {
     fn view<'a>(&'a self, e: &Entry) -> IssueRef<'a> {
         view(e, &self.places, &self.details, &self.texts)
     }
-}
-
-/// How [`Issues::retain`] keeps an issue.
-pub(crate) enum Keep {
-    /// As it is.
-    Yes,
-    /// Not at all.
-    No,
-    /// With this severity and detail.
-    As(Severity, Detail),
 }
 
 /// A cell an issue is about, for [`Issues::push_cell`].
@@ -633,34 +602,5 @@ mod tests {
                 (Some(5), Some("b")),
             ]
         );
-    }
-
-    #[test]
-    fn retain_drops_and_restates() {
-        let mut issues = Issues::default();
-        for row in 2..6 {
-            issues.push_cell(cell(row, 4), past(), "2020-01-01");
-        }
-        issues.retain(|i| match i.row {
-            Some(2) => Keep::No,
-            Some(3) => Keep::As(
-                Severity::Error,
-                Detail::OnboardingPast {
-                    as_of: chrono::NaiveDate::MIN,
-                    new_employee: true,
-                },
-            ),
-            _ => Keep::Yes,
-        });
-        let kept: Vec<_> = issues.iter().map(|i| (i.row, i.severity)).collect();
-        assert_eq!(
-            kept,
-            [
-                (Some(3), Severity::Error),
-                (Some(4), Severity::Warning),
-                (Some(5), Severity::Warning)
-            ]
-        );
-        assert_eq!(issues.count(Severity::Error), 1);
     }
 }

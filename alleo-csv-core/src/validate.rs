@@ -6,6 +6,7 @@ use std::io::{ErrorKind, Read};
 
 use chrono::{Days, Months, NaiveDate};
 
+use crate::code::Code;
 use crate::config::{Config, CustomType};
 use crate::error::{Error, Result};
 use crate::field::FieldKey;
@@ -219,6 +220,11 @@ pub(crate) struct Checker {
     pending_blank: Vec<(u64, u64)>,
     emails: EmailIndex,
     encoding_reported: bool,
+    /// Codes whose issues are held back for the caller (see
+    /// [`Checker::holding_back`]) instead of reported.
+    hold: Option<fn(Code) -> bool>,
+    /// The issues held back, in row order.
+    held: Vec<Issue>,
 }
 
 impl Checker {
@@ -260,7 +266,22 @@ impl Checker {
             pending_blank: Vec::new(),
             emails: EmailIndex::default(),
             encoding_reported: false,
+            hold: None,
+            held: Vec::new(),
         }
+    }
+
+    /// The same checker, holding back the cell issues whose code `hold` picks
+    /// instead of reporting them: the lifecycle decides those with the previous
+    /// state ([`Checker::move_held`] hands them over).
+    pub(crate) fn holding_back(mut self, hold: fn(Code) -> bool) -> Checker {
+        self.hold = Some(hold);
+        self
+    }
+
+    /// Moves the issues held back since the last call to the end of `into`.
+    pub(crate) fn move_held(&mut self, into: &mut Vec<Issue>) {
+        into.append(&mut self.held);
     }
 
     /// The resolved header, once it has been read.
@@ -400,6 +421,8 @@ impl Checker {
             report,
             emails,
             rules,
+            hold,
+            held,
             ..
         } = self
         else {
@@ -422,6 +445,9 @@ impl Checker {
             }
             let value = field(i);
             match rules.cell(slot, &value, i, &mut dates) {
+                Some(detail) if hold.is_some_and(|hold| hold(detail.code())) => {
+                    held.push(Issue::at(columns.cell(row, i), detail, &value));
+                }
                 Some(detail) => report
                     .issues
                     .push_cell(columns.cell(row, i), detail, &value),

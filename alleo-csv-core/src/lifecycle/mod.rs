@@ -37,7 +37,7 @@ use crate::error::Error;
 use crate::error::Result;
 use crate::field::FieldKey;
 use crate::issue::{Detail, Issue};
-use crate::issues::{Cell, Issues, Keep};
+use crate::issues::{Cell, Issues};
 pub use crate::json::PlanJson;
 use crate::read::{Record, RecordReader};
 use crate::rules::date::parse_date;
@@ -126,18 +126,18 @@ fn two_threads<'p, R: Read>(
 
     use crate::read::RecordBatch;
 
-    /// One chunk's rows for the back, the rows among them with date issues, and
-    /// the layout when the header was in this chunk.
-    type Load = (RecordBatch, Vec<u64>, Option<Layout>);
+    /// One chunk's rows for the back, their issues that wait for the previous
+    /// state's verdict, and the layout when the header was in this chunk.
+    type Load = (RecordBatch, Vec<Issue>, Option<Layout>);
     let (full, loads) = mpsc::sync_channel::<Load>(4);
     let (spare, emptied) = mpsc::channel::<RecordBatch>();
     std::thread::scope(|scope| {
         let planning = scope.spawn(move || {
-            for (mut batch, flagged, layout) in loads {
+            for (mut batch, held, layout) in loads {
                 if layout.is_some() {
                     back.columns = layout;
                 }
-                back.flagged.extend(flagged);
+                back.held.extend(held);
                 back.batch(&batch);
                 batch.clear();
                 let _ = spare.send(batch);
@@ -145,22 +145,20 @@ fn two_threads<'p, R: Read>(
             back
         });
         let mut batch = RecordBatch::default();
-        let mut flagged = Vec::new();
         let mut layout = None;
         let mut buf = vec![0u8; 64 * 1024];
+        let mut held = Vec::new();
         let mut take = |r: &Record<'_>,
                         batch: &mut RecordBatch,
-                        flagged: &mut Vec<u64>,
+                        held: &mut Vec<Issue>,
                         layout: &mut Option<Layout>| {
             let taken = front.take(r);
+            front.checker.move_held(held);
             if taken.layout.is_some() {
                 *layout = taken.layout;
             }
             if taken.forward {
                 batch.push(r);
-                if taken.flagged {
-                    flagged.push(r.row);
-                }
             }
         };
         let read = loop {
@@ -170,17 +168,17 @@ fn two_threads<'p, R: Read>(
                 Err(e) => break Err(crate::error::Error::Read(e)),
             };
             if n == 0 {
-                records.finish(&mut |r| take(r, &mut batch, &mut flagged, &mut layout));
+                records.finish(&mut |r| take(r, &mut batch, &mut held, &mut layout));
             } else {
                 records.feed(&buf[..n], &mut |r| {
-                    take(r, &mut batch, &mut flagged, &mut layout);
+                    take(r, &mut batch, &mut held, &mut layout);
                 });
             }
             if !batch.is_empty() || layout.is_some() {
                 let next = emptied.try_recv().unwrap_or_default();
                 let load = (
                     std::mem::replace(&mut batch, next),
-                    std::mem::take(&mut flagged),
+                    std::mem::take(&mut held),
                     layout.take(),
                 );
                 // Fails only if the back is gone; join() says why.
@@ -220,7 +218,7 @@ impl<'p> Differ<'p> {
             records: RecordReader::new(),
             front: Front {
                 previous,
-                checker: Checker::new(config, options),
+                checker: Checker::new(config, options).holding_back(Code::needs_previous_state),
                 laid_out: false,
             },
             back: Back {
@@ -234,8 +232,7 @@ impl<'p> Differ<'p> {
                 each: None,
                 summary: Counts::default(),
                 new_names: HashMap::new(),
-                flagged: VecDeque::new(),
-                verdicts: HashMap::new(),
+                held: VecDeque::new(),
                 issues: Issues::default(),
                 hashes: VecDeque::new(),
                 deactivations: 0,
@@ -271,10 +268,10 @@ fn one_record(front: &mut Front<'_>, back: &mut Back<'_>, r: &Record<'_>) {
     if taken.layout.is_some() {
         back.columns = taken.layout;
     }
+    let mut held = Vec::new();
+    front.checker.move_held(&mut held);
+    back.held.extend(held);
     if taken.forward {
-        if taken.flagged {
-            back.flagged.push_back(r.row);
-        }
         back.record(r);
     }
 }
@@ -285,8 +282,6 @@ struct Taken {
     layout: Option<Layout>,
     /// An employee row for the back to plan.
     forward: bool,
-    /// The row has a date issue whose severity depends on the previous state.
-    flagged: bool,
 }
 
 /// The front half: the stateless checks of every record.
@@ -301,35 +296,17 @@ struct Front<'p> {
 impl Front<'_> {
     fn take(&mut self, r: &Record<'_>) -> Taken {
         let rows = self.checker.report().rows;
-        let first_issue = self.checker.report().issues.len();
         self.checker.record(r);
         let mut layout = None;
         if !self.laid_out
             && let Some(columns) = self.checker.columns()
         {
             self.laid_out = true;
+            // No Email column: `missing-column` says so, and nothing is planned.
             layout = Layout::of(columns, self.previous);
-            if layout.is_none() {
-                // No Email column: `missing-column` says so, and nothing is planned.
-                self.laid_out = true;
-            }
         }
         let forward = self.checker.report().rows > rows && !self.checker.halted();
-        let flagged = forward
-            && self.checker.report().issues.since(first_issue).any(|i| {
-                i.row == Some(r.row)
-                    && matches!(
-                        i.code(),
-                        Code::OnboardingPast
-                            | Code::OffboardingNotFuture
-                            | Code::OffboardingShortNotice
-                    )
-            });
-        Taken {
-            layout,
-            forward,
-            flagged,
-        }
+        Taken { layout, forward }
     }
 }
 
@@ -470,10 +447,9 @@ struct Back<'p> {
     /// New employees by lower-cased (first name, last name), for spotting email
     /// changes: their row, address and birthday.
     new_names: HashMap<(String, String), Vec<NewEmployee>>,
-    /// Rows, in order, whose date issues wait for a verdict.
-    flagged: VecDeque<u64>,
-    /// The verdicts on them.
-    verdicts: HashMap<u64, Verdict>,
+    /// Date issues that wait for the previous state's verdict on their row, in
+    /// row order (see [`Back::restate`]).
+    held: VecDeque<Issue>,
     /// The previous-state issues found.
     issues: Issues,
     /// The address hashes of the batch being read, by row, looked up together.
@@ -686,18 +662,34 @@ impl Back<'_> {
         (changes, first_changed)
     }
 
-    /// Records what the previous state says about this row's date issues, if the
-    /// front flagged it as having any.
+    /// Decides the held date issues of `row` as the previous state says: dropped
+    /// when moot, kept, or made an error with the definitive message. Issues held
+    /// for earlier rows that were never planned (a row of the wrong length) stay
+    /// as they are.
     fn restate(&mut self, row: u64, verdict: Verdict) {
-        while let Some(&flagged) = self.flagged.front() {
-            if flagged > row {
+        while let Some(issue) = self.held.front() {
+            let held_row = issue.row.unwrap_or(0);
+            if held_row > row {
                 return;
             }
-            self.flagged.pop_front();
-            if flagged == row {
-                self.verdicts.insert(row, verdict);
+            let Some(mut issue) = self.held.pop_front() else {
                 return;
+            };
+            if held_row == row {
+                match verdict.decide(issue.code()) {
+                    None => continue,
+                    Some(false) => {}
+                    Some(true) => {
+                        match &mut issue.detail {
+                            Detail::OnboardingPast { new_employee, .. } => *new_employee = true,
+                            Detail::OffboardingNotFuture { changed, .. } => *changed = true,
+                            _ => {}
+                        }
+                        issue.severity = Severity::Error;
+                    }
+                }
             }
+            self.issues.push(issue);
         }
     }
 
@@ -743,27 +735,9 @@ impl Back<'_> {
             };
             self.issues.push(Issue::new(guard));
         }
-        let report = checker.report_mut();
-        let verdicts = &self.verdicts;
-        report.issues.retain(|issue| {
-            let Some(verdict) = issue.row.and_then(|row| verdicts.get(&row)) else {
-                return Keep::Yes;
-            };
-            match verdict.decide(issue.code()) {
-                None => Keep::No,
-                Some(false) => Keep::Yes,
-                Some(true) => {
-                    let mut detail = issue.detail.clone();
-                    match &mut detail {
-                        Detail::OnboardingPast { new_employee, .. } => *new_employee = true,
-                        Detail::OffboardingNotFuture { changed, .. } => *changed = true,
-                        _ => {}
-                    }
-                    Keep::As(Severity::Error, detail)
-                }
-            }
-        });
-        report.issues.append(&self.issues);
+        // Held issues of rows never planned stay as they are.
+        self.issues.extend(self.held.drain(..));
+        checker.report_mut().issues.append(&self.issues);
         Plan {
             report: checker.into_report(),
             actions: self.actions,
