@@ -29,6 +29,12 @@ pub enum Error {
         "the check's records arrived damaged between its two halves; this is a fault in the checking program, not in the file: please report it"
     )]
     Batch,
+    /// The file a transform wrote did not pass the checks again: a fault in the
+    /// program, not in the export. The output must not be used.
+    #[error(
+        "the file written did not pass the check again ({0}); this is a fault in the program, not in the export: the file must not be used; please report it"
+    )]
+    SelfCheck(String),
 }
 
 /// `Result` with this crate's [`Error`].

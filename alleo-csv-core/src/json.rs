@@ -94,27 +94,27 @@ impl<W: Write> JsonOut<W> {
     }
 
     /// The fields a report and a plan share, from `"valid"` to `"warnings"`, at
-    /// depth 1; `previous` is the plan's count of employees in the previous state.
-    fn head(&mut self, report: &Report, previous: Option<u64>, first: bool) {
-        self.key(1, "valid", first);
+    /// `depth`; `previous` is the plan's count of employees in the previous state.
+    fn head(&mut self, depth: usize, report: &Report, previous: Option<u64>, first: bool) {
+        self.key(depth, "valid", first);
         self.raw(if report.valid() { b"true" } else { b"false" });
-        self.key(1, "as_of", false);
+        self.key(depth, "as_of", false);
         self.string(&report.as_of.to_string());
-        self.key(1, "rows", false);
+        self.key(depth, "rows", false);
         self.number(report.rows);
         if let Some(previous) = previous {
-            self.key(1, "previous", false);
+            self.key(depth, "previous", false);
             self.number(previous);
         }
-        self.key(1, "errors", false);
+        self.key(depth, "errors", false);
         self.number(report.errors() as u64);
-        self.key(1, "warnings", false);
+        self.key(depth, "warnings", false);
         self.number(report.warnings() as u64);
     }
 
-    /// `"issues": [...]` at depth 1.
-    fn issues(&mut self, report: &Report) -> io::Result<()> {
-        self.key(1, "issues", false);
+    /// `"issues": [...]` at `depth`.
+    fn issues(&mut self, depth: usize, report: &Report) -> io::Result<()> {
+        self.key(depth, "issues", false);
         if report.issues.is_empty() {
             self.raw(b"[]");
             return Ok(());
@@ -122,7 +122,8 @@ impl<W: Write> JsonOut<W> {
         self.raw(b"[");
         let mut first = true;
         let mut failed = Ok(());
-        let encode = |issue: IssueRef<'_>, buf: &mut Vec<u8>| encode_issue(report, issue, buf);
+        let encode =
+            |issue: IssueRef<'_>, buf: &mut Vec<u8>| encode_issue(report, issue, depth + 1, buf);
         report.issues.for_each_encoded(encode, |row, head, tail| {
             if failed.is_err() {
                 return;
@@ -140,37 +141,37 @@ impl<W: Write> JsonOut<W> {
             failed = self.maybe_flush();
         });
         failed?;
-        self.newline(1);
+        self.newline(depth);
         self.raw(b"]");
         Ok(())
     }
 }
 
-/// Appends one issue of the `"issues"` array (depth 2) but its row, and returns
-/// how many of the bytes appended come before the row.
-fn encode_issue(report: &Report, i: IssueRef<'_>, buf: &mut Vec<u8>) -> usize {
+/// Appends one issue of the `"issues"` array (the object at `depth`) but its row,
+/// and returns how many of the bytes appended come before the row.
+fn encode_issue(report: &Report, i: IssueRef<'_>, depth: usize, buf: &mut Vec<u8>) -> usize {
     let start = buf.len();
     let mut j = JsonOut {
         out: io::sink(),
         buf: std::mem::take(buf),
     };
-    j.newline(2);
+    j.newline(depth);
     j.raw(b"{");
-    j.key(3, "severity", true);
+    j.key(depth + 1, "severity", true);
     j.string(i.severity.as_str());
-    j.key(3, "code", false);
+    j.key(depth + 1, "code", false);
     j.string(i.code().as_str());
-    j.key(3, "row", false);
+    j.key(depth + 1, "row", false);
     let split = j.buf.len() - start;
-    j.key(3, "column", false);
+    j.key(depth + 1, "column", false);
     j.optional_string(i.column);
-    j.key(3, "field", false);
+    j.key(depth + 1, "field", false);
     j.optional_string(i.field);
-    j.key(3, "value", false);
+    j.key(depth + 1, "value", false);
     j.optional_string(report.value_of(i));
-    j.key(3, "message", false);
+    j.key(depth + 1, "message", false);
     j.string(&report.message_of(i));
-    j.newline(2);
+    j.newline(depth);
     j.raw(b"}");
     *buf = j.buf;
     split
@@ -197,11 +198,37 @@ impl Report {
     /// # Errors
     /// Whatever `out` returns.
     pub fn write_json<W: Write>(&self, out: W) -> io::Result<()> {
+        let mut out = out;
+        self.write_json_at(&mut out, 0)?;
+        out.write_all(b"\n")?;
+        out.flush()
+    }
+
+    /// Writes the report's JSON as [`Report::write_json`] does, as a value nested
+    /// `depth` levels deep in a larger pretty-printed object: from its `{` to its
+    /// `}`, with no newline after it.
+    ///
+    /// ```
+    /// # use alleo_csv_core::{validate, Config, Options};
+    /// # let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    /// # let report = validate(&b"Email,First name,Last name\n"[..], &Config::default(), Options::new(as_of))?;
+    /// let mut json = b"{\n  \"report\": ".to_vec();
+    /// report.write_json_at(&mut json, 1)?;
+    /// json.extend_from_slice(b"\n}");
+    /// let value: serde_json::Value = serde_json::from_slice(&json)?;
+    /// assert_eq!(value["report"]["rows"], 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Whatever `out` returns.
+    pub fn write_json_at<W: Write>(&self, out: W, depth: usize) -> io::Result<()> {
         let mut json = JsonOut::new(out);
         json.raw(b"{");
-        json.head(self, None, true);
-        json.issues(self)?;
-        json.raw(b"\n}\n");
+        json.head(depth + 1, self, None, true);
+        json.issues(depth + 1, self)?;
+        json.newline(depth);
+        json.raw(b"}");
         json.finish().map(drop)
     }
 }
@@ -315,7 +342,7 @@ impl<W: Write> PlanJson<W> {
             json.newline(1);
         }
         json.raw(b"]");
-        json.head(&plan.report, Some(plan.previous), false);
+        json.head(1, &plan.report, Some(plan.previous), false);
         json.key(1, "summary", false);
         json.raw(b"{");
         let s = &plan.summary;
@@ -334,7 +361,7 @@ impl<W: Write> PlanJson<W> {
         }
         json.newline(1);
         json.raw(b"}");
-        json.issues(&plan.report)?;
+        json.issues(1, &plan.report)?;
         json.raw(b"\n}\n");
         json.finish()
     }

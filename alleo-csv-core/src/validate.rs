@@ -6,7 +6,7 @@ use std::io::{ErrorKind, Read};
 
 use chrono::{Days, Months, NaiveDate};
 
-use crate::code::Code;
+use crate::code::{Code, Severity};
 use crate::config::{Config, CustomType};
 use crate::error::{Error, Result};
 use crate::field::FieldKey;
@@ -225,6 +225,9 @@ pub(crate) struct Checker {
     hold: Option<fn(Code) -> bool>,
     /// The issues held back, in row order.
     held: Vec<Issue>,
+    /// Only errors are kept: cell warnings are not (a check that only asks
+    /// whether a file is valid).
+    errors_only: bool,
 }
 
 impl Checker {
@@ -268,7 +271,15 @@ impl Checker {
             encoding_reported: false,
             hold: None,
             held: Vec::new(),
+            errors_only: false,
         }
+    }
+
+    /// The same checker, keeping only errors: for a check that only asks whether
+    /// a file is valid, such as the transform's check of what it wrote.
+    pub(crate) fn errors_only(mut self) -> Checker {
+        self.errors_only = true;
+        self
     }
 
     /// The same checker, holding back the cell issues whose code `hold` picks
@@ -287,6 +298,29 @@ impl Checker {
     /// The resolved header, once it has been read.
     pub(crate) fn columns(&self) -> Option<&Columns> {
         self.columns.as_ref()
+    }
+
+    /// Reads where the addresses of the coming `records` would be kept, all
+    /// together, so that checking them one row at a time ([`Checker::row_now`])
+    /// does not wait for memory once per row. Changes nothing.
+    #[cfg(not(target_family = "wasm"))]
+    pub(crate) fn touch_emails(&self, records: &crate::read::RecordBatch) {
+        let Some(i) = self
+            .columns
+            .as_ref()
+            .and_then(|c| c.field_index[FieldKey::Email as usize])
+        else {
+            return;
+        };
+        let mut hashes = Vec::new();
+        records.for_each(&mut |r| {
+            if i < r.len()
+                && let Ok(email) = std::str::from_utf8(&r.bytes[r.bounds(i)])
+            {
+                hashes.push(crate::unique::hash_of(email));
+            }
+        });
+        self.emails.touch(hashes.into_iter());
     }
 
     /// The report so far.
@@ -423,6 +457,7 @@ impl Checker {
             rules,
             hold,
             held,
+            errors_only,
             ..
         } = self
         else {
@@ -445,6 +480,8 @@ impl Checker {
             }
             let value = field(i);
             match rules.cell(slot, &value, i, &mut dates) {
+                Some(detail)
+                    if *errors_only && detail.code().default_severity() == Severity::Warning => {}
                 Some(detail) if hold.is_some_and(|hold| hold(detail.code())) => {
                     held.push(Issue::at(columns.cell(row, i), detail, &value));
                 }

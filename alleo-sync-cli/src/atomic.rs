@@ -36,11 +36,6 @@ impl Pending {
         })
     }
 
-    /// The temporary file's path, to read back what was written.
-    pub fn temp_path(&self) -> &Path {
-        self.file.get_ref().path()
-    }
-
     /// Flushes the data to disk and renames the file into place.
     pub fn commit(self) -> Result<(), CliError> {
         let target = self.target;

@@ -68,6 +68,12 @@ impl Ymd {
         })
     }
 
+    /// Whether `value` is a real date written `YYYY-MM-DD`: [`Ymd::parse`]
+    /// without looking for a hint when it is not.
+    pub fn is_date(value: &str) -> bool {
+        read(value).is_ok()
+    }
+
     /// The same day as a [`NaiveDate`].
     pub fn date(self) -> NaiveDate {
         let (year, rest) = (self.0.div_euclid(10_000), self.0.rem_euclid(10_000));

@@ -74,7 +74,7 @@ impl Fixer {
     /// A date in the export's format, as `YYYY-MM-DD`. Values that already are
     /// ISO dates stay as they are.
     fn date(&self, value: &str) -> Option<(Rule, String)> {
-        if Ymd::parse(value).is_ok() {
+        if Ymd::is_date(value) {
             return None;
         }
         let date = self.date_format.as_ref()?.parse(value)?;

@@ -39,6 +39,8 @@
 //! # Ok::<(), alleo_csv_core::Error>(())
 //! ```
 
+#[cfg(not(target_family = "wasm"))]
+mod beside;
 mod change;
 mod decode;
 mod fix;
@@ -49,7 +51,7 @@ mod summary;
 mod xlsx;
 
 use std::borrow::Cow;
-use std::io::{self, ErrorKind, Read, Write};
+use std::io::{self, Read, Write};
 
 use chrono::NaiveDate;
 
@@ -210,12 +212,30 @@ impl Transformed {
     }
 }
 
-/// Transforms the export in `reader` into the canonical file, in one streaming pass.
+/// Transforms the export in `reader` into the canonical file, in one streaming
+/// pass: read on one thread, repaired, checked and written on this one, and what
+/// is written checked once more, as it is written, on a third (not on
+/// WebAssembly, which runs one thread and does not check twice).
 ///
 /// # Errors
-/// [`Error::Read`] when `reader` fails, [`Error::Write`] when an output does.
-/// Problems in the export are issues in the report, never errors.
-pub fn transform<R: Read>(
+/// [`Error::Read`] when `reader` fails, [`Error::Write`] when an output does,
+/// [`Error::SelfCheck`] when the file written fails the second check (a fault in
+/// this program). Problems in the export are issues in the report, never errors.
+pub fn transform<R: Read + Send>(
+    reader: R,
+    config: &Config,
+    options: TransformOptions,
+    outputs: Outputs<'_>,
+) -> Result<Transformed> {
+    #[cfg(not(target_family = "wasm"))]
+    return beside::transform(reader, config, options, outputs);
+    #[cfg(target_family = "wasm")]
+    transform_here(reader, config, options, outputs)
+}
+
+/// [`transform`] on this thread alone.
+#[cfg(target_family = "wasm")]
+fn transform_here<R: Read>(
     mut reader: R,
     config: &Config,
     options: TransformOptions,
@@ -227,7 +247,7 @@ pub fn transform<R: Read>(
         match reader.read(&mut buf) {
             Ok(0) => return transformer.finish(),
             Ok(n) => transformer.feed(&buf[..n])?,
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
             Err(e) => return Err(Error::Read(e)),
         }
     }
@@ -375,7 +395,9 @@ impl<'o> Rows<'o> {
         if self.stopped {
             return;
         }
-        let text = String::from_utf8_lossy(r.bytes);
+        // Decoded exports are UTF-8 already; the lossy path is for a workbook's odd cell.
+        let text = std::str::from_utf8(r.bytes)
+            .map_or_else(|_| String::from_utf8_lossy(r.bytes), Cow::Borrowed);
         let fields: Vec<&str> = (0..r.len())
             .map(|i| text.get(r.bounds(i)).unwrap_or_default())
             .collect();

@@ -432,3 +432,54 @@ proptest! {
         prop_assert_eq!(check.rows, s.written);
     }
 }
+
+/// `transform` (three threads) with every output, as text.
+fn run_threaded(input: &[u8], config: &Config, options: TransformOptions) -> Run {
+    let (mut out, mut rejects, mut changes) = (Vec::new(), Vec::new(), Vec::new());
+    let outputs = Outputs::new(&mut out)
+        .rejects(&mut rejects)
+        .changes(&mut changes);
+    let done = transform(input, config, options, outputs).unwrap();
+    Run {
+        out: String::from_utf8(out).unwrap(),
+        rejects: String::from_utf8(rejects).unwrap(),
+        changes: String::from_utf8(changes).unwrap(),
+        done,
+    }
+}
+
+proptest! {
+    // Each case transforms thousands of rows, so fewer cases cover plenty.
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    #[test]
+    fn three_threads_give_what_one_gives(rows in 0usize..3000, seed in any::<u64>(), roster in any::<bool>(), noise in "[a-z@;\"\r\n\u{e9}]{0,30}") {
+        let profile = if roster { sample::Profile::Roster } else { sample::Profile::Clean };
+        let mut input = Vec::new();
+        profile.write_dutch(&mut input, rows, seed, as_of()).unwrap();
+        input.extend_from_slice(&windows_1252(&noise));
+        let config = sample::dutch_config();
+        let options = TransformOptions::new(as_of());
+        let threaded = run_threaded(&input, &config, options);
+        let one = run_bytes(&input, &config, options, 1 << 16);
+        prop_assert_eq!(&threaded.out, &one.out);
+        prop_assert_eq!(&threaded.rejects, &one.rejects);
+        prop_assert_eq!(&threaded.changes, &one.changes);
+        prop_assert_eq!(&threaded.done.summary, &one.done.summary);
+        prop_assert_eq!(&threaded.done.report, &one.done.report);
+    }
+}
+
+#[test]
+fn a_malformed_byte_stops_the_threaded_run_as_it_stops_one_thread() {
+    let mut utf8 = Vec::new();
+    sample::write(&mut utf8, 3000, 9, as_of()).unwrap();
+    let at = utf8.len() / 2;
+    utf8.splice(at..at, [0xFF]);
+    let config = sample::config();
+    let threaded = run_threaded(&utf8, &config, TransformOptions::new(as_of()));
+    let one = run_bytes(&utf8, &config, TransformOptions::new(as_of()), 1 << 16);
+    assert!(threaded.done.stopped && !threaded.done.usable());
+    assert_eq!(threaded.done.report, one.done.report);
+    assert_eq!(threaded.done.summary, one.done.summary);
+}

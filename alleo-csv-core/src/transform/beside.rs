@@ -1,0 +1,202 @@
+//! The transform on two threads, and the written file checked again as it is
+//! written, on a third.
+//!
+//! Reading, decoding and splitting the export into records takes a thread of its
+//! own; the rows are repaired, checked and written on the calling thread, which
+//! holds the outputs. Every byte written to the output also goes to a check of its
+//! own (errors only): a row the transform's checks passed that fails there would
+//! be a fault in this program, and the run then ends in [`Error::SelfCheck`]
+//! instead of handing over a file that Alleo would refuse.
+
+use std::io::{self, ErrorKind, Read, Write};
+use std::sync::mpsc;
+
+use super::records::ExportReader;
+use super::{Outputs, Rows, TransformOptions, Transformed};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::input::{Delimiter, Encoding};
+use crate::issue::Detail;
+use crate::read::{RecordBatch, RecordReader};
+use crate::validate::{Checker, Options};
+
+/// Bytes of output gathered before they go to the second check.
+const CHUNK: usize = 1 << 16;
+
+/// One chunk's records, and what the reader knew after it: the delimiter, the
+/// encoding, and the first malformed byte.
+type Load = (RecordBatch, Option<Delimiter>, Encoding, Option<u64>);
+
+/// [`transform`](super::transform) on three threads (see the module documentation).
+pub(super) fn transform<R: Read + Send>(
+    mut reader: R,
+    config: &Config,
+    options: TransformOptions,
+    outputs: Outputs<'_>,
+) -> Result<Transformed> {
+    let encoding = config
+        .input
+        .encoding
+        .or(options.detected_encoding)
+        .unwrap_or(Encoding::UTF_8);
+    let mut records = ExportReader::new(encoding, config.input.delimiter);
+    let mut check = Options::new(options.as_of);
+    check.lang = options.lang;
+    let checker = Checker::new(config, check).errors_only();
+    std::thread::scope(|scope| {
+        let (written, chunks) = mpsc::sync_channel::<Vec<u8>>(4);
+        let checking = scope.spawn(move || check_again(&chunks, checker));
+        let Outputs {
+            output,
+            rejects,
+            changes,
+        } = outputs;
+        let mut tee = Tee {
+            inner: output,
+            gathered: Vec::with_capacity(CHUNK),
+            to: Some(written),
+        };
+        let outputs = Outputs {
+            output: &mut tee,
+            rejects: rejects.map(shorter),
+            changes: changes.map(shorter),
+        };
+        let mut rows = Rows::new(config, options, outputs);
+        rows.summary.encoding_detected = config.input.encoding.is_none();
+        rows.summary.delimiter_detected = config.input.delimiter.is_none();
+        let (full, loads) = mpsc::sync_channel::<Load>(4);
+        let (spare, emptied) = mpsc::channel::<RecordBatch>();
+        let reading = scope.spawn(move || -> Result<()> {
+            let mut buf = vec![0u8; 1 << 16];
+            loop {
+                let n = match reader.read(&mut buf) {
+                    Ok(n) => n,
+                    Err(e) if e.kind() == ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(Error::Read(e)),
+                };
+                let mut batch: RecordBatch = emptied.try_recv().unwrap_or_default();
+                let mut delimiter = None;
+                records.push(&buf[..n], n == 0, &mut |r, d| {
+                    delimiter = Some(d);
+                    batch.push(r);
+                });
+                let load = (batch, delimiter, records.encoding(), records.malformed());
+                // The rows' side is gone only when it stopped on a failed write.
+                if full.send(load).is_err() || n == 0 {
+                    return Ok(());
+                }
+            }
+        });
+        for (mut batch, delimiter, encoding, malformed) in loads {
+            if let Some(d) = delimiter {
+                rows.summary.delimiter = Some(d);
+            }
+            rows.checker.touch_emails(&batch);
+            batch.for_each(&mut |r| rows.record(r));
+            rows.summary.encoding = Some(encoding);
+            if let Some(byte) = malformed {
+                rows.stop(Detail::Encoding {
+                    row: None,
+                    byte,
+                    utf16: false,
+                });
+            }
+            batch.clear();
+            let _ = spare.send(batch);
+            if rows.failed.is_some() {
+                break;
+            }
+        }
+        let read = reading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if let Some(e) = rows.failed.take() {
+            return Err(Error::Write(e));
+        }
+        read?;
+        let done = rows.finish()?;
+        let usable = done.usable();
+        tee.done().map_err(Error::Write)?;
+        let again = checking
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        checked_again(usable, &again)?;
+        Ok(done)
+    })
+}
+
+/// The second check's verdict on a usable output: every row written must pass.
+fn checked_again(usable: bool, again: &crate::Report) -> Result<()> {
+    match again
+        .issues
+        .iter()
+        .find(|i| i.severity == crate::Severity::Error)
+    {
+        Some(i) if usable => Err(Error::SelfCheck(format!(
+            "row {}: {}",
+            i.row.unwrap_or_default(),
+            i.code()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Checks the bytes written, chunk after chunk, as `validate` will.
+fn check_again(chunks: &mpsc::Receiver<Vec<u8>>, mut checker: Checker) -> crate::Report {
+    let mut records = RecordReader::new();
+    for chunk in chunks {
+        records.feed(&chunk, &mut |r| checker.record(r));
+    }
+    records.finish(&mut |r| checker.record(r));
+    checker.into_report()
+}
+
+/// An output borrowed for the scope of the threads.
+fn shorter<'s>(w: &'s mut (dyn Write + '_)) -> &'s mut dyn Write {
+    w
+}
+
+/// The output, with every byte written also sent to the second check.
+struct Tee<'a> {
+    inner: &'a mut dyn Write,
+    gathered: Vec<u8>,
+    /// `None` once done.
+    to: Option<mpsc::SyncSender<Vec<u8>>>,
+}
+
+impl Tee<'_> {
+    fn send(&mut self) {
+        if let Some(to) = &self.to
+            && !self.gathered.is_empty()
+        {
+            // The check ends only after `done`; a send can fail only if it panicked,
+            // which its join() reports.
+            let _ = to.send(std::mem::replace(
+                &mut self.gathered,
+                Vec::with_capacity(CHUNK),
+            ));
+        }
+    }
+
+    /// Sends the last bytes and ends the check's input.
+    fn done(&mut self) -> io::Result<()> {
+        self.send();
+        self.to = None;
+        self.inner.flush()
+    }
+}
+
+impl Write for Tee<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.gathered.extend_from_slice(&bytes[..n]);
+        if self.gathered.len() >= CHUNK {
+            self.send();
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
