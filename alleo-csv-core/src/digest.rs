@@ -8,6 +8,9 @@
 //! [`FEW`] rows into one [`Group`]: its count and its first rows. The text report
 //! and the browser page both show it; the JSON and CSV stay complete.
 
+use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+
 use crate::code::{Code, Severity};
 use crate::issue::IssueRef;
 use crate::report::Report;
@@ -158,6 +161,58 @@ impl<'r> Digest<'r> {
     pub fn folded(&self) -> bool {
         !self.groups.is_empty()
     }
+}
+
+impl Serialize for Digest<'_> {
+    /// `{"error_rows", "needs_previous_state", "folded", "groups": [{"code",
+    /// "about", "issues", "rows", "first": [{"row", "value"}]}]}`, with `about` in
+    /// the report's language and values only when the report shows them: what a
+    /// page needs to show the digest.
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        struct Groups<'d, 'r>(&'d Digest<'r>);
+        impl Serialize for Groups<'_, '_> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                let report = self.0.report;
+                s.collect_seq(self.0.groups.iter().map(|g| {
+                    GroupJson {
+                        code: g.code.as_str(),
+                        about: g.code.about(report.lang),
+                        issues: g.issues,
+                        rows: g.rows,
+                        first: g
+                            .first
+                            .iter()
+                            .map(|i| FirstJson {
+                                row: i.row,
+                                value: report.value_of(*i),
+                            })
+                            .collect(),
+                    }
+                }))
+            }
+        }
+        let mut s = serializer.serialize_struct("Digest", 4)?;
+        s.serialize_field("error_rows", &self.error_rows)?;
+        s.serialize_field("needs_previous_state", &self.needs_previous_state())?;
+        s.serialize_field("folded", &self.folded())?;
+        s.serialize_field("groups", &Groups(self))?;
+        s.end()
+    }
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    code: &'a str,
+    about: &'a str,
+    issues: usize,
+    rows: usize,
+    first: Vec<FirstJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FirstJson<'a> {
+    row: Option<u64>,
+    value: Option<&'a str>,
 }
 
 #[cfg(test)]

@@ -156,6 +156,21 @@ impl Report {
 }
 
 impl Report {
+    /// One issue as the JSON of SPEC section 5 has it (`severity`, `code`, `row`,
+    /// `column`, `field`, `value`, `message`), in this report's language and with
+    /// values as it shows them: for a front that lists a few of many issues.
+    pub fn issue_json<'a>(&'a self, issue: IssueRef<'a>) -> impl Serialize + 'a {
+        IssueJson {
+            severity: issue.severity,
+            code: issue.code().as_str(),
+            row: issue.row,
+            column: issue.column,
+            field: issue.field,
+            value: self.value_of(issue),
+            message: self.message_of(issue),
+        }
+    }
+
     /// The issues as the JSON of SPEC section 5 has them, each message rendered
     /// only as it is written: a report may hold a million issues.
     pub(crate) fn issues_json(&self) -> IssuesJson<'_> {
@@ -169,15 +184,7 @@ pub(crate) struct IssuesJson<'a>(&'a Report);
 impl Serialize for IssuesJson<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         let report = self.0;
-        serializer.collect_seq(report.issues.iter().map(|i| IssueJson {
-            severity: i.severity,
-            code: i.code().as_str(),
-            row: i.row,
-            column: i.column,
-            field: i.field,
-            value: report.value_of(i),
-            message: report.message_of(i),
-        }))
+        serializer.collect_seq(report.issues.iter().map(|i| report.issue_json(i)))
     }
 }
 

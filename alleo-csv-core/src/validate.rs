@@ -277,6 +277,7 @@ impl Checker {
 
     /// The same checker, keeping only errors: for a check that only asks whether
     /// a file is valid, such as the transform's check of what it wrote.
+    #[cfg(not(target_family = "wasm"))]
     pub(crate) fn errors_only(mut self) -> Checker {
         self.errors_only = true;
         self

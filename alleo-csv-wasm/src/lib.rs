@@ -8,11 +8,13 @@
 // Exported functions take what JavaScript hands over, owned (wasm-bindgen's boundary).
 #![allow(clippy::needless_pass_by_value)]
 
+mod report;
+
+pub use report::Report;
+
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
 use alleo_csv_core::mapping::suggest_headers;
-use alleo_csv_core::{
-    Config, ConfigFile, CustomType, FieldKey, Lang, Options, Report, schedule, split,
-};
+use alleo_csv_core::{Config, ConfigFile, CustomType, FieldKey, Lang, Options, schedule, split};
 use chrono::{NaiveDate, Utc};
 use wasm_bindgen::prelude::*;
 
@@ -86,6 +88,12 @@ impl Validator {
     #[wasm_bindgen(js_name = finishWithCsv)]
     pub fn finish_with_csv(self) -> Result<JsValue, JsError> {
         with_csv(&self.inner.finish())
+    }
+
+    /// Ends the file and keeps its report here (see [`Checker::finish_report`]).
+    #[wasm_bindgen(js_name = finishReport)]
+    pub fn finish_report(self) -> Report {
+        Report::new(self.inner.finish())
     }
 }
 
@@ -167,11 +175,18 @@ impl Checker {
     pub fn finish_with_csv(self) -> Result<JsValue, JsError> {
         with_csv(&self.inner.finish())
     }
+
+    /// Ends the check and keeps its report here, for a page to ask what it shows
+    /// (a million issues never become a million objects).
+    #[wasm_bindgen(js_name = finishReport)]
+    pub fn finish_report(self) -> Report {
+        Report::new(self.inner.finish())
+    }
 }
 
 /// `{ report, csv }`: the report as an object, and the issues as the CSV
 /// `alleo-sync validate --format csv` writes.
-fn with_csv(report: &Report) -> Result<JsValue, JsError> {
+fn with_csv(report: &alleo_csv_core::Report) -> Result<JsValue, JsError> {
     let mut csv = Vec::new();
     report
         .write_csv(&mut csv)
@@ -318,7 +333,7 @@ fn config_of(value: JsValue) -> Result<Config, JsError> {
 }
 
 /// A result as a plain object, through the JSON every front gives.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("the result could not be read as JSON"))
 }

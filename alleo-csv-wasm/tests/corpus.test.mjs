@@ -51,8 +51,52 @@ for (const name of cases) {
       assert.deepEqual(validator.finish(), expected, `chunks of ${size} bytes`);
     }
     assert.deepEqual(split(bytes, config, expected.as_of, 5), expected, "split into Parser and Checker");
+    const kept = new wasm.Validator(config, expected.as_of, "en");
+    kept.push(bytes);
+    const report = kept.finishReport();
+    assert.deepEqual(JSON.parse(report.json()), expected, "the kept report's JSON");
+    const { valid, as_of, rows, errors, warnings } = expected;
+    const codes = [...new Set(expected.issues.map((i) => i.code))];
+    const summary = report.summary();
+    assert.deepEqual({ ...summary, codes: undefined }, { valid, as_of, rows, errors, warnings, codes: undefined });
+    assert.deepEqual([...summary.codes].sort(), codes.sort());
+    assert.deepEqual(report.issues(undefined, undefined, true, 1e9), { total: expected.issues.length, issues: expected.issues });
   });
 }
+
+test("a kept report answers what a page shows: the digest, a page of issues, the CSV", () => {
+  // A first file of a whole workforce: an onboarding date in the past on 30 rows,
+  // an address without @ on one.
+  let text = "Email,First name,Last name,Onboarding date\nnot-an-address,A,B,\n";
+  for (let i = 0; i < 30; i++) text += `p${i}@example.nl,Anna,Smit,2020-01-01\n`;
+  const bytes = new TextEncoder().encode(text);
+  const checker = new wasm.Checker(undefined, "2026-11-26", "nl");
+  const parser = new wasm.Parser();
+  checker.check(parser.push(bytes));
+  checker.check(parser.finish());
+  const report = checker.finishReport();
+  const digest = report.digest(false);
+  assert.equal(digest.error_rows, 1);
+  assert.equal(digest.needs_previous_state, true);
+  assert.equal(digest.groups.length, 1);
+  const [group] = digest.groups;
+  assert.equal(group.code, "onboarding-past");
+  assert.equal(group.rows, 30);
+  assert.deepEqual(group.first.map((f) => f.row), [3, 4, 5, 6, 7]);
+  assert.match(group.about, /^Onboardingdatums vóór de ophaaldatum/, "in the report's language");
+  // The listing leaves the folded warnings out, unless asked for their code or for all.
+  const listed = report.issues(undefined, undefined, false, 10);
+  assert.deepEqual(listed.issues.map((i) => i.code), ["email-format"]);
+  const past = report.issues("warning", "onboarding-past", false, 10);
+  assert.equal(past.total, 30);
+  assert.equal(past.issues.length, 10);
+  assert.equal(report.issues(undefined, undefined, true, 100).total, 31);
+  assert.equal(report.digest(true).groups.length, 0);
+  // The CSV is the CLI's.
+  const cli = spawnSync(alleoSync, ["validate", "-", "--as-of", "2026-11-26", "--lang", "nl", "--format", "csv", "--no-previous"], { input: bytes });
+  assert.deepEqual(Buffer.from(report.csv()), cli.stdout);
+  assert.throws(() => report.issues("fatal", undefined, false, 1), /not a severity/);
+});
 
 /// The report of a check split as the page splits it: a Parser's batches, copied
 /// (they cross between workers there), checked by a Checker.

@@ -341,3 +341,48 @@ fn a_long_plan_shows_the_first_of_each_list_and_all_shows_every_one() {
     assert_eq!(all.matches("active from 2026-11-26").count(), 60, "{all}");
     assert!(!all.contains("more (--all"));
 }
+
+#[test]
+fn the_first_run_example_reads_as_the_readme_shows() {
+    let (file, export, config) = (
+        example("first-run/alleo_employees_acme.csv"),
+        example("first-run/reporting_export.csv"),
+        example("alleo.toml"),
+    );
+    let first = alleo_sync(
+        &["validate", &file, "--config", &config, "--as-of", AS_OF],
+        None,
+    );
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let text = stdout(&first);
+    for needle in [
+        "8 rows, 0 errors, 8 warnings",
+        "Warnings: 8\n  warning  onboarding-past                on 8 rows: 2, 3, 4, 5, 6 and 3 more\n",
+        "with --previous FILE.",
+    ] {
+        assert!(text.contains(needle), "{needle}\n{text}");
+    }
+    let exact = alleo_sync(
+        &[
+            "validate",
+            &file,
+            "--config",
+            &config,
+            "--as-of",
+            AS_OF,
+            "--previous",
+            &export,
+        ],
+        None,
+    );
+    assert_eq!(exact.status.code(), Some(1));
+    let text = stdout(&exact);
+    for needle in [
+        "8 rows, 1 error, 0 warnings",
+        "reporting_export.csv (7 employees)",
+        "Errors: 1 on 1 row\nRow 9\n  error    onboarding-past                Onboarding date 2026-11-02 is before the pickup date 2026-11-26, and this employee is new",
+    ] {
+        assert!(text.contains(needle), "{needle}\n{text}");
+    }
+    assert!(!text.contains("--previous FILE"));
+}

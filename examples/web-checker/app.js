@@ -1,5 +1,7 @@
 // The page: a file in, the report out, in the chosen language, under the settings
-// saved in this browser.
+// saved in this browser. The report stays in the checking worker; the page shows
+// what the CLI's text report shows: every error, and each warning found on many
+// rows once.
 import init, { checkConfig, schema } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
@@ -11,7 +13,8 @@ const SHOWN = 2000;
 
 const $ = (id) => document.getElementById(id);
 let lang = "en";
-let last = null; // { file, report, csv }
+/// The last check: { file, summary, digest, listed, ask, page }.
+let last = null;
 const word = (key) => words[lang][key];
 
 function translate() {
@@ -29,55 +32,85 @@ async function checkFile(file) {
   performance.mark("alleo-check-start");
   const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
   try {
-    const { report, csv } = await check(file, { config: settings(), asOf, lang }, (done) => { progress.value = done; });
-    last = { file, report, csv };
+    const result = await check(file, { config: settings(), asOf, lang, shown: SHOWN }, (done) => { progress.value = done; });
+    last = { file, ...result, page: result.listed };
     show();
     performance.measure("alleo-check", "alleo-check-start");
   } catch (e) {
     if (e.cancelled) return;
     last = null;
     $("summary").textContent = e.message;
-    $("tools").hidden = $("issues").hidden = $("shown").hidden = true;
+    $("tools").hidden = $("issues").hidden = $("shown").hidden = $("warning-groups").hidden = true;
   }
   progress.hidden = true;
 }
 
-/// The summary, the filters' codes and the issues of the last check.
+/// The summary, the warnings shown once, the filter's codes and the issues.
 function show() {
-  const { file, report } = last;
+  const { file, summary, digest } = last;
   const t = words[lang];
+  const number = (n) => n.toLocaleString(lang);
   const counts = document.createElement("p");
   counts.id = "counts";
-  counts.textContent = `${file.name}: ${report.rows} ${t.rows}, ${report.errors} ${t.errors}, ${report.warnings} ${t.warnings}. ${t.checkedFor} ${report.as_of}.`;
+  counts.textContent = `${file.name}: ${summary.rows} ${t.rows}, ${summary.errors} ${t.errors}, ${summary.warnings} ${t.warnings}. ${t.checkedFor} ${summary.as_of}.`;
   const verdict = document.createElement("p");
-  verdict.className = report.valid ? "valid" : "invalid";
-  verdict.textContent = report.valid ? t.valid : t.invalid;
+  verdict.className = summary.valid ? "valid" : "invalid";
+  verdict.textContent = summary.valid ? t.valid : t.invalid;
   $("summary").replaceChildren(counts, verdict);
   if (settings()) {
     const using = document.createElement("p");
     using.textContent = t.withSettings;
     $("summary").append(using);
   }
+  // A warning on many rows: once, with its meaning, how many and the first rows.
+  const groups = $("group-list");
+  groups.replaceChildren();
+  for (const g of digest.groups) {
+    const first = g.first.map((f) => f.row ?? f.value ?? "-").join(", ");
+    const more = g.rows > g.first.length ? t.more.replace("{n}", number(g.rows - g.first.length)) : "";
+    const li = document.createElement("li");
+    li.dataset.code = g.code;
+    const head = document.createElement("p");
+    head.append(
+      Object.assign(document.createElement("span"), { className: "warning", textContent: t.warning }),
+      ` ${g.code} `,
+      t.onRows.replace("{n}", number(g.rows)).replace("{first}", first) + more,
+    );
+    li.append(head, Object.assign(document.createElement("p"), { className: "about", textContent: g.about }));
+    groups.append(li);
+  }
+  $("warning-groups").hidden = digest.groups.length === 0;
+  $("first-run").hidden = !digest.needs_previous_state;
   const code = $("code");
   const chosen = code.value;
   code.replaceChildren(code.options[0]);
-  for (const c of [...new Set(report.issues.map((i) => i.code))].sort()) code.add(new Option(c, c));
+  for (const c of summary.codes) code.add(new Option(c, c));
   code.value = [...code.options].some((o) => o.value === chosen) ? chosen : "";
   $("tools").hidden = false;
+  chooseIssues();
+}
+
+/// Asks the check for the issues of the chosen severity and code (a code shown
+/// once above is listed whole when chosen), then draws them.
+async function chooseIssues() {
+  const severity = $("severity").value;
+  const code = $("code").value;
+  const asked = last;
+  const page = severity || code ? await asked.ask({ want: "issues", severity, code }) : asked.listed;
+  if (asked !== last) return;
+  last.page = page;
   draw();
 }
 
-/// The issues of the chosen severity and code, grouped by row (issues come sorted
-/// by row): each row of the file is a group of lines headed by its number.
+/// The issues asked for, grouped by row (they come sorted by row): each row of the
+/// file is a group of lines headed by its number.
 function draw() {
   const t = words[lang];
-  const severity = $("severity").value;
-  const code = $("code").value;
-  const issues = last.report.issues.filter((i) => (!severity || i.severity === severity) && (!code || i.code === code));
+  const { issues, total } = last.page;
   const table = $("issues");
   for (const body of [...table.tBodies]) body.remove();
   let group = null;
-  for (const issue of issues.slice(0, SHOWN)) {
+  for (const issue of issues) {
     const row = issue.row ?? "file";
     if (!group || group.dataset.row !== String(row)) {
       group = table.createTBody();
@@ -99,8 +132,8 @@ function draw() {
   }
   table.hidden = issues.length === 0;
   const shown = $("shown");
-  shown.hidden = issues.length <= SHOWN;
-  shown.textContent = t.shown.replace("{shown}", SHOWN.toLocaleString(lang)).replace("{total}", issues.length.toLocaleString(lang));
+  shown.hidden = total <= issues.length;
+  shown.textContent = t.shown.replace("{shown}", issues.length.toLocaleString(lang)).replace("{total}", total.toLocaleString(lang));
 }
 
 // The core's schema and settings check, on this thread (the checks run in workers).
@@ -108,10 +141,11 @@ await init();
 const { fields, customTypes } = schema();
 const settings = setupSettings({ fields, customTypes, checkConfig, word, saved: () => last && checkFile(last.file) });
 
-$("severity").addEventListener("change", draw);
-$("code").addEventListener("change", draw);
-$("download").addEventListener("click", () => {
-  const url = URL.createObjectURL(new Blob([last.csv], { type: "text/csv" }));
+$("severity").addEventListener("change", chooseIssues);
+$("code").addEventListener("change", chooseIssues);
+$("download").addEventListener("click", async () => {
+  const csv = await last.ask({ want: "csv" });
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
   const a = document.createElement("a");
   a.href = url;
   a.download = last.file.name.replace(/\.csv$/i, "") + "-issues.csv";

@@ -2,6 +2,9 @@
 // file come from the core, in the same three languages.
 export const words = {
   en: {
+    groupsHeading: "Warnings found on many rows", groupsHelp: "Choose a code above to list all its rows; the download holds every issue.",
+    onRows: "on {n} rows: {first}", more: " and {n} more",
+    firstRun: "On a first run the onboarding and offboarding warnings cannot be exact: without the file last sent to Alleo there is no telling new employees from those already in Alleo. Check the file with alleo-sync validate --previous FILE, giving that file or an export of Alleo's own reporting.",
     title: "Alleo file checker", privacy: "Your file is checked in this browser and never leaves your computer.", language: "Language",
     drop: "Drop the employee file here, or choose it:", choose: "Choose a file",
     showSeverity: "Show", allSeverities: "errors and warnings", errorsOnly: "errors", warningsOnly: "warnings", showCode: "Code", allCodes: "all",
@@ -17,6 +20,9 @@ export const words = {
     withSettings: "With your saved settings.",
   },
   nl: {
+    groupsHeading: "Waarschuwingen op veel rijen", groupsHelp: "Kies hierboven een code om al zijn rijen te tonen; de download bevat elke melding.",
+    onRows: "op {n} rijen: {first}", more: " en nog {n}",
+    firstRun: "Bij een eerste run kunnen de waarschuwingen over onboarding- en offboardingdatums niet exact zijn: zonder het laatst naar Alleo verstuurde bestand zijn nieuwe medewerkers niet te onderscheiden van medewerkers die al in Alleo staan. Controleer het bestand met alleo-sync validate --previous BESTAND, met dat bestand of een export uit Alleo's eigen rapportage.",
     title: "Alleo-bestandscontrole", privacy: "Uw bestand wordt in deze browser gecontroleerd en verlaat uw computer nooit.", language: "Taal",
     drop: "Sleep het medewerkersbestand hierheen, of kies het:", choose: "Kies een bestand",
     showSeverity: "Toon", allSeverities: "fouten en waarschuwingen", errorsOnly: "fouten", warningsOnly: "waarschuwingen", showCode: "Code", allCodes: "alle",
@@ -32,6 +38,9 @@ export const words = {
     withSettings: "Met uw opgeslagen instellingen.",
   },
   de: {
+    groupsHeading: "Warnungen in vielen Zeilen", groupsHelp: "Wählen Sie oben einen Code, um alle seine Zeilen zu sehen; der Download enthält jede Meldung.",
+    onRows: "in {n} Zeilen: {first}", more: " und {n} weitere",
+    firstRun: "Beim ersten Lauf können die Warnungen zu Onboarding- und Offboarding-Daten nicht genau sein: ohne die zuletzt an Alleo gesendete Datei sind neue Mitarbeiter nicht von denen zu unterscheiden, die schon in Alleo sind. Prüfen Sie die Datei mit alleo-sync validate --previous DATEI, mit dieser Datei oder einem Export aus Alleos eigenen Berichten.",
     title: "Alleo-Dateiprüfung", privacy: "Ihre Datei wird in diesem Browser geprüft und verlässt Ihren Computer nie.", language: "Sprache",
     drop: "Ziehen Sie die Mitarbeiterdatei hierher, oder wählen Sie sie:", choose: "Datei wählen",
     showSeverity: "Zeige", allSeverities: "Fehler und Warnungen", errorsOnly: "Fehler", warningsOnly: "Warnungen", showCode: "Code", allCodes: "alle",

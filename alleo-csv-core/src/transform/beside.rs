@@ -200,3 +200,34 @@ impl Write for Tee<'_> {
         self.inner.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Config, Options, validate};
+
+    #[test]
+    fn a_written_file_that_fails_again_is_a_fault_not_a_file() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap_or_default();
+        let bad = validate(
+            &b"Email,First name,Last name\nx,A,B\n"[..],
+            &Config::default(),
+            Options::new(as_of),
+        )
+        .unwrap();
+        let good = validate(
+            &b"Email,First name,Last name\na@example.nl,A,B\n"[..],
+            &Config::default(),
+            Options::new(as_of),
+        )
+        .unwrap();
+        let fault = checked_again(true, &bad).unwrap_err();
+        assert!(fault.to_string().contains("row 2: email-format"), "{fault}");
+        assert!(fault.to_string().contains("must not be used"));
+        assert!(
+            checked_again(false, &bad).is_ok(),
+            "an unusable run is not handed over anyway"
+        );
+        assert!(checked_again(true, &good).is_ok());
+    }
+}

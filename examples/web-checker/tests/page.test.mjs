@@ -226,6 +226,48 @@ test("a file dropped on the page is checked", async () => {
   await page.close();
 });
 
+test("a whole workforce's first file: every error listed, a warning on many rows shown once", async () => {
+  const path = join(root, "bench-data", "alleo_employees_roster_5000.csv");
+  if (!existsSync(path)) {
+    mkdirSync(join(root, "bench-data"), { recursive: true });
+    const made = spawnSync(join(root, "target", "release", "generate"), ["5000", path, "1", "--roster"]);
+    assert.equal(made.status, 0, made.stderr.toString());
+  }
+  const run = spawnSync(alleoSync, [
+    "validate", "-", "--as-of", "2026-11-26", "--format", "json", "--no-previous", "--config", `${path}.toml`,
+  ], { input: readFileSync(path), cwd: "/", maxBuffer: 1 << 30 });
+  const cli = JSON.parse(run.stdout.toString());
+  const page = await site.browser.newPage();
+  await open(page);
+  await page.click("#settings summary");
+  await page.fill("#toml", readFileSync(`${path}.toml`, "utf8"));
+  await page.click("button[type=submit]");
+  await page.setInputFiles("#file", path);
+  await page.locator("#counts").waitFor();
+  assert.match(await page.textContent("#counts"), new RegExp(`${cli.rows} rows, ${cli.errors} errors, ${cli.warnings} warnings`));
+  // onboarding-past once, with its count, its first rows and what it means.
+  const past = cli.issues.filter((i) => i.code === "onboarding-past");
+  const group = page.locator("#group-list li[data-code=onboarding-past]");
+  const line = await group.textContent();
+  const first = past.slice(0, 5).map((i) => i.row).join(", ");
+  assert.ok(line.includes(`on ${past.length.toLocaleString("en")} rows: ${first} and ${(past.length - 5).toLocaleString("en")} more`), line);
+  assert.match(line, /Onboarding dates before the pickup date/);
+  assert.ok(await page.locator("#first-run").isVisible());
+  // The table: every error, and the warnings of codes on few rows; nothing folded.
+  const folded = await page.locator("#group-list li").evaluateAll((lis) => lis.map((li) => li.dataset.code));
+  const listed = cli.issues.filter((i) => i.severity === "error" || !folded.includes(i.code));
+  assert.ok(cli.issues.filter((i) => i.severity === "error").length > 50);
+  assert.deepEqual(await shownIssues(page), cliIssues({ issues: listed }));
+  // Choosing a folded code lists its rows.
+  await page.selectOption("#code", "onboarding-past");
+  await page.locator("#shown", { hasText: "2,000 of" }).waitFor();
+  assert.equal(await page.textContent("#shown"), `Showing the first 2,000 of ${past.length.toLocaleString("en")} issues; the download holds them all.`);
+  assert.deepEqual(await shownIssues(page), cliIssues({ issues: past.slice(0, 2000) }));
+  await page.locator("#warning-groups").screenshot({ path: join(root, "target", "screenshots", "web-checker-roster.png") });
+  await page.click("#forget"); // the settings are still open
+  await page.close();
+});
+
 test("a file with thousands of issues shows the first ones and says the download holds all", async () => {
   const page = await site.browser.newPage();
   await open(page);
