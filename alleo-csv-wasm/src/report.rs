@@ -7,6 +7,13 @@ use wasm_bindgen::prelude::*;
 
 use crate::to_js;
 
+/// A page of issues: how many matched, and the first of them.
+#[derive(serde::Serialize)]
+struct Page<T> {
+    total: usize,
+    issues: Vec<T>,
+}
+
 /// A finished check (see [`Checker::finish_report`](crate::Checker::finish_report)).
 #[wasm_bindgen]
 #[derive(Debug)]
@@ -103,11 +110,6 @@ impl Report {
             if shown.len() < max {
                 shown.push(r.issue_json(issue));
             }
-        }
-        #[derive(serde::Serialize)]
-        struct Page<T> {
-            total: usize,
-            issues: Vec<T>,
         }
         to_js(&Page {
             total,
