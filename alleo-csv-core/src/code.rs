@@ -44,6 +44,8 @@ pub enum Scope {
     Row,
     /// One cell.
     Cell,
+    /// A whole column (`row` is null; `column` names it).
+    Column,
 }
 
 macro_rules! codes {
@@ -146,6 +148,9 @@ codes! {
     EmailChangeSuspected = "email-change-suspected", Warning, Cell;
     /// More deactivations than `[safety] max_deactivations` allows.
     MassDeactivation = "mass-deactivation", Error, File;
+    /// A column to be sent holds data Alleo must not receive: national ID numbers,
+    /// bank accounts, pay (SPEC section 6b).
+    SensitiveData = "sensitive-data", Error, Column;
 }
 
 impl Code {

@@ -10,7 +10,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::field::FieldKey;
+use crate::field::{FieldKey, normalize_header};
 use crate::input::Input;
 use crate::naming::{is_custom_name, suggest_custom_name, upload_name};
 use crate::suggest::closest;
@@ -100,9 +100,22 @@ pub struct Safety {
     /// the previous state (`"10%"`). Defaults to 10% of the previous state, and at
     /// least 5.
     pub max_deactivations: Option<Limit>,
+    /// Columns to send even though they look sensitive (SPEC section 6b), named as
+    /// in the file sent (`custom_iban`) and matched in any case and spacing.
+    /// Defaults to none: every sensitive column is a `sensitive-data` error.
+    pub allow_sensitive: Vec<String>,
 }
 
 impl Safety {
+    /// Whether the column `name` (as the file sent names it) may be sent even
+    /// though it looks sensitive.
+    pub fn allows_sensitive(&self, name: &str) -> bool {
+        let name = normalize_header(name);
+        self.allow_sensitive
+            .iter()
+            .any(|allowed| normalize_header(allowed) == name)
+    }
+
     /// The most deactivations allowed against a previous state of `previous`
     /// employees.
     pub fn limit(&self, previous: u64) -> u64 {

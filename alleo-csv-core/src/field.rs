@@ -133,7 +133,8 @@ pub fn normalize_header(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
     let mut pending_sep = false;
     for ch in header.trim().chars() {
-        if ch == ' ' || ch == '_' || ch == '-' || ch == '\t' {
+        // Any white space: a non-breaking space from Excel counts as a space.
+        if ch.is_whitespace() || ch == '_' || ch == '-' {
             pending_sep = true;
             continue;
         }

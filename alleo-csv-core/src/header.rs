@@ -9,6 +9,7 @@ use crate::field::{FieldKey, normalize_header};
 use crate::issue::{Detail, Issue};
 use crate::issues::Cell;
 use crate::naming::{is_custom_name, reporting_name, suggest_custom_name, upload_name};
+use crate::rules::sensitive::sensitive_header;
 use crate::suggest::closest;
 
 /// What one column of the file was understood to be, for the column summary.
@@ -27,6 +28,9 @@ pub struct ColumnSummary {
     pub reporting_name: Option<String>,
     /// Whether the column was matched through `[mapping]`.
     pub mapped: bool,
+    /// Whether the column is left out of the file sent (`[input] ignore`; only
+    /// when an export is transformed).
+    pub ignored: bool,
 }
 
 /// How a column's values are checked.
@@ -45,6 +49,10 @@ pub(crate) struct Columns {
     pub summaries: Vec<ColumnSummary>,
     /// Column index of each Alleo field, by `FieldKey as usize`.
     pub field_index: [Option<usize>; FieldKey::ALL.len()],
+    /// Whether the values of each column are counted, to tell whether it holds
+    /// sensitive numbers: the columns that are sent, neither found sensitive by
+    /// their name already nor allowed (`[safety] allow_sensitive`).
+    pub watched: Vec<bool>,
 }
 
 impl Columns {
@@ -64,20 +72,40 @@ impl Columns {
     }
 }
 
-/// The mapping with its keys folded like headers, built once per run.
+/// The mapping with its keys folded like headers, built once per run, and the
+/// columns left out (`[input] ignore`) when an export is read.
 #[derive(Debug, Default)]
-pub(crate) struct HeaderMap(HashMap<String, Target>);
+pub(crate) struct HeaderMap {
+    targets: HashMap<String, Target>,
+    ignored: Vec<String>,
+}
 
 impl HeaderMap {
+    /// The mapping of a file to send: `[input] ignore` does not apply to it.
     pub fn new(config: &Config) -> HeaderMap {
-        HeaderMap(
-            config
+        HeaderMap {
+            targets: config
                 .mapping
                 .0
                 .iter()
                 .map(|(k, t)| (normalize_header(k), t.clone()))
                 .collect(),
-        )
+            ignored: Vec::new(),
+        }
+    }
+
+    /// The mapping of an export to transform: `[input] ignore` leaves columns out.
+    pub fn of_export(config: &Config) -> HeaderMap {
+        HeaderMap {
+            ignored: config
+                .input
+                .ignore
+                .iter()
+                .map(|h| normalize_header(h))
+                .filter(|h| !h.is_empty())
+                .collect(),
+            ..HeaderMap::new(config)
+        }
     }
 }
 
@@ -93,12 +121,36 @@ pub(crate) fn resolve(
     let mut issues = Vec::new();
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, header) in headers.iter().enumerate() {
-        let (target, mapped) = match map.0.get(&normalize_header(header)) {
+        let folded = normalize_header(header);
+        if map.ignored.contains(&folded) {
+            columns.summaries.push(ColumnSummary {
+                position: i + 1,
+                header: header.clone(),
+                target: None,
+                custom_type: None,
+                reporting_name: None,
+                mapped: false,
+                ignored: true,
+            });
+            columns.slots.push(Slot::Skip);
+            columns.watched.push(false);
+            continue;
+        }
+        let (target, mapped) = match map.targets.get(&folded) {
             Some(t) => (Some(t.clone()), true),
             None => (target_of(header), false),
         };
         let at = |detail| Issue::new(detail).at_row(row).in_column(i, header, None);
         let slot = match &target {
+            // A column that names sensitive data: what matters is that it is never
+            // sent, not how it could be named.
+            None if !config.safety.allows_sensitive(header)
+                && let Some(reason) = sensitive_header(header) =>
+            {
+                issues
+                    .push(Issue::new(Detail::SensitiveData { reason }).in_column(i, header, None));
+                Slot::Skip
+            }
             None => {
                 issues.push(at(header_problem(header, i)));
                 Slot::Skip
@@ -122,6 +174,20 @@ pub(crate) fn resolve(
             }
         };
         let used = slot != Slot::Skip;
+        let sent = target.as_ref().map_or(header.as_str(), Target::name);
+        let allowed =
+            config.safety.allows_sensitive(header) || config.safety.allows_sensitive(sent);
+        let by_name = (used && !allowed)
+            .then(|| sensitive_header(header).or_else(|| sensitive_header(sent)))
+            .flatten();
+        if let Some(reason) = by_name {
+            issues.push(Issue::new(Detail::SensitiveData { reason }).in_column(
+                i,
+                header,
+                Some(sent),
+            ));
+        }
+        columns.watched.push(used && !allowed && by_name.is_none());
         columns.summaries.push(ColumnSummary {
             position: i + 1,
             header: header.clone(),
@@ -138,6 +204,7 @@ pub(crate) fn resolve(
                 _ => None,
             },
             mapped,
+            ignored: false,
         });
         columns.slots.push(slot);
     }

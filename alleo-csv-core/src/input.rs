@@ -41,6 +41,31 @@ pub struct Input {
     pub decimal_comma: bool,
     /// The worksheet to read from a workbook. Defaults to the first one.
     pub sheet: Option<String>,
+    /// Export columns `transform` leaves out of the Alleo file (SPEC section 6b),
+    /// matched as `[mapping]` keys are: in any case, with space, `_` and `-` alike.
+    /// Defaults to none: a column that is neither an Alleo field, mapped, nor a
+    /// `custom_` field stops the run, since a new column is a decision.
+    pub ignore: Vec<String>,
+}
+
+impl Input {
+    /// Whether the export column `header` is to be left out (`[input] ignore`).
+    ///
+    /// ```
+    /// use alleo_csv_core::Config;
+    /// let config: Config = toml::from_str("[input]\nignore = [\"BSN\", \"Bruto salaris\"]").unwrap();
+    /// assert!(config.input.ignores("bsn"));
+    /// assert!(config.input.ignores("BRUTO_SALARIS"));
+    /// assert!(!config.input.ignores("Email"));
+    /// ```
+    pub fn ignores(&self, header: &str) -> bool {
+        let header = crate::field::normalize_header(header);
+        !header.is_empty()
+            && self
+                .ignore
+                .iter()
+                .any(|ignored| crate::field::normalize_header(ignored) == header)
+    }
 }
 
 /// A field separator: `,`, `;`, tab or `|`.

@@ -8,6 +8,7 @@ use crate::issues::Cell;
 use crate::messages::{self, Lang};
 use crate::rules::date::DateProblem;
 use crate::rules::email::EmailProblem;
+use crate::rules::sensitive::Sensitive;
 
 /// One problem in the employee file.
 ///
@@ -301,6 +302,11 @@ pub enum Detail {
         /// Employees in the previous state.
         previous: u64,
     },
+    /// `sensitive-data`: why the column counts as sensitive.
+    SensitiveData {
+        /// Its header's name, or the values it holds.
+        reason: Sensitive,
+    },
 }
 
 impl Detail {
@@ -336,6 +342,7 @@ impl Detail {
             Detail::Absent => Code::Absent,
             Detail::EmailChangeSuspected { .. } => Code::EmailChangeSuspected,
             Detail::MassDeactivation { .. } => Code::MassDeactivation,
+            Detail::SensitiveData { .. } => Code::SensitiveData,
         }
     }
 }

@@ -29,7 +29,7 @@ use crate::issue::{Detail, Issue, IssueRef};
 /// assert_eq!(report.issues.iter().count(), report.issues.len());
 /// # Ok::<(), alleo_csv_core::Error>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Issues {
     entries: Vec<Entry>,
     places: Interner<Place>,
@@ -41,6 +41,13 @@ pub struct Issues {
     /// The detail last used for each code, for the same reason: a million
     /// `onboarding-past` warnings share one.
     by_code: [u32; Code::ALL.len()],
+}
+
+impl std::fmt::Debug for Issues {
+    /// The issues, as a list.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 impl Default for Issues {

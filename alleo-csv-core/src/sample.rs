@@ -380,7 +380,7 @@ pub fn dutch_config() -> Config {
         encoding: Some(crate::input::Encoding::WINDOWS_1252),
         date_format: crate::input::DateFormat::new("%d-%m-%Y").ok(),
         decimal_comma: true,
-        sheet: None,
+        ..crate::input::Input::default()
     };
     config
 }

@@ -22,6 +22,7 @@ use crate::rules::date::Ymd;
 use crate::rules::email::check_email;
 use crate::rules::language::check_language;
 use crate::rules::number::{decimal_hint, integer_hint, is_decimal, is_integer};
+use crate::rules::sensitive::ValueCounts;
 use crate::suggest::closest;
 use crate::unique::EmailIndex;
 
@@ -228,6 +229,9 @@ pub(crate) struct Checker {
     /// Only errors are kept: cell warnings are not (a check that only asks
     /// whether a file is valid).
     errors_only: bool,
+    /// What the values of each column were, to tell sensitive columns (see
+    /// [`Columns::watched`]).
+    values: Vec<ValueCounts>,
 }
 
 impl Checker {
@@ -272,6 +276,7 @@ impl Checker {
             hold: None,
             held: Vec::new(),
             errors_only: false,
+            values: Vec::new(),
         }
     }
 
@@ -288,6 +293,13 @@ impl Checker {
     /// state ([`Checker::move_held`] hands them over).
     pub(crate) fn holding_back(mut self, hold: fn(Code) -> bool) -> Checker {
         self.hold = Some(hold);
+        self
+    }
+
+    /// The same checker, reading an export to transform: the columns of `[input]
+    /// ignore` are left out, not reported.
+    pub(crate) fn reading_export(mut self) -> Checker {
+        self.header_map = HeaderMap::of_export(&self.rules.config);
         self
     }
 
@@ -354,6 +366,19 @@ impl Checker {
     pub(crate) fn into_report(mut self) -> Report {
         if let Some(columns) = &self.columns {
             flush_emails(&mut self.emails, columns, &mut self.report);
+            for (i, counts) in self.values.iter().enumerate() {
+                if let Some(reason) = counts.verdict() {
+                    let (header, field) =
+                        (&columns.summaries[i].header, &columns.summaries[i].target);
+                    self.report.issues.push(
+                        Issue::new(Detail::SensitiveData { reason }).in_column(
+                            i,
+                            header,
+                            field.as_deref(),
+                        ),
+                    );
+                }
+            }
         }
         if self.columns.is_none() && !self.halted {
             self.report.issues.push(Issue::new(Detail::EmptyFile));
@@ -447,6 +472,7 @@ impl Checker {
         let (columns, issues) = header::resolve(headers, &self.header_map, &self.rules.config, row);
         self.report.columns.clone_from(&columns.summaries);
         self.report.issues.extend(issues);
+        self.values = vec![ValueCounts::default(); columns.len()];
         self.columns = Some(columns);
     }
 
@@ -459,6 +485,7 @@ impl Checker {
             hold,
             held,
             errors_only,
+            values,
             ..
         } = self
         else {
@@ -480,6 +507,9 @@ impl Checker {
                 continue;
             }
             let value = field(i);
+            if columns.watched[i] {
+                values[i].add(&value);
+            }
             match rules.cell(slot, &value, i, &mut dates) {
                 Some(detail)
                     if *errors_only && detail.code().default_severity() == Severity::Warning => {}

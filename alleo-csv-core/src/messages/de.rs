@@ -5,6 +5,7 @@ use crate::code::Code;
 use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
+use crate::rules::sensitive::Sensitive;
 
 const SAVE_UTF8: &str = "speichern Sie sie als \"CSV UTF-8 (durch Trennzeichen getrennt)\" (in Excel: Datei > Speichern unter)";
 
@@ -144,6 +145,17 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::MassDeactivation { count, limit, previous } => format!(
             "Diese Datei plant {count} Deaktivierungen, mehr als die erlaubten {limit} ([safety] max_deactivations in alleo.toml; der vorige Stand hat {previous} Mitarbeiter). Ein Fehler hier deaktiviert Menschen; ist es so gewollt, führen Sie den Befehl erneut mit --allow-deactivations {count} aus."
         ),
+        Detail::SensitiveData { reason } => {
+            let what = match reason {
+                Sensitive::NationalIdHeader => "nationale Identifikationsnummern (der Name sagt es)",
+                Sensitive::BankAccountHeader => "Bankverbindungen (der Name sagt es)",
+                Sensitive::PayHeader => "Gehaltsangaben (der Name sagt es)",
+                Sensitive::BsnValues => "niederländische Bürgerservicenummern (fast alle Werte bestehen die BSN-Prüfung)",
+                Sensitive::IbanValues => "Bankverbindungen (fast alle Werte bestehen die IBAN-Prüfung)",
+                Sensitive::TaxIdValues => "steuerliche Identifikationsnummern (fast alle Werte bestehen deren Prüfung)",
+            };
+            format!("Spalte {col} enthält {what}: Alleo braucht sie nicht und darf sie nicht erhalten. Lassen Sie die Spalte weg: tragen Sie sie in [input] ignore in alleo.toml ein (transform lässt sie dann weg), oder entfernen Sie sie aus dem Export. Muss sie doch gesendet werden, nennen Sie sie in [safety] allow_sensitive.")
+        }
     }
 }
 
@@ -248,6 +260,9 @@ pub(super) fn about(code: Code) -> &'static str {
         }
         Code::MassDeactivation => {
             "Mehr Deaktivierungen als die Sicherheitsgrenze erlaubt: ein Fehler hier deaktiviert Menschen."
+        }
+        Code::SensitiveData => {
+            "Eine Spalte enthält Identifikationsnummern, Bankverbindungen oder Gehälter, die Alleo nicht erhalten darf: lassen Sie sie mit [input] ignore weg."
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::code::Code;
 use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
+use crate::rules::sensitive::Sensitive;
 
 const SAVE_UTF8: &str = "save it as \"CSV UTF-8 (comma delimited)\" (in Excel: File > Save As)";
 
@@ -144,6 +145,17 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::MassDeactivation { count, limit, previous } => format!(
             "This file schedules {count} deactivations, more than the {limit} allowed ([safety] max_deactivations in alleo.toml; the previous state has {previous} employees). A mistake here deactivates people; if it is intended, run again with --allow-deactivations {count}."
         ),
+        Detail::SensitiveData { reason } => {
+            let what = match reason {
+                Sensitive::NationalIdHeader => "national ID numbers (its name says so)",
+                Sensitive::BankAccountHeader => "bank account numbers (its name says so)",
+                Sensitive::PayHeader => "pay (its name says so)",
+                Sensitive::BsnValues => "Dutch citizen service numbers (nearly all its values pass the BSN check)",
+                Sensitive::IbanValues => "bank account numbers (nearly all its values pass the IBAN check)",
+                Sensitive::TaxIdValues => "German tax identification numbers (nearly all its values pass their check)",
+            };
+            format!("Column {col} holds {what}: Alleo has no use for it and must not receive it. Leave the column out: list it in [input] ignore in alleo.toml (transform then leaves it out), or remove it from the export. If it must be sent after all, name it in [safety] allow_sensitive.")
+        }
     }
 }
 
@@ -238,6 +250,9 @@ pub(super) fn about(code: Code) -> &'static str {
         }
         Code::MassDeactivation => {
             "More deactivations than the safety limit allows: a mistake here deactivates people."
+        }
+        Code::SensitiveData => {
+            "A column holds national ID numbers, bank accounts or pay, which Alleo must not receive: leave it out with [input] ignore."
         }
     }
 }

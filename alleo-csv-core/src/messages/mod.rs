@@ -240,6 +240,9 @@ mod tests {
                 limit: 5,
                 previous: 40,
             },
+            Detail::SensitiveData {
+                reason: crate::rules::sensitive::Sensitive::BsnValues,
+            },
         ];
         details
             .into_iter()

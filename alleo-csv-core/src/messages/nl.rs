@@ -5,6 +5,7 @@ use crate::code::Code;
 use crate::issue::{Detail, IssueRef};
 use crate::rules::date::{DateHint, DateProblem};
 use crate::rules::email::EmailProblem;
+use crate::rules::sensitive::Sensitive;
 
 const SAVE_UTF8: &str =
     "sla het op als \"CSV UTF-8 (door komma's gescheiden)\" (in Excel: Bestand > Opslaan als)";
@@ -145,6 +146,17 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::MassDeactivation { count, limit, previous } => format!(
             "Dit bestand plant {count} deactiveringen, meer dan de toegestane {limit} ([safety] max_deactivations in alleo.toml; de vorige stand heeft {previous} medewerkers). Een vergissing hier deactiveert mensen; is het zo bedoeld, voer het dan opnieuw uit met --allow-deactivations {count}."
         ),
+        Detail::SensitiveData { reason } => {
+            let what = match reason {
+                Sensitive::NationalIdHeader => "nationale identificatienummers (de naam zegt het)",
+                Sensitive::BankAccountHeader => "bankrekeningnummers (de naam zegt het)",
+                Sensitive::PayHeader => "salarisgegevens (de naam zegt het)",
+                Sensitive::BsnValues => "burgerservicenummers (bijna al zijn waarden doorstaan de BSN-controle)",
+                Sensitive::IbanValues => "bankrekeningnummers (bijna al zijn waarden doorstaan de IBAN-controle)",
+                Sensitive::TaxIdValues => "Duitse fiscale identificatienummers (bijna al zijn waarden doorstaan hun controle)",
+            };
+            format!("Kolom {col} bevat {what}: Alleo heeft die niet nodig en mag ze niet ontvangen. Laat de kolom weg: zet hem in [input] ignore in alleo.toml (transform laat hem dan weg), of haal hem uit de export. Moet hij toch mee, noem hem dan in [safety] allow_sensitive.")
+        }
     }
 }
 
@@ -249,6 +261,9 @@ pub(super) fn about(code: Code) -> &'static str {
         }
         Code::MassDeactivation => {
             "Meer deactiveringen dan de veiligheidsgrens toestaat: een vergissing hier deactiveert mensen."
+        }
+        Code::SensitiveData => {
+            "Een kolom bevat identificatienummers, bankrekeningen of salarisgegevens, die Alleo niet mag ontvangen: laat hem weg met [input] ignore."
         }
     }
 }

@@ -6,3 +6,4 @@ pub mod date;
 pub mod email;
 pub mod language;
 pub mod number;
+pub mod sensitive;

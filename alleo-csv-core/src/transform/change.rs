@@ -28,22 +28,38 @@ pub enum Rule {
     CompanyGroup,
     /// A row without any value left out.
     BlankRow,
+    /// A column of the export left out of the Alleo file (`[input] ignore`, or a
+    /// column without a header or a value).
+    LeftOut,
+    /// A date written to mean "no date" (`0000-00-00`) left empty.
+    EmptyDate,
+    /// A spreadsheet day number in a date column (a cell without a date format)
+    /// written as its date (`45292` -> `2024-01-01`).
+    DayNumber,
+    /// A row identical to an earlier one in everything sent (one person with two
+    /// contracts) left out.
+    DuplicateRow,
 }
 
 impl Rule {
     /// Every rule, in the order summaries list them.
-    pub const ALL: [Rule; 7] = [
+    pub const ALL: [Rule; 11] = [
+        Rule::LeftOut,
         Rule::Header,
         Rule::Date,
+        Rule::DayNumber,
+        Rule::EmptyDate,
         Rule::DecimalComma,
         Rule::Language,
         Rule::CompanyGroup,
         Rule::Trim,
         Rule::BlankRow,
+        Rule::DuplicateRow,
     ];
 
     /// The stable name: `header`, `trim`, `date`, `decimal-comma`, `language`,
-    /// `company-group`, `blank-row`.
+    /// `company-group`, `blank-row`, `left-out`, `empty-date`, `day-number`,
+    /// `duplicate-row`.
     pub fn as_str(self) -> &'static str {
         match self {
             Rule::Header => "header",
@@ -53,6 +69,10 @@ impl Rule {
             Rule::Language => "language",
             Rule::CompanyGroup => "company-group",
             Rule::BlankRow => "blank-row",
+            Rule::LeftOut => "left-out",
+            Rule::EmptyDate => "empty-date",
+            Rule::DayNumber => "day-number",
+            Rule::DuplicateRow => "duplicate-row",
         }
     }
 }

@@ -66,7 +66,7 @@ pub use self::xlsx::{preview_workbook, transform_workbook};
 use self::change::{CHANGE_HEADER, ChangeLog, PendingChange};
 use self::fix::Fixer;
 use self::records::ExportReader;
-use crate::code::Severity;
+use crate::code::{Code, Severity};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::header::Slot;
@@ -374,7 +374,7 @@ impl<'o> Rows<'o> {
         let mut summary = Summary::new();
         summary.date_format = config.input.date_format.as_ref().map(DateFormat::display);
         Rows {
-            checker: Checker::new(config, check),
+            checker: Checker::new(config, check).reading_export(),
             fixer: Fixer::new(config),
             summary,
             output: csv::WriterBuilder::new()
@@ -443,7 +443,13 @@ impl<'o> Rows<'o> {
             .iter()
             .map(|s| s.target.clone().unwrap_or_default())
             .collect();
-        let mut order: Vec<usize> = (0..headers.len()).collect();
+        // The columns sent: every one but those left out (`[input] ignore`).
+        let mut order: Vec<usize> = (0..headers.len())
+            .filter(|&i| columns.slots[i] != Slot::Skip)
+            .collect();
+        let left_out: Vec<usize> = (0..headers.len())
+            .filter(|&i| columns.summaries[i].ignored)
+            .collect();
         order.sort_by_key(|&i| match columns.slots[i] {
             Slot::Field(f) => (0, f as usize),
             Slot::Custom(_) | Slot::Skip => (1, i),
@@ -484,8 +490,14 @@ impl<'o> Rows<'o> {
             self.keep(written);
             self.rejects = Some(rejects);
         }
+        for &i in &left_out {
+            let header = &layout.headers[i];
+            let logged = self.log.record(row, header, "", "", "", Rule::LeftOut);
+            self.keep(logged);
+            self.summary.left_out.push(header.clone());
+        }
         for (i, header) in layout.headers.iter().enumerate() {
-            if *header != names[i] {
+            if *header != names[i] && !left_out.contains(&i) {
                 let field = &layout.targets[i];
                 let logged = self
                     .log
@@ -599,10 +611,16 @@ impl<'o> Rows<'o> {
         if let Some(e) = self.failed.take() {
             return Err(Error::Write(e));
         }
-        let stopped = self.stopped || self.layout.is_none();
         self.summary.changes = self.log.counts();
+        let report = self.checker.into_report();
+        // A sensitive column found by its values at the end: nothing may be sent.
+        let sensitive = report
+            .issues
+            .iter()
+            .any(|i| i.code() == Code::SensitiveData);
+        let stopped = self.stopped || self.layout.is_none() || sensitive;
         Ok(Transformed {
-            report: self.checker.into_report(),
+            report,
             summary: self.summary,
             stopped,
             rejects_kept: self.rejects_kept,

@@ -32,6 +32,9 @@ pub struct Summary {
     pub rejected: u64,
     /// How many times each repair was made.
     pub changes: BTreeMap<Rule, u64>,
+    /// The export's columns left out of the Alleo file, as the export names them
+    /// (never their values).
+    pub left_out: Vec<String>,
 }
 
 impl Summary {
@@ -47,6 +50,7 @@ impl Summary {
             written: 0,
             rejected: 0,
             changes: BTreeMap::new(),
+            left_out: Vec::new(),
         }
     }
 
@@ -73,7 +77,14 @@ impl Summary {
             .into_iter()
             .filter_map(|rule| {
                 let n = self.count(rule);
-                (n > 0).then(|| phrase(rule, n, self.date_format.as_deref().unwrap_or("?"), lang))
+                (n > 0).then(|| {
+                    let phrase = phrase(rule, n, self.date_format.as_deref().unwrap_or("?"), lang);
+                    if rule == Rule::LeftOut {
+                        format!("{phrase} ({})", self.left_out.join(", "))
+                    } else {
+                        phrase
+                    }
+                })
             })
             .collect();
         (!parts.is_empty()).then(|| parts.join("; "))
@@ -99,6 +110,19 @@ fn phrase(rule: Rule, n: u64, format: &str, lang: Lang) -> String {
             ),
             Rule::Trim => format!("trimmed {count} {}", pick("value", "values")),
             Rule::BlankRow => format!("left out {count} blank {}", pick("row", "rows")),
+            Rule::LeftOut => format!("left out {count} {}", pick("column", "columns")),
+            Rule::EmptyDate => format!(
+                "left {count} {} meaning \"no date\" empty",
+                pick("date", "dates")
+            ),
+            Rule::DayNumber => format!(
+                "wrote {count} spreadsheet day {} as dates",
+                pick("number", "numbers")
+            ),
+            Rule::DuplicateRow => format!(
+                "left out {count} {} identical to an earlier one",
+                pick("row", "rows")
+            ),
         },
         Lang::Nl => match rule {
             Rule::Header => format!("{count} {} hernoemd", pick("kolom", "kolommen")),
@@ -114,6 +138,22 @@ fn phrase(rule: Rule, n: u64, format: &str, lang: Lang) -> String {
             ),
             Rule::Trim => format!("{count} {} bijgesneden", pick("waarde", "waarden")),
             Rule::BlankRow => format!("{count} {} weggelaten", pick("lege rij", "lege rijen")),
+            Rule::LeftOut => format!("{count} {} weggelaten", pick("kolom", "kolommen")),
+            Rule::EmptyDate => format!(
+                "{count} {} voor \"geen datum\" leeg gelaten",
+                pick("datum", "datums")
+            ),
+            Rule::DayNumber => format!(
+                "{count} {} als datum geschreven",
+                pick(
+                    "dagnummer uit een spreadsheet",
+                    "dagnummers uit een spreadsheet"
+                )
+            ),
+            Rule::DuplicateRow => format!(
+                "{count} {} gelijk aan een eerdere weggelaten",
+                pick("rij", "rijen")
+            ),
         },
         Lang::De => match rule {
             Rule::Header => format!("{count} {} umbenannt", pick("Spalte", "Spalten")),
@@ -137,6 +177,19 @@ fn phrase(rule: Rule, n: u64, format: &str, lang: Lang) -> String {
             Rule::BlankRow => format!(
                 "{count} {} ausgelassen",
                 pick("leere Zeile", "leere Zeilen")
+            ),
+            Rule::LeftOut => format!("{count} {} ausgelassen", pick("Spalte", "Spalten")),
+            Rule::EmptyDate => format!(
+                "{count} {} für \"kein Datum\" leer gelassen",
+                pick("Datum", "Datumsangaben")
+            ),
+            Rule::DayNumber => format!(
+                "{count} {} als Datum geschrieben",
+                pick("Tageszahl einer Tabelle", "Tageszahlen einer Tabelle")
+            ),
+            Rule::DuplicateRow => format!(
+                "{count} {} gleich einer früheren ausgelassen",
+                pick("Zeile", "Zeilen")
             ),
         },
     }

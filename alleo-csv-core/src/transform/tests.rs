@@ -302,8 +302,12 @@ fn invalid_rows_go_to_the_rejects_file_with_the_reason() {
 fn header_problems_stop_the_run() {
     for (export, code) in [
         (
-            "Email;First name;Last name;Salaris\na@b.nl;A;B;100\n",
+            "Email;First name;Last name;Afdelingscode\na@b.nl;A;B;100\n",
             Code::UnknownColumn,
+        ),
+        (
+            "Email;First name;Last name;Salaris\na@b.nl;A;B;100\n",
+            Code::SensitiveData,
         ),
         ("Email;First name\na@b.nl;A\n", Code::MissingColumn),
         ("Email;Email;First name;Last name\n", Code::DuplicateColumn),
@@ -482,4 +486,92 @@ fn a_malformed_byte_stops_the_threaded_run_as_it_stops_one_thread() {
     assert!(threaded.done.stopped && !threaded.done.usable());
     assert_eq!(threaded.done.report, one.done.report);
     assert_eq!(threaded.done.summary, one.done.summary);
+}
+
+/// An export as payroll writes it: the Alleo fields and three columns Alleo must
+/// never receive.
+const PAYROLL: &str = "E-mailadres;Voornaam;Achternaam;BSN;Salaris;IBAN\r\n\
+j.devries@example.nl;Jan;Vries;111222333;4100,00;NL91ABNA0417164300\r\n\
+s.bakker@example.nl;Sanne;Bakker;123456782;3900,00;DE89370400440532013000\r\n";
+
+fn payroll_config(extra: &str) -> Config {
+    config(&format!(
+        "[mapping]\n\"E-mailadres\" = \"email\"\n\"Voornaam\" = \"first_name\"\n\"Achternaam\" = \"last_name\"\n{extra}"
+    ))
+}
+
+#[test]
+fn ignored_columns_are_left_out_and_said_never_their_values() {
+    let config = payroll_config("[input]\nignore = [\"BSN\", \"salaris\", \"iban\"]\n");
+    let r = run(PAYROLL.as_bytes(), &config);
+    assert!(r.done.usable(), "{:?}", r.done.report.issues);
+    assert_eq!(
+        r.out,
+        "Email,First name,Last name\nj.devries@example.nl,Jan,Vries\ns.bakker@example.nl,Sanne,Bakker\n"
+    );
+    assert_eq!(r.done.summary.left_out, ["BSN", "Salaris", "IBAN"]);
+    assert_eq!(r.done.summary.count(Rule::LeftOut), 3);
+    assert_eq!(
+        r.done.summary.describe(Lang::En).unwrap(),
+        "left out 3 columns (BSN, Salaris, IBAN); renamed 3 columns"
+    );
+    let left_out: Vec<&str> = r
+        .changes
+        .lines()
+        .filter(|l| l.ends_with(",left-out"))
+        .collect();
+    assert_eq!(
+        left_out,
+        [
+            "1,BSN,,,,left-out",
+            "1,Salaris,,,,left-out",
+            "1,IBAN,,,,left-out"
+        ]
+    );
+    for value in ["111222333", "4100", "NL91"] {
+        assert!(
+            !r.changes.contains(value) && !r.out.contains(value),
+            "{value}"
+        );
+        let summary = serde_json::to_string(&r.done.summary).unwrap();
+        assert!(!summary.contains(value), "{summary}");
+    }
+}
+
+#[test]
+fn a_column_neither_mapped_ignored_nor_custom_still_stops_the_run() {
+    let config = payroll_config("[input]\nignore = [\"BSN\", \"Salaris\"]\n");
+    let r = run(PAYROLL.as_bytes(), &config);
+    assert!(r.done.stopped && !r.done.usable());
+    let codes: Vec<Code> = r.done.report.issues.iter().map(|i| i.code()).collect();
+    assert_eq!(codes, [Code::SensitiveData], "IBAN, by its name");
+}
+
+#[test]
+fn a_sensitive_column_found_by_its_values_stops_the_run_unless_allowed() {
+    // Mapped to a harmless name, but the values are BSNs.
+    let export = "Email;First name;Last name;Nummer\na@example.nl;A;B;111222333\nb@example.nl;C;D;123456782\nc@example.nl;E;F;010000008\n";
+    let mapped = config("[mapping]\n\"Nummer\" = \"custom_nummer\"\n");
+    let r = run(export.as_bytes(), &mapped);
+    assert!(r.done.stopped && !r.done.usable(), "nothing may be used");
+    let issue = r
+        .done
+        .report
+        .issues
+        .iter()
+        .find(|i| i.code() == Code::SensitiveData)
+        .unwrap();
+    assert_eq!(
+        (issue.row, issue.column, issue.field),
+        (None, Some("Nummer"), Some("custom_nummer"))
+    );
+    let message = r.done.report.message_of(issue);
+    assert!(
+        message.contains("citizen service numbers") && !message.contains("111222333"),
+        "{message}"
+    );
+    let allowed = config(
+        "[mapping]\n\"Nummer\" = \"custom_nummer\"\n[safety]\nallow_sensitive = [\"custom_nummer\"]\n",
+    );
+    assert!(run(export.as_bytes(), &allowed).done.usable());
 }

@@ -539,3 +539,43 @@ proptest! {
         prop_assert_eq!(serde_json::to_value(threaded).unwrap(), report_json(&file, 4096));
     }
 }
+
+#[test]
+fn sensitive_columns_by_name_or_by_values_in_every_language() {
+    let file = "Email,First name,Last name,custom_bank,custom_personnel_number,Salaris\n\
+                a@example.nl,A,B,NL91ABNA0417164300,100000001,1\n\
+                b@example.nl,C,D,DE89370400440532013000,100000002,2\n\
+                c@example.nl,E,F,BE68539007547034,100000003,3\n";
+    let r = check(file);
+    let found: Vec<(&str, Option<&str>)> = r
+        .issues
+        .iter()
+        .filter(|i| i.code() == Code::SensitiveData)
+        .map(|i| (i.column.unwrap_or_default(), i.field))
+        .collect();
+    // Column issues in column order, after the file's own.
+    assert_eq!(
+        found,
+        [("custom_bank", Some("custom_bank")), ("Salaris", None)]
+    );
+    assert!(!r.valid());
+    for lang in [Lang::En, Lang::Nl, Lang::De] {
+        for issue in r.issues.iter().filter(|i| i.code() == Code::SensitiveData) {
+            let message = issue.message(lang, true);
+            assert!(
+                message.contains(issue.column.unwrap_or_default()),
+                "{message}"
+            );
+            assert!(
+                !message.contains("NL91") && !message.contains("100000001"),
+                "{message}"
+            );
+        }
+    }
+    let allowed = config("[safety]\nallow_sensitive = [\"custom bank\", \"salaris\"]\n");
+    let r = check_with(file.as_bytes(), &allowed);
+    assert!(
+        r.issues.iter().all(|i| i.code() != Code::SensitiveData),
+        "{found:?}"
+    );
+}
