@@ -267,13 +267,15 @@ enum Part {
 }
 
 impl DateFormat {
-    /// Checks a pattern: it must name a day, a month and a year, and nothing else
-    /// (a time of day would be lost).
+    /// Checks a pattern: it must name a day, a month and a year; a time of day
+    /// (`%H:%M:%S`, an offset) may follow and is left out.
     ///
     /// ```
     /// use alleo_csv_core::input::DateFormat;
     /// assert!(DateFormat::new("%d-%m-%Y").is_ok());
     /// assert!(DateFormat::new("%d-%m").unwrap_err().contains("year"));
+    /// let with_time = DateFormat::new("%Y-%m-%dT%H:%M:%S").unwrap();
+    /// assert_eq!(with_time.parse("1996-09-17T00:00:00").unwrap().to_string(), "1996-09-17");
     /// assert!(DateFormat::new("DD-MM-YYYY").unwrap_err().contains("%d-%m-%Y"));
     /// ```
     ///
@@ -292,12 +294,36 @@ impl DateFormat {
                 Item::Numeric(Numeric::Month, _)
                 | Item::Fixed(Fixed::ShortMonthName | Fixed::LongMonthName) => month = true,
                 Item::Numeric(Numeric::Year | Numeric::YearMod100, _) => year = true,
+                // A time of day after the date is read and left out: exports
+                // write `1996-09-17T00:00:00` for a date.
+                Item::Numeric(
+                    Numeric::Hour
+                    | Numeric::Hour12
+                    | Numeric::Minute
+                    | Numeric::Second
+                    | Numeric::Nanosecond,
+                    _,
+                )
+                | Item::Fixed(
+                    Fixed::TimezoneOffset
+                    | Fixed::TimezoneOffsetColon
+                    | Fixed::TimezoneOffsetColonZ
+                    | Fixed::TimezoneOffsetZ
+                    | Fixed::Nanosecond
+                    | Fixed::Nanosecond3
+                    | Fixed::Nanosecond6
+                    | Fixed::Nanosecond9
+                    | Fixed::UpperAmPm
+                    | Fixed::LowerAmPm,
+                )
+                | Item::Literal(_)
+                | Item::OwnedLiteral(_)
+                | Item::Space(_)
+                | Item::OwnedSpace(_) => {}
                 Item::Numeric(..) | Item::Fixed(_) => {
                     return Err(format!(
                         "`{pattern}` has more than a day, a month and a year: {example}"
                     ));
-                }
-                Item::Literal(_) | Item::OwnedLiteral(_) | Item::Space(_) | Item::OwnedSpace(_) => {
                 }
             }
         }
@@ -493,8 +519,13 @@ mod tests {
         assert_eq!(d.parse("31-02-2026"), None);
         assert_eq!(d.display(), "DD-MM-YYYY");
         assert_eq!(DateFormat::new("%-d.%-m.%y").unwrap().display(), "DD.MM.YY");
+        let timed = DateFormat::new("%d-%m-%Y %H:%M").unwrap();
+        assert_eq!(
+            timed.parse("25-11-2026 13:45"),
+            NaiveDate::from_ymd_opt(2026, 11, 25)
+        );
         assert!(
-            DateFormat::new("%d-%m-%Y %H:%M")
+            DateFormat::new("%d-%m-%Y %A")
                 .unwrap_err()
                 .contains("more than")
         );

@@ -411,11 +411,16 @@ fn mapping_suggest_never_applies_a_doubtful_line() {
         None,
     ));
     assert!(text.contains("\n# \"Email consent\" = \"email\""), "{text}");
+    // Every column not sent is left out; pay never becomes a custom field.
     assert!(
-        text.contains("\n# \"Salaris\" = \"custom_salaris\""),
+        text.contains("\nignore = [\n    \"Email consent\","),
         "{text}"
     );
-    assert!(text.contains("kein Alleo-Feld passt"), "{text}");
+    assert!(
+        text.contains("    \"Salaris\",        # Gehaltsangaben: Alleo darf sie nicht erhalten\n"),
+        "{text}"
+    );
+    assert!(!text.contains("custom_salaris"), "{text}");
 }
 
 #[test]

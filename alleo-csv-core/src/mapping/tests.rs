@@ -115,11 +115,35 @@ fn values_speak_when_the_header_does_not() {
         ("email", Reason::ValuesOnly)
     );
     assert!(s.columns[0].apply());
-    // An unknown column is offered as a custom field, but never applied by itself.
-    assert_eq!(target(&s.columns[1]), "custom_salaris");
+    // Pay is left out, never offered as a custom field.
+    assert_eq!(target(&s.columns[1]), "");
+    assert_eq!(
+        s.columns[1].leave_out,
+        Some(LeaveOut::Sensitive {
+            reason: crate::rules::sensitive::Sensitive::PayHeader
+        })
+    );
+    assert!(s.custom_fields.is_empty());
+    // An unknown column is left out, and offered as a custom field commented out.
+    let s = suggest(
+        &preview_of("Werkadres;Kostenplaats\nj@example.nl;4000\np@example.nl;4100\n"),
+        &Config::default(),
+        Lang::En,
+    );
+    assert_eq!(target(&s.columns[1]), "custom_kostenplaats");
     assert!(!s.columns[1].apply());
-    assert_eq!(s.custom_fields[0].key, "custom_salaris");
+    assert_eq!(s.columns[1].leave_out, Some(LeaveOut::NoMatch));
+    assert_eq!(s.custom_fields[0].key, "custom_kostenplaats");
     assert!(!s.custom_fields[0].apply);
+    let toml = s.to_toml("export.csv", Lang::En);
+    assert!(
+        toml.contains("\nignore = [\n    \"Kostenplaats\",  # no Alleo field matches"),
+        "{toml}"
+    );
+    assert!(
+        toml.contains("\n# \"Kostenplaats\" = \"custom_kostenplaats\""),
+        "{toml}"
+    );
 }
 
 #[test]
