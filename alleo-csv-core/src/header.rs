@@ -78,6 +78,9 @@ impl Columns {
 pub(crate) struct HeaderMap {
     targets: HashMap<String, Target>,
     ignored: Vec<String>,
+    /// An export is read: a column without a header is left out (while it holds
+    /// no values; the transform checks that).
+    export: bool,
 }
 
 impl HeaderMap {
@@ -91,6 +94,7 @@ impl HeaderMap {
                 .map(|(k, t)| (normalize_header(k), t.clone()))
                 .collect(),
             ignored: Vec::new(),
+            export: false,
         }
     }
 
@@ -104,6 +108,7 @@ impl HeaderMap {
                 .map(|h| normalize_header(h))
                 .filter(|h| !h.is_empty())
                 .collect(),
+            export: true,
             ..HeaderMap::new(config)
         }
     }
@@ -122,7 +127,7 @@ pub(crate) fn resolve(
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, header) in headers.iter().enumerate() {
         let folded = normalize_header(header);
-        if map.ignored.contains(&folded) {
+        if map.ignored.contains(&folded) || (map.export && folded.is_empty()) {
             columns.summaries.push(ColumnSummary {
                 position: i + 1,
                 header: header.clone(),

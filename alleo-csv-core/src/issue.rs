@@ -171,6 +171,12 @@ pub enum Detail {
         /// `;`, `\t` or `|`.
         found: char,
     },
+    /// `delimiter`: the file starts with Excel's own line `sep=X`, which Alleo
+    /// would read as the header.
+    SepLine {
+        /// The delimiter the line names.
+        found: char,
+    },
     /// `file-name`: the name as given.
     FileName {
         /// The file name.
@@ -315,7 +321,7 @@ impl Detail {
         match self {
             Detail::EmptyFile => Code::EmptyFile,
             Detail::Encoding { .. } => Code::Encoding,
-            Detail::Delimiter { .. } => Code::Delimiter,
+            Detail::Delimiter { .. } | Detail::SepLine { .. } => Code::Delimiter,
             Detail::FileName { .. } => Code::FileName,
             Detail::MissingColumn { .. } => Code::MissingColumn,
             Detail::DuplicateColumn { .. } => Code::DuplicateColumn,

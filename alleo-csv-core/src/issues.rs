@@ -197,6 +197,11 @@ impl Issues {
         *slot
     }
 
+    /// Keeps the first `len` issues (in the order added), drops the rest.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
+    }
+
     /// Adds every issue of `other` at the end.
     pub(crate) fn append(&mut self, other: &Issues) {
         self.entries.reserve(other.len());

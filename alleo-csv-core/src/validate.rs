@@ -464,6 +464,11 @@ impl Checker {
 
     /// Resolves the header row; `row` is its spreadsheet row.
     pub(crate) fn header(&mut self, headers: &[String], row: u64) {
+        if let Some(found) = sep_line(headers) {
+            self.halt(Detail::SepLine { found });
+            self.columns = Some(Columns::default());
+            return;
+        }
         if let Some(found) = foreign_delimiter(headers) {
             self.halt(Detail::Delimiter { found });
             self.columns = Some(Columns::default());
@@ -666,6 +671,21 @@ fn is_blank(value: &str) -> bool {
         None => true,
         Some(b) if b.is_ascii_graphic() => false,
         Some(_) => value.trim().is_empty(),
+    }
+}
+
+/// The delimiter Excel's own first line `sep=X` names, when the "header" is that
+/// line (read with commas: `sep=,` is two fields, the second empty).
+fn sep_line(headers: &[String]) -> Option<char> {
+    let first = headers.first()?.trim();
+    let rest = first
+        .strip_prefix("sep=")
+        .or_else(|| first.strip_prefix("SEP="))?;
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next(), headers.len()) {
+        (None, None, 2) if headers[1].is_empty() => Some(','),
+        (Some(c), None, 1) if matches!(c, ';' | '\t' | '|') => Some(c),
+        _ => None,
     }
 }
 

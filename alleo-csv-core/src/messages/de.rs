@@ -20,6 +20,10 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
             let at = r.map(|r| format!("Zeile {r}, ")).unwrap_or_default();
             format!("Die Datei ist nicht UTF-8 (erstes fehlerhaftes Byte: {at}Byte {byte}, gezählt ab 0), daher kämen Namen mit Umlauten verstümmelt an; {SAVE_UTF8}.")
         }
+        Detail::SepLine { found } => format!(
+            "Die Datei beginnt mit der Zeile sep={}, die Excel für sich selbst schreibt; Alleo würde sie als Kopfzeile lesen. Entfernen Sie diese Zeile (alleo-sync transform lässt sie weg) und speichern Sie die Datei als \"CSV UTF-8 (durch Trennzeichen getrennt)\".",
+            if *found == '\t' { "\\t".to_owned() } else { found.to_string() }
+        ),
         Detail::Delimiter { found } => format!(
             "Die Spalten sind durch {} statt durch Kommas getrennt; Alleo akzeptiert nur Kommas. Speichern Sie die Datei als \"CSV UTF-8 (durch Trennzeichen getrennt)\" mit Komma.",
             delimiter_name(*found, ["Tabulatoren", "senkrechte Striche", "Semikolons"])

@@ -20,6 +20,10 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
             let at = r.map(|r| format!("row {r}, ")).unwrap_or_default();
             format!("The file is not UTF-8 (first bad byte: {at}byte {byte}, counting from 0), so names with accents would arrive garbled; {SAVE_UTF8}.")
         }
+        Detail::SepLine { found } => format!(
+            "The file starts with the line sep={}, which Excel writes for itself; Alleo would read it as the header. Remove that line (alleo-sync transform leaves it out) and save the file as \"CSV UTF-8 (comma delimited)\".",
+            if *found == '\t' { "\\t".to_owned() } else { found.to_string() }
+        ),
         Detail::Delimiter { found } => format!(
             "Columns are separated by {} instead of commas; Alleo only accepts commas. Save the file as \"CSV UTF-8 (comma delimited)\".",
             delimiter_name(*found, ["tabs", "pipes", "semicolons"])

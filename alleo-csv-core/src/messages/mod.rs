@@ -169,6 +169,7 @@ mod tests {
                 utf16: false,
             },
             Detail::Delimiter { found: ';' },
+            Detail::SepLine { found: ';' },
             Detail::FileName {
                 name: "employees.csv".into(),
             },

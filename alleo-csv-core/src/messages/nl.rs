@@ -21,6 +21,10 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
             let at = r.map(|r| format!("rij {r}, ")).unwrap_or_default();
             format!("Het bestand is geen UTF-8 (eerste foute byte: {at}byte {byte}, geteld vanaf 0), dus namen met accenten komen verminkt aan; {SAVE_UTF8}.")
         }
+        Detail::SepLine { found } => format!(
+            "Het bestand begint met de regel sep={}, die Excel voor zichzelf schrijft; Alleo zou hem als kopregel lezen. Verwijder die regel (alleo-sync transform laat hem weg) en sla het bestand op als \"CSV UTF-8 (door komma's gescheiden)\".",
+            if *found == '\t' { "\\t".to_owned() } else { found.to_string() }
+        ),
         Detail::Delimiter { found } => format!(
             "De kolommen zijn gescheiden door {} in plaats van komma's; Alleo accepteert alleen komma's. Sla het bestand op als \"CSV UTF-8 (door komma's gescheiden)\".",
             delimiter_name(*found, ["tabs", "verticale strepen", "puntkomma's"])

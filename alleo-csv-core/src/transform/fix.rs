@@ -77,6 +77,20 @@ impl Fixer {
         if Ymd::is_date(value) {
             return None;
         }
+        // "No date", as BambooHR writes it.
+        if value == "0000-00-00" {
+            return Some((Rule::EmptyDate, String::new()));
+        }
+        // A spreadsheet's day number (a date cell without a date format): days
+        // since 1899-12-30; 20000-80000 is 1954-2119.
+        if value.len() == 5
+            && let Ok(days) = value.parse::<u64>()
+            && (20_000..=80_000).contains(&days)
+            && let Some(date) = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        {
+            return Some((Rule::DayNumber, iso(date)));
+        }
         let date = self.date_format.as_ref()?.parse(value)?;
         PLAUSIBLE_YEARS
             .contains(&date.year())

@@ -330,6 +330,12 @@ struct Rows<'o> {
     layout: Option<Layout>,
     /// Changes of the current row, counted and logged only if the row is written.
     pending: Vec<PendingChange>,
+    /// The first row with a value in a column without a header, if any: such a
+    /// column is left out only while it is empty.
+    unnamed_value: Option<(u64, usize)>,
+    /// A hash of each row written, by spreadsheet row, to tell the same person
+    /// twice (two contracts, identical in everything sent) from two people.
+    written: Vec<u64>,
     stopped: bool,
     /// The first write error, handed back by the next `feed`.
     failed: Option<io::Error>,
@@ -353,6 +359,10 @@ struct Layout {
     slots: Vec<Slot>,
     /// Export column of each output column, in output order.
     order: Vec<usize>,
+    /// The columns without a header, left out while they hold no values.
+    unnamed: Vec<usize>,
+    /// The header's spreadsheet row.
+    row: u64,
 }
 
 impl<'o> Rows<'o> {
@@ -386,6 +396,8 @@ impl<'o> Rows<'o> {
             log: ChangeLog::new(changes),
             layout: None,
             pending: Vec::new(),
+            unnamed_value: None,
+            written: Vec::new(),
             stopped: false,
             failed,
         }
@@ -448,7 +460,10 @@ impl<'o> Rows<'o> {
             .filter(|&i| columns.slots[i] != Slot::Skip)
             .collect();
         let left_out: Vec<usize> = (0..headers.len())
-            .filter(|&i| columns.summaries[i].ignored)
+            .filter(|&i| columns.summaries[i].ignored && !headers[i].trim().is_empty())
+            .collect();
+        let unnamed: Vec<usize> = (0..headers.len())
+            .filter(|&i| headers[i].trim().is_empty())
             .collect();
         order.sort_by_key(|&i| match columns.slots[i] {
             Slot::Field(f) => (0, f as usize),
@@ -467,6 +482,8 @@ impl<'o> Rows<'o> {
             headers,
             targets,
             order,
+            unnamed,
+            row,
         };
         let written = self
             .output
@@ -546,6 +563,14 @@ impl<'o> Rows<'o> {
                 })
                 .collect();
             checker.row_now(row, fixed.len(), |i| Cow::Borrowed(&*fixed[i]));
+            if self.unnamed_value.is_none()
+                && let Some(&i) = layout
+                    .unnamed
+                    .iter()
+                    .find(|&&i| !fields[i].trim().is_empty())
+            {
+                self.unnamed_value = Some((row, i));
+            }
             fixed
         } else {
             checker.row_now(row, fields.len(), |i| Cow::Borrowed(fields[i]));
@@ -558,8 +583,21 @@ impl<'o> Rows<'o> {
             .filter(|i| i.severity == Severity::Error)
             .map(|i| report.message_of(i))
             .collect();
-        if reasons.is_empty() {
+        let sent = (!fixed.is_empty()).then(|| row_hash(layout.order.iter().map(|&i| &*fixed[i])));
+        if let Some(first) = same_person_again(report, before, sent, &self.written) {
+            // The same person twice (two contracts): kept once.
+            checker.report_mut().issues.truncate(before);
+            let logged = log.record(row, "", "", &first.to_string(), "", Rule::DuplicateRow);
+            keep(&mut self.failed, logged);
+        } else if reasons.is_empty() {
             self.summary.written += 1;
+            if let Some(hash) = sent {
+                let at = usize::try_from(row).unwrap_or(usize::MAX);
+                if self.written.len() <= at {
+                    self.written.resize(at.saturating_add(1), 0);
+                }
+                self.written[at] = hash;
+            }
             let written = self
                 .output
                 .write_record(layout.order.iter().map(|&i| fixed[i].as_bytes()));
@@ -612,6 +650,18 @@ impl<'o> Rows<'o> {
             return Err(Error::Write(e));
         }
         self.summary.changes = self.log.counts();
+        if let (Some((_, i)), Some(layout)) = (self.unnamed_value, &self.layout) {
+            // A column without a header holds values: it is a decision to make.
+            let unnamed = Detail::UnknownColumn {
+                position: i + 1,
+                suggestion: None,
+            };
+            let issue = Issue::new(unnamed)
+                .at_row(layout.row)
+                .in_column(i, "", None);
+            self.checker.report_mut().issues.push(issue);
+            self.stopped = true;
+        }
         let report = self.checker.into_report();
         // A sensitive column found by its values at the end: nothing may be sent.
         let sensitive = report
@@ -626,6 +676,38 @@ impl<'o> Rows<'o> {
             rejects_kept: self.rejects_kept,
         })
     }
+}
+
+/// A hash of the values a row sends, to tell a row identical to an earlier one.
+fn row_hash<'a>(values: impl Iterator<Item = &'a str>) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    for v in values {
+        v.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The first row of the same person, when the only errors of this row (its issues
+/// from `before` on) say its address was used before, on a row that was written
+/// and sent exactly these values (`sent`): one person with two contracts.
+fn same_person_again(
+    report: &Report,
+    before: usize,
+    sent: Option<u64>,
+    written: &[u64],
+) -> Option<u64> {
+    let sent = sent?;
+    let mut errors = report
+        .issues
+        .since(before)
+        .filter(|i| i.severity == Severity::Error);
+    let first = match errors.next()?.detail {
+        Detail::EmailDuplicate { first_row } => *first_row,
+        _ => return None,
+    };
+    let same = written.get(usize::try_from(first).ok()?) == Some(&sent);
+    (errors.next().is_none() && same && sent != 0).then_some(first)
 }
 
 /// Remembers the first write error in `failed`.

@@ -18,6 +18,8 @@ pub(crate) struct ExportReader {
     configured: Option<Delimiter>,
     /// Set once the delimiter is known.
     reader: Option<(RecordReader, Delimiter)>,
+    /// The delimiter Excel's own first line (`sep=;`) names, once read.
+    sep: Option<Delimiter>,
 }
 
 impl ExportReader {
@@ -27,6 +29,7 @@ impl ExportReader {
             head: Some(Vec::new()),
             configured: delimiter,
             reader: None,
+            sep: None,
         }
     }
 
@@ -41,12 +44,21 @@ impl ExportReader {
         let text = self.decoder.feed(chunk, last);
         if let Some(mut buffered) = self.head.take() {
             buffered.extend_from_slice(text);
+            // Excel's own first line, `sep=;`: it names the delimiter, and Excel
+            // shows no row for it.
+            if self.sep.is_none()
+                && let Some((sep, rest)) = sep_line(&buffered)
+            {
+                self.sep = Some(sep);
+                buffered.drain(..rest);
+            }
             if !last && !has_header_line(&buffered) && buffered.len() < HEAD_LIMIT {
                 self.head = Some(buffered);
                 return;
             }
             let delimiter = self
                 .configured
+                .or(self.sep)
                 .unwrap_or_else(|| detect_delimiter(&buffered));
             let mut records = RecordReader::with_delimiter(delimiter.byte());
             records.feed(&buffered, &mut |r| sink(r, delimiter));
@@ -75,6 +87,19 @@ impl ExportReader {
     pub fn malformed(&self) -> Option<u64> {
         self.decoder.malformed()
     }
+}
+
+/// The delimiter a first line `sep=X` names (as Excel writes it, any case), and
+/// where the line ends.
+fn sep_line(head: &[u8]) -> Option<(Delimiter, usize)> {
+    let end = head.iter().position(|&b| b == b'\n')?;
+    let line = head[..end].strip_suffix(b"\r").unwrap_or(&head[..end]);
+    let rest = line
+        .strip_prefix(b"sep=")
+        .or_else(|| line.strip_prefix(b"SEP="))?;
+    let sep = std::str::from_utf8(rest).ok()?;
+    let delimiter = Delimiter::parse(if sep == "\t" { "tab" } else { sep }).ok()?;
+    Some((delimiter, end + 1))
 }
 
 /// Whether `head` holds a line break after something other than white space.
@@ -115,6 +140,26 @@ fn detect_delimiter(head: &[u8]) -> Delimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_s_sep_line_names_the_delimiter_and_is_no_row() {
+        for (text, chunk) in [
+            ("sep=;\r\nEmail;Naam\r\na@x.nl;A\r\n", 100),
+            ("SEP=|\nEmail|Naam\na@x.nl|A\n", 2),
+        ] {
+            let mut reader = ExportReader::new(Encoding::UTF_8, None);
+            let mut rows = Vec::new();
+            let bytes = text.as_bytes();
+            for (i, c) in bytes.chunks(chunk).enumerate() {
+                let last = (i + 1) * chunk >= bytes.len();
+                reader.push(c, last, &mut |r, d| rows.push((r.row, r.len(), d)));
+            }
+            let sep = Delimiter::parse(&text[4..5]).unwrap();
+            assert_eq!(rows, [(1, 2, sep), (2, 2, sep)], "{text:?}");
+        }
+        assert_eq!(sep_line(b"sep=x\n"), None);
+        assert_eq!(sep_line(b"Email;sep=;\n"), None);
+    }
 
     #[test]
     fn delimiter_detection() {

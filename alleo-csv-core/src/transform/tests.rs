@@ -427,7 +427,7 @@ proptest! {
         }, chunk);
         let s = &r.done.summary;
         prop_assert!(r.done.usable());
-        prop_assert_eq!(s.written + s.rejected, s.rows);
+        prop_assert_eq!(s.written + s.rejected + s.count(Rule::DuplicateRow), s.rows);
         prop_assert_eq!(s.rows, rows as u64 - s.count(Rule::BlankRow));
         let rejected_lines = r.rejects.lines().count() as u64 - 1;
         prop_assert_eq!(rejected_lines, s.rejected);
@@ -574,4 +574,122 @@ fn a_sensitive_column_found_by_its_values_stops_the_run_unless_allowed() {
         "[mapping]\n\"Nummer\" = \"custom_nummer\"\n[safety]\nallow_sensitive = [\"custom_nummer\"]\n",
     );
     assert!(run(export.as_bytes(), &allowed).done.usable());
+}
+
+#[test]
+fn excel_habits_are_repaired_or_refused() {
+    // Excel's `sep=;` line, trailing empty columns without a header, a byte order
+    // mark, non-breaking spaces in a header and a value, "no date", a day number.
+    let export = "\u{feff}sep=;\r\nEmail;First\u{a0}name;Last name;Birthday;Onboarding date;;;\r\n\
+                  a@example.nl;Anna\u{a0};Smit;0000-00-00;45292;;;\r\n\
+                  b@example.nl;Bram;Bos;1990-05-17;;;;\r\n";
+    let r = run(export.as_bytes(), &Config::default());
+    assert!(r.done.usable(), "{:?}", r.done.report.issues);
+    assert_eq!(
+        r.out,
+        "Email,First name,Last name,Onboarding date,Birthday\na@example.nl,Anna,Smit,2024-01-01,\nb@example.nl,Bram,Bos,,1990-05-17\n"
+    );
+    let s = &r.done.summary;
+    assert_eq!(
+        (
+            s.count(Rule::EmptyDate),
+            s.count(Rule::DayNumber),
+            s.count(Rule::Trim)
+        ),
+        (1, 1, 1)
+    );
+    assert_eq!(s.delimiter.map(Delimiter::name), Some(";"));
+    assert!(
+        s.left_out.is_empty(),
+        "unnamed empty columns are not listed: {:?}",
+        s.left_out
+    );
+    // A value in a column without a header stops the run: it is a decision.
+    let valued = "Email;First name;Last name;\na@example.nl;A;B;\nb@example.nl;C;D;x\n";
+    let r = run(valued.as_bytes(), &Config::default());
+    assert!(!r.done.usable());
+    let issue = r
+        .done
+        .report
+        .issues
+        .iter()
+        .find(|i| i.code() == Code::UnknownColumn)
+        .unwrap();
+    assert_eq!((issue.row, issue.column), (Some(1), Some("")));
+    assert!(
+        r.done
+            .report
+            .message_of(issue)
+            .contains("Column 4 has no header")
+    );
+}
+
+#[test]
+fn dates_as_hr_systems_write_them() {
+    for (format, written) in [
+        ("%d.%m.%Y", "17.05.1990"),
+        ("%d-%m-%Y", "1-5-1990"),
+        ("%m/%d/%Y", "05/17/1990"),
+        ("%Y%m%d", "19900517"),
+        ("%Y-%m-%dT%H:%M:%S", "1990-05-17T00:00:00"),
+    ] {
+        let export = format!("Email;First name;Last name;Birthday\na@example.nl;A;B;{written}\n");
+        let config = config(&format!("[input]\ndate_format = \"{format}\"\n"));
+        let r = run(export.as_bytes(), &config);
+        let want = if written == "1-5-1990" {
+            "1990-05-01"
+        } else {
+            "1990-05-17"
+        };
+        assert!(
+            r.out.ends_with(&format!(",{want}\n")),
+            "{format}: {}",
+            r.out
+        );
+    }
+}
+
+#[test]
+fn the_same_person_twice_is_kept_once_and_two_people_with_one_address_are_refused() {
+    // One person with two contracts: the rows sent are identical.
+    let export = "Email;First name;Last name;Contract\na@example.nl;Anna;Smit;1\nb@example.nl;Bram;Bos;1\na@example.nl;Anna;Smit;2\n";
+    let ignore = config("[input]\nignore = [\"Contract\"]\n");
+    let r = run(export.as_bytes(), &ignore);
+    assert!(r.done.usable(), "{:?}", r.done.report.issues);
+    assert_eq!(
+        r.out,
+        "Email,First name,Last name\na@example.nl,Anna,Smit\nb@example.nl,Bram,Bos\n"
+    );
+    assert_eq!(r.done.summary.count(Rule::DuplicateRow), 1);
+    assert!(
+        r.changes.contains("\n4,,,2,,duplicate-row\n"),
+        "{}",
+        r.changes
+    );
+    assert!(
+        r.done
+            .report
+            .issues
+            .iter()
+            .all(|i| i.code() != Code::EmailDuplicate)
+    );
+    // Differing in a field sent: two people, one address.
+    let differing = "Email;First name;Last name\na@example.nl;Anna;Smit\na@example.nl;Anne;Smit\n";
+    let r = run(differing.as_bytes(), &Config::default());
+    assert_eq!(
+        r.done.summary.rejected, 1,
+        "set aside, as the rejects are asked for"
+    );
+    assert!(
+        r.rejects.contains("a@example.nl;Anne;Smit;"),
+        "{}",
+        r.rejects
+    );
+    assert!(
+        r.done
+            .report
+            .issues
+            .iter()
+            .any(|i| i.code() == Code::EmailDuplicate)
+    );
 }

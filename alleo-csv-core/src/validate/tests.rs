@@ -579,3 +579,23 @@ fn sensitive_columns_by_name_or_by_values_in_every_language() {
         "{found:?}"
     );
 }
+
+#[test]
+fn excel_s_sep_line_is_named_not_read_as_the_header() {
+    for (file, found) in [
+        ("sep=,\nEmail,First name,Last name\n", ','),
+        ("sep=;\r\nEmail;First name\r\n", ';'),
+    ] {
+        let r = check(file);
+        let codes: Vec<&str> = r.issues.iter().map(|i| i.code().as_str()).collect();
+        assert_eq!(codes, ["delimiter"], "{file}");
+        assert_eq!(*r.issues.get(0).unwrap().detail, Detail::SepLine { found });
+        assert!(
+            r.issues
+                .get(0)
+                .unwrap()
+                .message(Lang::En, true)
+                .contains(&format!("sep={found}"))
+        );
+    }
+}
