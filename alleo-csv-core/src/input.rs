@@ -378,6 +378,10 @@ impl DateFormat {
                 Some('y') => "YY",
                 Some('b' | 'h') => "Mon",
                 Some('B') => "Month",
+                Some('H' | 'I') => "hh",
+                Some('M') => "mm",
+                Some('S') => "ss",
+                Some('z') => "+hhmm",
                 Some('%') => "%",
                 _ => "?",
             });

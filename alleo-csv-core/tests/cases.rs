@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use alleo_csv_core::lifecycle::{PlanJson, Previous, diff, diff_each};
+use alleo_csv_core::transform::{Outputs, TransformOptions, detect_encoding, transform};
 use alleo_csv_core::{Config, Options, Report, validate};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -89,13 +90,90 @@ fn same_plan_json(
     assert_eq!(written, serde_json::to_value(plan).expect("JSON"));
 }
 
+/// A file a transform case writes, by name; `None` when it is not written.
+type Written = (&'static str, Option<Vec<u8>>);
+
+/// What a transform case gives: `{"as_of", "usable", "summary", "report"}`, and the
+/// files written. A run that is not usable writes no file at all: the fronts keep
+/// what is on disk rather than leave a half-made set.
+fn run_transform_case(dir: &Path, expected: &Value) -> (Value, Vec<Written>) {
+    let as_of: NaiveDate = expected["as_of"]
+        .as_str()
+        .expect("transform.json has as_of")
+        .parse()
+        .expect("as_of is a date");
+    let config: Config = match fs::read_to_string(dir.join("alleo.toml")) {
+        Ok(text) => toml::from_str(&text).expect("alleo.toml is valid"),
+        Err(_) => Config::default(),
+    };
+    let export = fs::read(dir.join("export.csv")).expect("export.csv");
+    let (mut out, mut rejects, mut changes) = (Vec::new(), Vec::new(), Vec::new());
+    let outputs = Outputs::new(&mut out)
+        .rejects(&mut rejects)
+        .changes(&mut changes);
+    let mut options = TransformOptions::new(as_of);
+    options.detected_encoding = Some(detect_encoding(&export[..]).expect("in memory"));
+    let done = transform(&export[..], &config, options, outputs).expect("in memory");
+    let value = serde_json::json!({
+        "as_of": as_of.to_string(),
+        "usable": done.usable(),
+        "summary": done.summary,
+        "report": done.report,
+    });
+    let usable = done.usable();
+    let files = vec![
+        ("output.csv", usable.then_some(out)),
+        ("rejects.csv", usable.then_some(rejects)),
+        ("changes.csv", usable.then_some(changes)),
+    ];
+    (value, files)
+}
+
+#[test]
+fn every_transform_case_gives_its_files_and_summary() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut checked = 0;
+    for entry in fs::read_dir(cases_dir()).expect("tests/cases exists") {
+        let dir = entry.expect("entry").path();
+        if !dir.join("export.csv").exists() {
+            continue;
+        }
+        let path = dir.join("transform.json");
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(&path).expect("transform.json"))
+                .expect("transform.json is JSON");
+        let (actual, files) = run_transform_case(&dir, &expected);
+        if bless {
+            fs::write(
+                &path,
+                serde_json::to_string_pretty(&actual).expect("JSON") + "\n",
+            )
+            .expect("write");
+            for (name, bytes) in &files {
+                match bytes {
+                    Some(bytes) => fs::write(dir.join(name), bytes).expect("write"),
+                    None => drop(fs::remove_file(dir.join(name))),
+                }
+            }
+            continue;
+        }
+        assert_eq!(actual, expected, "{}", dir.display());
+        for (name, bytes) in files {
+            let want = fs::read(dir.join(name)).ok();
+            assert_eq!(bytes, want, "{}: {name}", dir.display());
+        }
+        checked += 1;
+    }
+    assert!(bless || checked >= 2, "{checked} transform cases");
+}
+
 #[test]
 fn every_case_gives_its_report() {
     let bless = std::env::var_os("BLESS").is_some();
     let mut names: Vec<PathBuf> = fs::read_dir(cases_dir())
         .expect("tests/cases exists")
         .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
+        .filter(|p| p.is_dir() && p.join("report.json").exists())
         .collect();
     names.sort();
     assert!(names.len() >= 15, "the corpus has {} cases", names.len());

@@ -32,13 +32,14 @@ impl Transformed {
         self.output.as_ref().map(|o| PyBytes::new(py, o))
     }
 
-    /// Rows that would still be invalid, with a reason column (when asked for).
+    /// Rows that would still be invalid, with a reason column (when asked for and
+    /// the run is usable, as the CLI writes it).
     #[getter]
     fn rejects<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
         self.rejects.as_ref().map(|o| PyBytes::new(py, o))
     }
 
-    /// The change log as CSV (when asked for).
+    /// The change log as CSV (when asked for and the run is usable).
     #[getter]
     fn changes<'py>(&self, py: Python<'py>) -> Option<Bound<'py, PyBytes>> {
         self.changes.as_ref().map(|o| PyBytes::new(py, o))
@@ -122,8 +123,8 @@ pub fn transform(
         let usable = done.usable();
         Ok(Transformed {
             output: usable.then_some(out),
-            rejects: rejects.then_some(rejected),
-            changes: changes.then_some(log),
+            rejects: (usable && rejects).then_some(rejected),
+            changes: (usable && changes).then_some(log),
             summary,
             report: done.report,
             usable,

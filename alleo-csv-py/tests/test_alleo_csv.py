@@ -25,7 +25,8 @@ import alleo_csv
 ROOT = Path(os.environ.get("ALLEO_CSV_ROOT", Path(__file__).resolve().parents[2]))
 ALLEO_SYNC = os.environ.get("ALLEO_SYNC")
 AS_OF = datetime.date(2026, 11, 26)
-CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if p.is_dir())
+CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if (p / "report.json").exists())
+TRANSFORM_CASES = sorted(p for p in (ROOT / "tests" / "cases").iterdir() if (p / "transform.json").exists())
 DEMO = ROOT / "examples" / "alleo_employees_demo.csv"
 LIFECYCLE = ROOT / "examples" / "lifecycle"
 DUTCH = ROOT / "examples" / "dutch-export"
@@ -260,6 +261,20 @@ def test_transform_sets_invalid_rows_aside_only_when_asked() -> None:
     assert kept.usable
     assert kept.output == b"Email,First name,Last name\ngood@example.nl,C,D\n"
     assert kept.rejects is not None and kept.rejects.decode("utf-8-sig").startswith("E-mail;Voornaam;Achternaam;reason\nbad;A;B;")
+
+
+@pytest.mark.parametrize("case", TRANSFORM_CASES, ids=lambda p: p.name)
+def test_every_corpus_transform_writes_the_expected_files(case: Path) -> None:
+    expected = json.loads((case / "transform.json").read_text())
+    config = case / "alleo.toml" if (case / "alleo.toml").exists() else None
+    as_of = datetime.date.fromisoformat(expected["as_of"])
+    done = alleo_csv.transform(case / "export.csv", config=config, as_of=as_of, rejects=True, changes=True)
+    assert done.usable == expected["usable"]
+    assert done.summary == expected["summary"]
+    assert done.report.to_dict() == expected["report"]
+    for name, got in [("output.csv", done.output), ("rejects.csv", done.rejects), ("changes.csv", done.changes)]:
+        want = (case / name).read_bytes() if (case / name).exists() else None
+        assert got == want, name
 
 
 def test_transform_refuses_an_old_xls_workbook_as_the_cli_does() -> None:

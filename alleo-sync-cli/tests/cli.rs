@@ -19,7 +19,7 @@ fn corpus_json_equals_every_expected_report() {
     let mut checked = 0;
     for entry in fs::read_dir(root().join("tests/cases")).unwrap() {
         let dir = entry.unwrap().path();
-        if !dir.is_dir() {
+        if !dir.join("report.json").exists() {
             continue;
         }
         let expected: Value =
@@ -45,6 +45,59 @@ fn corpus_json_equals_every_expected_report() {
         checked += 1;
     }
     assert!(checked >= 15);
+}
+
+/// The corpus's transform cases: the files written, and `--format json`'s summary
+/// and report, equal those every front must give.
+#[test]
+fn corpus_transforms_give_every_expected_file() {
+    let mut checked = 0;
+    for entry in fs::read_dir(root().join("tests/cases")).unwrap() {
+        let dir = entry.unwrap().path();
+        if !dir.join("export.csv").exists() {
+            continue;
+        }
+        let expected: Value =
+            serde_json::from_str(&fs::read_to_string(dir.join("transform.json")).unwrap()).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let path = |name: &str| out.path().join(name).to_string_lossy().into_owned();
+        let (export, config) = (dir.join("export.csv"), dir.join("alleo.toml"));
+        let (export, config) = (export.to_string_lossy(), config.to_string_lossy());
+        let (output, rejects, changes) =
+            (path("output.csv"), path("rejects.csv"), path("changes.csv"));
+        let as_of = expected["as_of"].as_str().unwrap();
+        let mut args = vec![
+            "transform",
+            &export,
+            "-o",
+            &output,
+            "--rejects",
+            &rejects,
+            "--changes",
+            &changes,
+            "--format",
+            "json",
+            "--as-of",
+            as_of,
+        ];
+        if dir.join("alleo.toml").exists() {
+            args.extend(["--config", &config]);
+        }
+        let o = alleo_sync(&args, None);
+        let json: Value = serde_json::from_slice(&o.stdout)
+            .unwrap_or_else(|e| panic!("{}: {e}: {}", dir.display(), stderr(&o)));
+        let usable = expected["usable"] == Value::Bool(true);
+        assert_eq!(json["written"], Value::Bool(usable), "{}", dir.display());
+        assert_eq!(json["summary"], expected["summary"], "{}", dir.display());
+        assert_eq!(json["report"], expected["report"], "{}", dir.display());
+        for name in ["output.csv", "rejects.csv", "changes.csv"] {
+            let want = fs::read(dir.join(name)).ok();
+            let got = fs::read(out.path().join(name)).ok();
+            assert_eq!(got, want, "{}: {name}", dir.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2);
 }
 
 // --- Exit codes.

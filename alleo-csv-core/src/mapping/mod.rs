@@ -192,12 +192,13 @@ pub fn suggest(preview: &Preview, config: &Config, lang: Lang) -> Suggestions {
             )
         })
         .collect();
+    let system = names::system_of(&preview.headers);
     let mut columns: Vec<ColumnSuggestion> = preview
         .headers
         .iter()
         .zip(&stats)
         .enumerate()
-        .map(|(i, (header, stats))| column(i, header, stats, config))
+        .map(|(i, (header, stats))| column(i, header, stats, config, system))
         .collect();
     settle_conflicts(&mut columns);
     for c in &mut columns {
@@ -220,7 +221,13 @@ pub fn suggest(preview: &Preview, config: &Config, lang: Lang) -> Suggestions {
 }
 
 /// The suggestion for one header, before conflicts are settled.
-fn column(i: usize, header: &str, stats: &Stats, config: &Config) -> ColumnSuggestion {
+fn column(
+    i: usize,
+    header: &str,
+    stats: &Stats,
+    config: &Config,
+    system: Option<&names::System>,
+) -> ColumnSuggestion {
     let mut s = ColumnSuggestion {
         position: i + 1,
         header: header.to_owned(),
@@ -272,7 +279,7 @@ fn column(i: usize, header: &str, stats: &Stats, config: &Config) -> ColumnSugge
         s.leave_out = Some(LeaveOut::Sensitive { reason });
         return s;
     }
-    let known = names::by_name(header);
+    let known = names::by_name(header, system);
     if let Some((Err(()), confidence, reason)) = &known {
         (s.confidence, s.reason) = (*confidence, reason.clone());
         s.leave_out = Some(LeaveOut::NotForAlleo);

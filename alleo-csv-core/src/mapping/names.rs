@@ -260,7 +260,9 @@ pub(super) const SYSTEMS: &[System] = &[
             ("Home Email", NOT_FOR_ALLEO, H),
             ("preferredName", "first_name", M),
             ("hireDate", "work_anniversary", H),
+            ("Hire Date", "work_anniversary", H),
             ("terminationDate", "offboarding_date", H),
+            ("Termination Date", "offboarding_date", H),
             ("dateOfBirth", "birthday", H),
         ],
     },
@@ -309,9 +311,34 @@ pub(super) fn fold(header: &str) -> String {
 /// not to be for Alleo. The confidence and the reason come with it.
 pub(super) type Known = (Result<Target, ()>, Confidence, Reason);
 
-/// The target a header names: a known name in a language or an HR system's export,
-/// a near spelling of one, or a known name as one of its words.
-pub(super) fn by_name(header: &str) -> Option<Known> {
+/// The system an export comes from: the one at least three of its headers are
+/// known in, the most when several are. A header every export in its language has
+/// (`Geboortedatum`) tells no system apart, so only the others count.
+pub(super) fn system_of(headers: &[String]) -> Option<&'static System> {
+    let distinctive: Vec<String> = headers
+        .iter()
+        .map(|h| fold(h))
+        .filter(|h| !COMMON.iter().any(|&(s, ..)| normalize_header(s) == *h))
+        .collect();
+    SYSTEMS
+        .iter()
+        .map(|system| {
+            let known = distinctive
+                .iter()
+                .filter(|h| system.headers.iter().any(|(k, ..)| fold(k) == **h))
+                .count();
+            (known, system)
+        })
+        .filter(|&(known, _)| known >= 3)
+        .max_by_key(|&(known, _)| known)
+        .map(|(_, system)| system)
+}
+
+/// The target a header names: a known name of the export's own system (which
+/// then settles a name that elsewhere means something else, such as Nmbrs'
+/// "Naam"), a known name in a language or in another HR system's export, a near
+/// spelling of one, or a known name as one of its words.
+pub(super) fn by_name(header: &str, own: Option<&System>) -> Option<Known> {
     let folded = fold(header);
     let target = |name: &str| -> Option<Result<Target, ()>> {
         if name == NOT_FOR_ALLEO {
@@ -320,6 +347,14 @@ pub(super) fn by_name(header: &str) -> Option<Known> {
             Target::parse(name).ok().map(Ok)
         }
     };
+    if let Some(system) = own
+        && let Some(&(_, t, confidence)) = system.headers.iter().find(|(h, ..)| fold(h) == folded)
+    {
+        let reason = Reason::HrSystem {
+            system: system.name.to_owned(),
+        };
+        return Some((target(t)?, confidence.max(Confidence::Medium), reason));
+    }
     let common = COMMON.iter().map(|&(s, t, l)| (normalize_header(s), t, l));
     if let Some((_, t, language)) = common.clone().find(|(s, ..)| *s == folded) {
         return Some((target(t)?, Confidence::High, Reason::Synonym { language }));
@@ -382,7 +417,7 @@ mod tests {
     fn each_system_s_headers_are_recognised() {
         for system in SYSTEMS {
             for &(header, t, _) in system.headers {
-                let (found, ..) = by_name(header).unwrap_or_else(|| panic!("{header}"));
+                let (found, ..) = by_name(header, None).unwrap_or_else(|| panic!("{header}"));
                 let name = found.as_ref().map_or(NOT_FOR_ALLEO, Target::name);
                 assert_eq!(name, t, "{} {header}", system.name);
             }

@@ -59,6 +59,44 @@ fn dutch_german_and_english_names() {
 }
 
 #[test]
+fn an_export_s_own_system_is_told_by_its_own_names_only() {
+    let bamboo = [
+        "Employee #",
+        "First Name",
+        "Work Email",
+        "Home Email",
+        "Hire Date",
+    ];
+    let s = headers(&bamboo);
+    let workday = Reason::HrSystem {
+        system: "Workday".to_owned(),
+    };
+    assert_ne!(s[4].reason, workday, "{:?}", s[4]);
+    assert_eq!(target(&s[4]), "work_anniversary");
+    // Three headers any Dutch export has are no sign of Visma Raet, whose
+    // "Voornaam" would only be medium (its first name is "Roepnaam").
+    let dutch = [
+        "Personeelsnummer",
+        "Voornaam",
+        "Tussenvoegsel",
+        "Geboortedatum",
+    ];
+    let s = headers(&dutch);
+    assert_eq!(s[1].reason, Reason::Synonym { language: Lang::Nl });
+    assert_eq!(s[1].confidence, Confidence::High);
+    let raet = [
+        "[Personeelsnummer]",
+        "[Roepnaam]",
+        "[Voornaam]",
+        "[Eigen naam]",
+        "[Einddatum]",
+    ];
+    let s = headers(&raet);
+    assert_eq!((target(&s[1]), target(&s[2])), ("first_name", "first_name"));
+    assert!(s[1].apply() && !s[2].apply(), "{s:?}");
+}
+
+#[test]
 fn near_spellings_are_medium() {
     let s = headers(&["Voornam", "Emial", "Geburtsdatm"]);
     assert_eq!(

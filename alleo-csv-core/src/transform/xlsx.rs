@@ -285,3 +285,46 @@ mod tests {
         assert_eq!(number(0.000_000_1), "0.0000001");
     }
 }
+
+#[cfg(test)]
+mod day_numbers {
+    use std::io::Cursor;
+
+    use rust_xlsxwriter::Workbook;
+
+    use super::*;
+    use crate::transform::{Outputs, Rule, TransformOptions};
+
+    #[test]
+    fn a_date_column_of_plain_numbers_is_read_as_dates() {
+        // Exported without a date format on the cells: 45292 is 2024-01-01.
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        for (col, header) in ["Email", "First name", "Last name", "Onboarding date"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, col as u16, *header).unwrap();
+        }
+        sheet.write_string(1, 0, "a@example.nl").unwrap();
+        sheet.write_string(1, 1, "Anna").unwrap();
+        sheet.write_string(1, 2, "Smit").unwrap();
+        sheet.write_number(1, 3, 45292.0).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let mut out = Vec::new();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
+        let done = transform_workbook(
+            Cursor::new(bytes),
+            &crate::Config::default(),
+            TransformOptions::new(as_of),
+            Outputs::new(&mut out),
+        )
+        .unwrap();
+        assert!(done.usable(), "{:?}", done.report.issues);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "Email,First name,Last name,Onboarding date\na@example.nl,Anna,Smit,2024-01-01\n"
+        );
+        assert_eq!(done.summary.count(Rule::DayNumber), 1);
+    }
+}
