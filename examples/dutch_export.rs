@@ -14,7 +14,7 @@ use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 const HEADER: [&str; 11] = [
     "Personeelsnummer",
@@ -256,6 +256,9 @@ fn csv() -> Vec<u8> {
 /// The same data as a workbook with typed cells.
 fn workbook() -> Result<Workbook, Box<dyn Error>> {
     let mut book = Workbook::new();
+    // A fixed creation time, so the same people give the same bytes.
+    let created = ExcelDateTime::from_ymd(2026, 11, 26)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet().set_name("Medewerkers")?;
     let date = Format::new().set_num_format("dd-mm-yyyy");
     let bold = Format::new().set_bold();

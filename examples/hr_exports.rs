@@ -27,7 +27,7 @@ use std::path::Path;
 
 use alleo_csv_core::sample::SplitMix;
 use chrono::{Datelike, Days, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 
 const FIRST: [&str; 16] = [
     "Jan", "Anna", "Pieter", "Sanne", "Daan", "Lotte", "Bram", "Femke", "Lukas", "Leonie",
@@ -224,6 +224,9 @@ fn nmbrs(people: &[Person]) -> Vec<u8> {
 
 fn personio(people: &[Person]) -> Result<Vec<u8>, Box<dyn Error>> {
     let mut book = Workbook::new();
+    // A fixed creation time, so the same people give the same bytes.
+    let created = ExcelDateTime::from_ymd(2026, 11, 26)?;
+    book.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let sheet = book.add_worksheet().set_name("Mitarbeiter")?;
     let date = Format::new().set_num_format("dd.mm.yyyy");
     let header = [
