@@ -50,8 +50,9 @@ pub(crate) struct Columns {
     /// Column index of each Alleo field, by `FieldKey as usize`.
     pub field_index: [Option<usize>; FieldKey::ALL.len()],
     /// Whether the values of each column are counted, to tell whether it holds
-    /// sensitive numbers: the columns that are sent, neither found sensitive by
-    /// their name already nor allowed (`[safety] allow_sensitive`).
+    /// sensitive numbers: the columns not left out (sent ones and unknown ones),
+    /// neither found sensitive by their name already nor allowed (`[safety]
+    /// allow_sensitive`).
     pub watched: Vec<bool>,
 }
 
@@ -146,6 +147,7 @@ pub(crate) fn resolve(
             None => (target_of(header), false),
         };
         let at = |detail| Issue::new(detail).at_row(row).in_column(i, header, None);
+        let mut named_sensitive = false;
         let slot = match &target {
             // A column that names sensitive data: what matters is that it is never
             // sent, not how it could be named.
@@ -154,6 +156,7 @@ pub(crate) fn resolve(
             {
                 issues
                     .push(Issue::new(Detail::SensitiveData { reason }).in_column(i, header, None));
+                named_sensitive = true;
                 Slot::Skip
             }
             None => {
@@ -192,7 +195,12 @@ pub(crate) fn resolve(
                 Some(sent),
             ));
         }
-        columns.watched.push(used && !allowed && by_name.is_none());
+        // Values are looked at in every column that is not left out, unknown ones
+        // too: "holds citizen service numbers" is what the user must hear there,
+        // not only "rename it custom_".
+        columns
+            .watched
+            .push(!allowed && !named_sensitive && by_name.is_none());
         columns.summaries.push(ColumnSummary {
             position: i + 1,
             header: header.clone(),

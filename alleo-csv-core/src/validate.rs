@@ -508,13 +508,13 @@ impl Checker {
         }
         let mut dates = RowDates::default();
         for (i, &slot) in columns.slots.iter().enumerate() {
+            if columns.watched[i] {
+                values[i].add(&field(i));
+            }
             if slot == Slot::Skip {
                 continue;
             }
             let value = field(i);
-            if columns.watched[i] {
-                values[i].add(&value);
-            }
             match rules.cell(slot, &value, i, &mut dates) {
                 Some(detail)
                     if *errors_only && detail.code().default_severity() == Severity::Warning => {}

@@ -581,6 +581,36 @@ fn sensitive_columns_by_name_or_by_values_in_every_language() {
 }
 
 #[test]
+fn an_unknown_column_of_citizen_service_numbers_is_named_for_what_it_holds() {
+    // "Rename it custom_..." alone would lead the user to send the numbers.
+    let file = "Email,First name,Last name,Nummer\n\
+                a@example.nl,A,B,111222333\n\
+                b@example.nl,C,D,123456782\n\
+                c@example.nl,E,F,010000008\n";
+    let r = check(file);
+    let codes: Vec<(&str, Option<&str>)> = r
+        .issues
+        .iter()
+        .map(|i| (i.code().as_str(), i.column))
+        .collect();
+    assert!(
+        codes.contains(&("unknown-column", Some("Nummer"))),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("sensitive-data", Some("Nummer"))),
+        "{codes:?}"
+    );
+    // Sequential employee numbers in the same place are not.
+    let numbers = "Email,First name,Last name,Nummer\n\
+                   a@example.nl,A,B,100000001\n\
+                   b@example.nl,C,D,100000002\n\
+                   c@example.nl,E,F,100000003\n";
+    let r = check(numbers);
+    assert!(r.issues.iter().all(|i| i.code() != Code::SensitiveData));
+}
+
+#[test]
 fn excel_s_sep_line_is_named_not_read_as_the_header() {
     for (file, found) in [
         ("sep=,\nEmail,First name,Last name\n", ','),
