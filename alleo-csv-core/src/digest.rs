@@ -46,6 +46,7 @@ pub struct Digest<'r> {
     /// Which codes are shown as groups, by `Code as usize`.
     grouped: [bool; Code::ALL.len()],
     error_rows: usize,
+    file_errors: usize,
 }
 
 /// One warning code shown once for the many rows it is on.
@@ -66,16 +67,18 @@ impl Report {
     /// folded into groups.
     pub fn digest(&self, all: bool) -> Digest<'_> {
         let mut groups: Vec<Group<'_>> = Vec::new();
-        let mut error_rows = 0;
+        let (mut error_rows, mut file_errors) = (0, 0);
         let mut last_error_row = None;
         // The row each code was last counted on, so a row counts once per code.
         let mut last_row: [Option<Option<u64>>; Code::ALL.len()] = [None; Code::ALL.len()];
         for issue in &self.issues {
             if issue.severity == Severity::Error {
-                if issue.row.is_none() || last_error_row != Some(issue.row) {
-                    error_rows += 1;
+                match issue.row {
+                    None => file_errors += 1,
+                    Some(row) if last_error_row != Some(row) => error_rows += 1,
+                    Some(_) => {}
                 }
-                last_error_row = Some(issue.row);
+                last_error_row = issue.row.or(last_error_row);
                 continue;
             }
             let code = issue.code();
@@ -112,6 +115,7 @@ impl Report {
             groups,
             grouped,
             error_rows,
+            file_errors,
         }
     }
 }
@@ -130,9 +134,14 @@ impl<'r> Digest<'r> {
             .filter(|i| i.severity == Severity::Error)
     }
 
-    /// The number of rows with an error (file-level errors count one each).
+    /// The number of rows with an error (the header row among them).
     pub fn error_rows(&self) -> usize {
         self.error_rows
+    }
+
+    /// The number of errors about the file or a column as a whole, on no row.
+    pub fn file_errors(&self) -> usize {
+        self.file_errors
     }
 
     /// The warning codes shown once for many rows, in the order they first occur.
@@ -164,7 +173,7 @@ impl<'r> Digest<'r> {
 }
 
 impl Serialize for Digest<'_> {
-    /// `{"error_rows", "needs_previous_state", "folded", "groups": [{"code",
+    /// `{"error_rows", "file_errors", "needs_previous_state", "folded", "groups": [{"code",
     /// "about", "issues", "rows", "first": [{"row", "value"}]}]}`, with `about` in
     /// the report's language and values only when the report shows them: what a
     /// page needs to show the digest.
@@ -191,8 +200,9 @@ impl Serialize for Digest<'_> {
                 }))
             }
         }
-        let mut s = serializer.serialize_struct("Digest", 4)?;
+        let mut s = serializer.serialize_struct("Digest", 5)?;
         s.serialize_field("error_rows", &self.error_rows)?;
+        s.serialize_field("file_errors", &self.file_errors)?;
         s.serialize_field("needs_previous_state", &self.needs_previous_state())?;
         s.serialize_field("folded", &self.folded())?;
         s.serialize_field("groups", &Groups(self))?;
@@ -257,8 +267,14 @@ mod tests {
         let r = report(&file);
         let d = r.digest(false);
         assert_eq!(d.errors().count(), 90);
-        assert_eq!(d.error_rows(), 30);
+        assert_eq!((d.error_rows(), d.file_errors()), (30, 0));
         assert!(d.groups().is_empty());
+        let r = report("Email,First name,Last name,BSN\nx,A,B,\n");
+        let d = r.digest(false);
+        assert_eq!(
+            (d.errors().count(), d.error_rows(), d.file_errors()),
+            (2, 1, 1)
+        );
         assert!(!d.needs_previous_state());
     }
 }

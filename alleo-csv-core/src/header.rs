@@ -33,6 +33,21 @@ pub struct ColumnSummary {
     pub ignored: bool,
 }
 
+impl ColumnSummary {
+    /// The column at index `i`, not used (the fields of a used one are set over it).
+    fn unused(i: usize, header: &str) -> ColumnSummary {
+        ColumnSummary {
+            position: i + 1,
+            header: header.to_owned(),
+            target: None,
+            custom_type: None,
+            reporting_name: None,
+            mapped: false,
+            ignored: false,
+        }
+    }
+}
+
 /// How a column's values are checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -130,13 +145,8 @@ pub(crate) fn resolve(
         let folded = normalize_header(header);
         if map.ignored.contains(&folded) || (map.export && folded.is_empty()) {
             columns.summaries.push(ColumnSummary {
-                position: i + 1,
-                header: header.clone(),
-                target: None,
-                custom_type: None,
-                reporting_name: None,
-                mapped: false,
                 ignored: true,
+                ..ColumnSummary::unused(i, header)
             });
             columns.slots.push(Slot::Skip);
             columns.watched.push(false);
@@ -201,23 +211,24 @@ pub(crate) fn resolve(
         columns
             .watched
             .push(!allowed && !named_sensitive && by_name.is_none());
-        columns.summaries.push(ColumnSummary {
-            position: i + 1,
-            header: header.clone(),
-            target: target
-                .as_ref()
-                .filter(|_| used)
-                .map(|t| t.name().to_owned()),
-            custom_type: match slot {
-                Slot::Custom(ty) => Some(ty),
-                _ => None,
+        columns.summaries.push(match (&target, slot) {
+            (Some(t), Slot::Field(_) | Slot::Custom(_)) => ColumnSummary {
+                target: Some(t.name().to_owned()),
+                custom_type: match slot {
+                    Slot::Custom(ty) => Some(ty),
+                    _ => None,
+                },
+                reporting_name: match t {
+                    Target::Custom(name) => reporting_name(name),
+                    Target::Field(_) => None,
+                },
+                mapped,
+                ..ColumnSummary::unused(i, header)
             },
-            reporting_name: match (&target, used) {
-                (Some(Target::Custom(name)), true) => reporting_name(name),
-                _ => None,
+            _ => ColumnSummary {
+                mapped,
+                ..ColumnSummary::unused(i, header)
             },
-            mapped,
-            ignored: false,
         });
         columns.slots.push(slot);
     }

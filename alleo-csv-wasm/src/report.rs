@@ -57,7 +57,7 @@ impl Report {
     }
 
     /// The report arranged for a person, as the text report shows it: `{
-    /// error_rows, needs_previous_state, folded, groups: [{ code, about, issues,
+    /// error_rows, file_errors, needs_previous_state, folded, groups: [{ code, about, issues,
     /// rows, first: [{ row, value }] }] }`; with `all`, no warning is folded.
     ///
     /// # Errors

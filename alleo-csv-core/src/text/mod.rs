@@ -397,10 +397,11 @@ pub fn write_issues(
     let digest = report.digest(ctx.all);
     let errors = report.errors() as u64;
     if errors > 0 {
+        let rows = lang.number(digest.error_rows() as u64);
         let heading = (t.errors_heading)(
             &lang.number(errors),
-            &lang.number(digest.error_rows() as u64),
-            digest.error_rows() == 1,
+            (digest.error_rows() > 0).then_some((rows.as_str(), digest.error_rows() == 1)),
+            digest.file_errors() > 0,
         );
         writeln!(out, "\n{}", toned(paint, Tone::Bold, &heading))?;
         write_by_row(out, report, digest.errors(), paint)?;

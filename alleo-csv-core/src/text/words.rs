@@ -56,8 +56,9 @@ pub struct Words {
     pub previous_ignored: &'static str,
     /// No state folder.
     pub previous_no_folder: &'static str,
-    /// "Errors: 205 on 198 rows" (the last argument: one row).
-    pub errors_heading: fn(&str, &str, bool) -> String,
+    /// "Errors: 205 on 198 rows": the errors heading: how many, on how many rows (and whether that is one),
+    /// and whether some are about the file or a column as a whole.
+    pub errors_heading: fn(&str, Option<(&str, bool)>, bool) -> String,
     /// "Warnings: 10,988".
     pub warnings_heading: fn(&str) -> String,
     /// A warning code shown once: its count, whether it counts rows (else
@@ -132,8 +133,17 @@ static EN: Words = Words {
     },
     previous_ignored: "not used (--no-previous); the rules that need one are warnings.",
     previous_no_folder: "none (no state folder: set [state] dir); the rules that need one are warnings.",
-    errors_heading: |n, rows, one| {
-        format!("Errors: {n} on {rows} {}", if one { "row" } else { "rows" })
+    errors_heading: |n, rows, file| match (rows, file) {
+        (None, _) => format!("Errors: {n}, in the file as a whole"),
+        (Some((rows, one)), file) => format!(
+            "Errors: {n} on {rows} {}{}",
+            if one { "row" } else { "rows" },
+            if file {
+                " and in the file as a whole"
+            } else {
+                ""
+            }
+        ),
     },
     warnings_heading: |n| format!("Warnings: {n}"),
     group: |n, rows, first, more| {
@@ -212,11 +222,17 @@ static NL: Words = Words {
     },
     previous_ignored: "niet gebruikt (--no-previous); de regels die hem nodig hebben zijn waarschuwingen.",
     previous_no_folder: "geen (geen statusmap: stel [state] dir in); de regels die hem nodig hebben zijn waarschuwingen.",
-    errors_heading: |n, rows, one| {
-        format!(
-            "Fouten: {n} op {rows} {}",
-            if one { "rij" } else { "rijen" }
-        )
+    errors_heading: |n, rows, file| match (rows, file) {
+        (None, _) => format!("Fouten: {n}, in het bestand als geheel"),
+        (Some((rows, one)), file) => format!(
+            "Fouten: {n} op {rows} {}{}",
+            if one { "rij" } else { "rijen" },
+            if file {
+                " en in het bestand als geheel"
+            } else {
+                ""
+            }
+        ),
     },
     warnings_heading: |n| format!("Waarschuwingen: {n}"),
     group: |n, rows, first, more| {
@@ -295,11 +311,17 @@ static DE: Words = Words {
     },
     previous_ignored: "nicht verwendet (--no-previous); die Regeln, die ihn brauchen, sind Warnungen.",
     previous_no_folder: "keiner (kein Statusordner: setzen Sie [state] dir); die Regeln, die ihn brauchen, sind Warnungen.",
-    errors_heading: |n, rows, one| {
-        format!(
-            "Fehler: {n} in {rows} {}",
-            if one { "Zeile" } else { "Zeilen" }
-        )
+    errors_heading: |n, rows, file| match (rows, file) {
+        (None, _) => format!("Fehler: {n}, in der Datei als Ganzes"),
+        (Some((rows, one)), file) => format!(
+            "Fehler: {n} in {rows} {}{}",
+            if one { "Zeile" } else { "Zeilen" },
+            if file {
+                " und in der Datei als Ganzes"
+            } else {
+                ""
+            }
+        ),
     },
     warnings_heading: |n| format!("Warnungen: {n}"),
     group: |n, rows, first, more| {
