@@ -490,6 +490,45 @@ fn an_invalid_file_is_never_sent() {
 }
 
 #[test]
+fn a_file_with_sensitive_data_is_never_sent_unless_allowed() {
+    let sshd = Sshd::start();
+    let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
+    // Valid in every other way: citizen service numbers under a custom name.
+    let file = "Email,First name,Last name,custom_number\n\
+                a@example.nl,Anna,Bakker,111222333\n\
+                b@example.nl,Bram,Smit,123456782\n\
+                c@example.nl,Cas,Jansen,010000008\n";
+    fs::write(setup.path("alleo_employees_acme.csv"), file).unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("sensitive-data") && text.contains("Nothing was sent"),
+        "{text}"
+    );
+    assert!(!text.contains("111222333"), "{text}");
+    assert!(
+        !sshd.log().contains(USER),
+        "no connection was made:\n{}",
+        sshd.log()
+    );
+    assert!(sshd.files().is_empty());
+
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    let allowed = format!("[safety]\nallow_sensitive = [\"custom_number\"]\n\n{toml}");
+    fs::write(setup.path("alleo.toml"), allowed).unwrap();
+    let out = setup.push(&[]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert_eq!(sshd.files().len(), 1);
+}
+
+#[test]
 fn with_strict_a_file_with_warnings_is_not_sent() {
     let sshd = Sshd::start();
     let setup = Setup::new(sshd.port, &sshd.folder, &pin(&sshd));
