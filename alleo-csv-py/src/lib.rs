@@ -150,8 +150,9 @@ fn options(as_of: Option<NaiveDate>, lang: &str) -> PyResult<Options> {
 }
 
 /// Suggests a `[mapping]` for an export's headers: one dict per header with
-/// `position`, `header`, `target`, `confidence`, `reason`, `evidence`, `needed`
-/// and `apply` (whether the line is suggested as is).
+/// `position`, `header`, `target`, `confidence`, `reason`, `evidence`, `needed`,
+/// `leave_out` (why the column goes into `[input] ignore`, when it does) and
+/// `apply` (whether the line is suggested as is).
 #[pyfunction]
 #[pyo3(signature = (headers, *, config = None))]
 fn suggest_mapping(

@@ -289,7 +289,11 @@ def test_suggest_mapping_never_applies_a_doubtful_line() -> None:
     assert by_header["E-mailadres"]["target"] == "email" and by_header["E-mailadres"]["apply"]
     assert by_header["Voornaam"]["confidence"] == "high"
     assert not by_header["Email consent"]["apply"]
-    assert by_header["Salaris"]["target"] == "custom_salaris" and not by_header["Salaris"]["apply"]
+    # Pay is left out, and never offered as a custom field.
+    assert by_header["Salaris"]["target"] is None and not by_header["Salaris"]["apply"]
+    assert by_header["Salaris"]["leave_out"] == {"kind": "sensitive", "reason": "pay-header"}
+    kostenplaats = alleo_csv.suggest_mapping(["Kostenplaats"])[0]
+    assert kostenplaats["target"] == "custom_kostenplaats" and kostenplaats["leave_out"] == {"kind": "no-match"}
 
 
 def test_names_and_the_schedule() -> None:
