@@ -226,6 +226,21 @@ test("a file dropped on the page is checked", async () => {
   await page.close();
 });
 
+test("a file with citizen service numbers: the column is named, never a number shown", async () => {
+  const dir = join(root, "tests", "cases", "sensitive-unknown-column");
+  const expected = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
+  const page = await site.browser.newPage();
+  await open(page);
+  await page.setInputFiles("#file", { name: "alleo_employees_acme.csv", mimeType: "text/csv", buffer: readFileSync(join(dir, "input.csv")) });
+  await page.locator("#counts").waitFor();
+  assert.deepEqual(await shownIssues(page), cliIssues(expected));
+  const sensitive = expected.issues.find((i) => i.code === "sensitive-data");
+  assert.ok(await page.getByText(sensitive.message).isVisible());
+  const shown = await page.locator("#issues").textContent();
+  for (const number of ["111222333", "123456782"]) assert.ok(!shown.includes(number), number);
+  await page.close();
+});
+
 test("a whole workforce's first file: every error listed, a warning on many rows shown once", async () => {
   const path = join(root, "bench-data", "alleo_employees_roster_5000.csv");
   if (!existsSync(path)) {
