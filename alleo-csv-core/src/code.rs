@@ -17,6 +17,19 @@ pub enum Severity {
     Error,
 }
 
+impl std::str::FromStr for Severity {
+    type Err = String;
+
+    /// `error` or `warning`.
+    fn from_str(s: &str) -> Result<Severity, String> {
+        match s {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            other => Err(format!("`{other}` is not a severity: use error or warning")),
+        }
+    }
+}
+
 impl Severity {
     /// The lowercase name used in reports: `error` or `warning`.
     pub fn as_str(self) -> &'static str {

@@ -49,14 +49,16 @@ pub struct Config {
     pub safety: Safety,
 }
 
-/// The whole `alleo.toml`, as the library fronts (Python, the browser) read it: the
-/// sections the rules use, and the CLI's own (`[state]`, `[sftp]`), accepted and
-/// left to it, so that one file serves every front. An unknown section is an error.
+/// The whole `alleo.toml`, as every front reads it: the sections the rules use,
+/// and those of the CLI's unattended jobs (`[state]`, `[sync]`, `[notify]`,
+/// `[sftp]`), accepted and left to the CLI, so that one file serves every front.
+/// An unknown section is an error: this is the one list of sections.
 ///
 /// ```
 /// use alleo_csv_core::{Config, ConfigFile};
 /// let file: ConfigFile = toml::from_str("[company]\ngroups = [\"Sales\"]\n[sftp]\nhost = \"x\"").unwrap();
 /// assert_eq!(Config::from(file).company.groups, ["Sales"]);
+/// assert!(toml::from_str::<ConfigFile>("[compnay]\ngroups = []").is_err());
 /// ```
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -67,7 +69,79 @@ pub struct ConfigFile {
     input: Input,
     safety: Safety,
     state: Option<serde::de::IgnoredAny>,
+    sync: Option<serde::de::IgnoredAny>,
+    notify: Option<serde::de::IgnoredAny>,
     sftp: Option<serde::de::IgnoredAny>,
+}
+
+/// What a configuration can name, for a settings form: the Alleo fields a
+/// `[mapping]` can target (`{"key", "label"}`) and the types a `[custom_fields]`
+/// entry can declare. Its JSON keys are `fields` and `customTypes`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schema {
+    /// Every Alleo field, in the spec's order.
+    pub fields: Vec<SchemaField>,
+    /// Every custom field type.
+    pub custom_types: [CustomType; 4],
+}
+
+/// One field of a [`Schema`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SchemaField {
+    /// The key, as `[mapping]` names it (`first_name`).
+    pub key: &'static str,
+    /// The header Alleo writes (`First name`).
+    pub label: &'static str,
+}
+
+impl Schema {
+    /// The schema of SPEC sections 2 and 6.
+    pub fn new() -> Schema {
+        Schema {
+            fields: FieldKey::ALL
+                .iter()
+                .map(|f| SchemaField {
+                    key: f.key(),
+                    label: f.label(),
+                })
+                .collect(),
+            custom_types: CustomType::ALL,
+        }
+    }
+}
+
+impl Default for Schema {
+    fn default() -> Schema {
+        Schema::new()
+    }
+}
+
+impl Config {
+    /// Reads a configuration shaped like `alleo.toml` from any serde format (a
+    /// Python dict or a JavaScript object, through JSON), naming the key that is
+    /// wrong when it cannot be used.
+    ///
+    /// ```
+    /// use alleo_csv_core::Config;
+    /// let json = r#"{"company": {"grups": ["Sales"]}}"#;
+    /// let err = Config::from_shape(&mut serde_json::Deserializer::from_str(json)).unwrap_err();
+    /// assert!(err.to_string().starts_with("the configuration is not usable: company.grups: unknown field `grups`"), "{err}");
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Config`](crate::Error::Config) with the key's path and what is wrong.
+    pub fn from_shape<'de, D: serde::Deserializer<'de>>(shape: D) -> crate::Result<Config> {
+        let file: ConfigFile = serde_path_to_error::deserialize(shape).map_err(|e| {
+            let path = e.path().to_string();
+            let message = e.into_inner().to_string();
+            // A format's own position ("at line 1 column 9" in JSON) is in text the
+            // user never wrote; the key is what helps.
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            crate::Error::Config(format!("{path}: {message}"))
+        })?;
+        Ok(file.into())
+    }
 }
 
 impl From<ConfigFile> for Config {

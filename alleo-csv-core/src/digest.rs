@@ -172,6 +172,118 @@ impl<'r> Digest<'r> {
     }
 }
 
+/// Some of a report's issues, picked for a page (see [`Digest::select`]).
+#[derive(Debug, Clone)]
+pub struct Selection<'r> {
+    report: &'r Report,
+    /// How many issues matched.
+    pub total: usize,
+    /// The first of them, in report order.
+    pub issues: Vec<IssueRef<'r>>,
+}
+
+impl<'r> Digest<'r> {
+    /// Up to `max` issues in report order: those of `severity` (or every one) and
+    /// `code` (or every one). Without a code, the warnings this digest folds into
+    /// groups are left out, as the text report leaves them out (they are shown
+    /// once). `total` counts every issue that matched.
+    ///
+    /// ```
+    /// use alleo_csv_core::{validate, Code, Config, Options};
+    /// let mut file = String::from("Email,First name,Last name,Onboarding date\nnot-an-address,A,B,\n");
+    /// for i in 0..20 {
+    ///     file.push_str(&format!("p{i}@example.nl,A,B,2020-01-01\n"));
+    /// }
+    /// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    /// let report = validate(file.as_bytes(), &Config::default(), Options::new(as_of))?;
+    /// let listed = report.digest(false).select(None, None, 10);
+    /// assert_eq!((listed.total, listed.issues[0].code()), (1, Code::EmailFormat));
+    /// let past = report.digest(false).select(None, Some(Code::OnboardingPast), 3);
+    /// assert_eq!((past.total, past.issues.len()), (20, 3));
+    /// # Ok::<(), alleo_csv_core::Error>(())
+    /// ```
+    pub fn select(
+        &self,
+        severity: Option<Severity>,
+        code: Option<Code>,
+        max: usize,
+    ) -> Selection<'r> {
+        let mut selection = Selection {
+            report: self.report,
+            total: 0,
+            issues: Vec::new(),
+        };
+        let shown = |i: &IssueRef<'_>| match code {
+            Some(c) => i.code() == c,
+            None => i.severity == Severity::Error || !self.grouped[i.code() as usize],
+        };
+        for issue in self.report.issues.iter() {
+            if severity.is_none_or(|s| issue.severity == s) && shown(&issue) {
+                selection.total += 1;
+                if selection.issues.len() < max {
+                    selection.issues.push(issue);
+                }
+            }
+        }
+        selection
+    }
+}
+
+impl Serialize for Selection<'_> {
+    /// `{"total", "issues"}`, each issue as the JSON report has it.
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        let issues: Vec<_> = self
+            .issues
+            .iter()
+            .map(|i| self.report.issue_json(*i))
+            .collect();
+        let mut s = serializer.serialize_struct("Selection", 2)?;
+        s.serialize_field("total", &self.total)?;
+        s.serialize_field("issues", &issues)?;
+        s.end()
+    }
+}
+
+/// A report's counts, and every code found in SPEC section 5b's order: what a page
+/// shows first and offers as a filter.
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    /// No errors.
+    pub valid: bool,
+    /// The date checked for, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Employee rows.
+    pub rows: u64,
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// The codes found.
+    pub codes: Vec<&'static str>,
+}
+
+impl Report {
+    /// The counts, and every code found (see [`Summary`]).
+    pub fn summary(&self) -> Summary {
+        let mut found = [false; Code::ALL.len()];
+        for issue in &self.issues {
+            found[issue.code() as usize] = true;
+        }
+        Summary {
+            valid: self.valid(),
+            as_of: self.as_of.to_string(),
+            rows: self.rows,
+            errors: self.errors(),
+            warnings: self.warnings(),
+            codes: Code::ALL
+                .iter()
+                .filter(|c| found[**c as usize])
+                .map(|c| c.as_str())
+                .collect(),
+        }
+    }
+}
+
 impl Serialize for Digest<'_> {
     /// `{"error_rows", "file_errors", "needs_previous_state", "folded", "groups": [{"code",
     /// "about", "issues", "rows", "first": [{"row", "value"}]}]}`, with `about` in

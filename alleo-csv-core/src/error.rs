@@ -16,6 +16,13 @@ pub enum Error {
     /// The previous state cannot be used; the message says why and what to give.
     #[error("the previous state cannot be used: {0}")]
     Previous(String),
+    /// The export is of a kind no front reads; the message says what to save it as.
+    #[error("the export cannot be read: {0}")]
+    Unreadable(&'static str),
+    /// The export has no header row (it is empty): there is nothing to suggest a
+    /// mapping for.
+    #[error("the export has no header row to suggest a mapping for")]
+    NoHeader,
     /// A workbook could not be opened or read as one.
     #[error("the workbook could not be read: {0}")]
     Workbook(String),

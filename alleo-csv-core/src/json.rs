@@ -245,7 +245,7 @@ impl Report {
 /// let file = "Email,First name,Last name\njan@example.nl,Jan,Jansen-Smit\n";
 /// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
 /// let mut json = PlanJson::new(Vec::new());
-/// let plan = diff_each(&previous, file.as_bytes(), &Config::default(), Options::new(as_of), None, &mut |a| json.action(&a))?;
+/// let plan = diff_each(&previous, file.as_bytes(), &Config::default(), Options::new(as_of), &mut |a| json.action(&a))?;
 /// let text = String::from_utf8(json.finish(&plan)?).unwrap();
 /// assert!(text.starts_with("{\n  \"actions\": [\n    {\"action\":\"update\",\"email\":\"jan@example.nl\",\"row\":2,"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())

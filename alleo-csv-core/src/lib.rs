@@ -48,11 +48,13 @@ mod header;
 pub mod input;
 mod issue;
 mod issues;
+pub mod job;
 mod json;
 pub mod lifecycle;
 pub mod mapping;
 mod messages;
 pub mod naming;
+mod options;
 mod read;
 mod report;
 pub mod rules;
@@ -68,7 +70,7 @@ mod validate;
 pub use code::{Code, Scope, Severity};
 pub use config::{
     Company, Config, ConfigFile, CustomFields, CustomName, CustomType, Limit, Mapping, Safety,
-    Target,
+    Schema, SchemaField, Target,
 };
 pub use error::{Error, Result};
 pub use field::{FieldKey, normalize_header};
@@ -78,8 +80,9 @@ pub use issue::{Detail, Issue, IssueRef};
 pub use issues::Issues;
 pub use messages::Lang;
 pub use naming::{is_custom_name, reporting_name, upload_name};
+pub use options::Options;
 pub use report::Report;
-pub use validate::{MAX_AGE_YEARS, NOTICE_DAYS, Options, Validator, validate};
+pub use validate::{MAX_AGE_YEARS, NOTICE_DAYS, Validator, validate};
 
 /// The README's Rust examples, compiled as doctests so they cannot rot.
 #[cfg(doctest)]

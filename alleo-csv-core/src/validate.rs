@@ -12,8 +12,8 @@ use crate::error::{Error, Result};
 use crate::field::FieldKey;
 use crate::header::{self, Columns, HeaderMap, Slot};
 use crate::issue::{Detail, Issue};
-use crate::messages::Lang;
 use crate::naming::is_upload_file_name;
+use crate::options::Options;
 #[cfg(not(target_family = "wasm"))]
 use crate::read::RecordBatch;
 use crate::read::{Record, RecordReader};
@@ -30,31 +30,6 @@ use crate::unique::EmailIndex;
 pub const NOTICE_DAYS: i64 = 30;
 /// A birthday further back than this many years is implausible.
 pub const MAX_AGE_YEARS: u32 = 120;
-
-/// How to run a check. Build it with [`Options::new`] and set what differs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// The pickup date the rules call "today". The core never reads the clock; the
-    /// fronts default it to the date of the next pickup
-    /// ([`schedule::next_pickup`](crate::schedule::next_pickup)).
-    pub as_of: NaiveDate,
-    /// The language of messages. Defaults to English.
-    pub lang: Lang,
-    /// The file's name, to check it against `alleo_employees_<ID>.csv`. Defaults to
-    /// `None`: no name, no check (a stream from stdin has none).
-    pub file_name: Option<String>,
-}
-
-impl Options {
-    /// Options for checking against `as_of`, with every other setting at its default.
-    pub fn new(as_of: NaiveDate) -> Options {
-        Options {
-            as_of,
-            lang: Lang::En,
-            file_name: None,
-        }
-    }
-}
 
 /// Reads an employee file from `reader` in one pass and returns the report.
 ///
@@ -240,8 +215,11 @@ impl Checker {
             as_of,
             lang,
             file_name,
+            show_values,
+            allow_deactivations: _,
         } = options;
         let mut report = Report::new(as_of, lang);
+        report.show_values = show_values;
         if let Some(name) = &file_name {
             let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
             if !is_upload_file_name(base) {

@@ -1,5 +1,6 @@
 //! The shared fixture corpus `tests/cases/<name>/`: every case's report from the
-//! core must equal its `report.json` (checked against `previous.csv` when the case
+//! core's one call ([`job::check`]) must equal its `report.json` (checked against
+//! `previous.csv` when the case has one, as the file named in `file-name` when it
 //! has one). `BLESS=1` writes the reports instead (read
 //! them before committing: they are the expectation every front is held to).
 
@@ -7,8 +8,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use alleo_csv_core::lifecycle::{PlanJson, Previous, diff, diff_each};
-use alleo_csv_core::transform::{Outputs, TransformOptions, detect_encoding, transform};
-use alleo_csv_core::{Config, Options, Report, validate};
+use alleo_csv_core::transform::Outputs;
+use alleo_csv_core::{Config, Options, Report, job};
 use chrono::NaiveDate;
 use serde_json::Value;
 
@@ -27,18 +28,22 @@ fn run_case(dir: &Path, expected: &Value) -> Value {
         Err(_) => Config::default(),
     };
     let input = fs::read(dir.join("input.csv")).expect("input.csv");
-    let report = match fs::read(dir.join("previous.csv")) {
-        Ok(previous) => {
-            let previous =
-                Previous::read(&previous[..], &config).expect("previous.csv is a previous state");
-            let plan = diff(&previous, &input[..], &config, Options::new(as_of), None)
-                .expect("reading from memory cannot fail");
-            same_plan_json(&previous, &input, &config, as_of, &plan);
-            plan.report
-        }
-        Err(_) => validate(&input[..], &config, Options::new(as_of))
-            .expect("reading from memory cannot fail"),
-    };
+    let mut options = Options::new(as_of);
+    options.file_name = fs::read_to_string(dir.join("file-name"))
+        .ok()
+        .map(|name| name.trim().to_owned());
+    let previous = fs::read(dir.join("previous.csv")).ok().map(|previous| {
+        Previous::read(&previous[..], &config).expect("previous.csv is a previous state")
+    });
+    let checked = job::check(&input[..], &config, options.clone(), previous.as_ref())
+        .expect("reading from memory cannot fail");
+    let report = checked.report;
+    if let Some(previous) = &previous {
+        let plan = diff(previous, &input[..], &config, options.clone())
+            .expect("reading from memory cannot fail");
+        assert_eq!(plan.report.issues, report.issues);
+        same_plan_json(previous, &input, &config, options, &plan);
+    }
     same_json(&report);
     serde_json::to_value(&report).expect("a report serialises")
 }
@@ -65,20 +70,13 @@ fn same_plan_json(
     previous: &Previous,
     input: &[u8],
     config: &Config,
-    as_of: NaiveDate,
+    options: Options,
     plan: &alleo_csv_core::lifecycle::Plan,
 ) {
     let mut json = PlanJson::new(Vec::new());
-    let streamed = diff_each(
-        previous,
-        input,
-        config,
-        Options::new(as_of),
-        None,
-        &mut |a| {
-            json.action(&a);
-        },
-    )
+    let streamed = diff_each(previous, input, config, options, &mut |a| {
+        json.action(&a);
+    })
     .expect("reading from memory cannot fail");
     let text = String::from_utf8(json.finish(&streamed).expect("in memory")).expect("UTF-8");
     let lines: Vec<&str> = text.lines().skip(2).take(plan.actions.len()).collect();
@@ -111,9 +109,9 @@ fn run_transform_case(dir: &Path, expected: &Value) -> (Value, Vec<Written>) {
     let outputs = Outputs::new(&mut out)
         .rejects(&mut rejects)
         .changes(&mut changes);
-    let mut options = TransformOptions::new(as_of);
-    options.detected_encoding = Some(detect_encoding(&export[..]).expect("in memory"));
-    let done = transform(&export[..], &config, options, outputs).expect("in memory");
+    let export = std::io::Cursor::new(export);
+    let done =
+        job::transform_export(export, &config, &Options::new(as_of), outputs).expect("in memory");
     let value = serde_json::json!({
         "as_of": as_of.to_string(),
         "usable": done.usable(),

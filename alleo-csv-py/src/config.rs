@@ -4,7 +4,7 @@
 use alleo_csv_core::{Config, ConfigFile};
 use pyo3::prelude::*;
 
-use crate::errors::{ConfigError, InputError};
+use crate::errors::{ConfigError, InputError, core_error};
 
 /// `None`: the defaults; a dict: read like `alleo.toml`; a path: the file.
 pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Config> {
@@ -21,17 +21,8 @@ pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Confi
                 ))
             })?;
         let json: String = json.extract()?;
-        let mut deserializer = serde_json::Deserializer::from_str(&json);
-        let file: ConfigFile =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                // serde_json adds where in its own text the error is; the key is what helps.
-                let message = inner.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message);
-                ConfigError::new_err(format!("{path}: {message}"))
-            })?;
-        return Ok(file.into());
+        return Config::from_shape(&mut serde_json::Deserializer::from_str(&json))
+            .map_err(core_error);
     }
     let path: std::path::PathBuf = config.extract().map_err(|_| {
         ConfigError::new_err(

@@ -30,6 +30,8 @@ pub fn core_error(e: alleo_csv_core::Error) -> PyErr {
         alleo_csv_core::Error::Config(message) => ConfigError::new_err(message),
         alleo_csv_core::Error::Read(_)
         | alleo_csv_core::Error::Workbook(_)
+        | alleo_csv_core::Error::Unreadable(_)
+        | alleo_csv_core::Error::NoHeader
         | alleo_csv_core::Error::Previous(_) => InputError::new_err(e.to_string()),
         other => AlleoCsvError::new_err(other.to_string()),
     }

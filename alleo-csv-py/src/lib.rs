@@ -16,13 +16,12 @@ mod report;
 mod source;
 mod transform;
 
-use alleo_csv_core::lifecycle::{Differ, Previous, diff as core_diff};
-use alleo_csv_core::mapping::suggest_headers;
+use alleo_csv_core::lifecycle::{self, Previous};
+use alleo_csv_core::mapping;
 use alleo_csv_core::schedule;
-use alleo_csv_core::{Lang, Options, Validator, naming, validate as core_validate};
+use alleo_csv_core::{Lang, Options, job, naming};
 use chrono::{DateTime, NaiveDate, Utc};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
 
 use crate::errors::{AlleoCsvError, ConfigError, InputError, core_error};
 use crate::plan::{Action, Plan};
@@ -32,7 +31,8 @@ use crate::source::Source;
 /// Checks an employee file against every rule Alleo applies and returns the
 /// report.
 #[pyfunction]
-#[pyo3(signature = (source, *, config = None, as_of = None, previous = None, lang = "en", allow_deactivations = None))]
+#[pyo3(signature = (source, *, config = None, as_of = None, previous = None, lang = "en", allow_deactivations = None, values = true))]
+#[allow(clippy::too_many_arguments)] // keyword arguments, as Python callers expect
 fn validate(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -41,35 +41,21 @@ fn validate(
     previous: Option<&Bound<'_, PyAny>>,
     lang: &str,
     allow_deactivations: Option<u64>,
+    values: bool,
 ) -> PyResult<Report> {
     let config = config::load(py, config)?;
-    let mut options = options(as_of, lang)?;
     let source = Source::of(source)?;
-    if let Source::Path(path) = &source {
-        // As the CLI does: a file's name is checked against alleo_employees_<ID>.csv.
-        options.file_name = Some(path.display().to_string());
-    }
-    let report = match previous {
-        Some(previous) => {
-            let previous = read_previous(py, previous, &config)?;
-            run_diff(py, &previous, source, &config, options, allow_deactivations)?.report
-        }
-        None => match source {
-            Source::Path(path) => py.detach(|| {
-                let file = std::fs::File::open(&path).map_err(|e| source::open_error(&path, e))?;
-                core_validate(file, &config, options).map_err(core_error)
-            })?,
-            Source::Bytes(bytes) => py
-                .detach(|| core_validate(&bytes[..], &config, options))
-                .map_err(core_error)?,
-            Source::File(file) => {
-                let mut validator = Validator::new(&config, options);
-                source::read_chunks(py, &file, |py, chunk| py.detach(|| validator.feed(chunk)))?;
-                py.detach(|| validator.finish())
-            }
-        },
-    };
-    Ok(Report::new(report))
+    let mut options = options(as_of, lang, &source)?;
+    options.allow_deactivations = allow_deactivations;
+    options.show_values = values;
+    let previous = previous
+        .map(|p| read_previous(py, p, &config))
+        .transpose()?;
+    let reader = source.reader()?;
+    let checked = py
+        .detach(|| job::check(reader, &config, options, previous.as_ref()))
+        .map_err(core_error)?;
+    Ok(Report::new(checked.report))
 }
 
 /// What Alleo will do with a file, given the previous state: who is onboarded,
@@ -86,44 +72,15 @@ fn diff(
     allow_deactivations: Option<u64>,
 ) -> PyResult<Plan> {
     let config = config::load(py, config)?;
-    let mut options = options(as_of, lang)?;
     let previous = read_previous(py, previous, &config)?;
     let source = Source::of(source)?;
-    if let Source::Path(path) = &source {
-        options.file_name = Some(path.display().to_string());
-    }
-    Ok(Plan::new(run_diff(
-        py,
-        &previous,
-        source,
-        &config,
-        options,
-        allow_deactivations,
-    )?))
-}
-
-fn run_diff(
-    py: Python<'_>,
-    previous: &Previous,
-    source: Source,
-    config: &alleo_csv_core::Config,
-    options: Options,
-    allow: Option<u64>,
-) -> PyResult<alleo_csv_core::lifecycle::Plan> {
-    match source {
-        Source::Path(path) => py.detach(|| {
-            let file = std::fs::File::open(&path).map_err(|e| source::open_error(&path, e))?;
-            core_diff(previous, file, config, options, allow).map_err(core_error)
-        }),
-        Source::Bytes(bytes) => py
-            .detach(|| core_diff(previous, &bytes[..], config, options, allow))
-            .map_err(core_error),
-        Source::File(file) => {
-            let mut differ = Differ::new(previous, config, options, allow);
-            source::read_chunks(py, &file, |py, chunk| py.detach(|| differ.feed(chunk)))?;
-            Ok(py.detach(|| differ.finish()))
-        }
-    }
+    let mut options = options(as_of, lang, &source)?;
+    options.allow_deactivations = allow_deactivations;
+    let reader = source.reader()?;
+    let plan = py
+        .detach(|| lifecycle::diff(&previous, reader, &config, options))
+        .map_err(core_error)?;
+    Ok(Plan::new(plan))
 }
 
 /// Reads a previous state from a path, bytes or a binary file object.
@@ -132,44 +89,55 @@ fn read_previous(
     previous: &Bound<'_, PyAny>,
     config: &alleo_csv_core::Config,
 ) -> PyResult<Previous> {
-    let bytes = Source::of(previous)?.read_all(py)?;
-    py.detach(|| Previous::read(&bytes[..], config))
+    let reader = Source::of(previous)?.reader()?;
+    py.detach(|| Previous::read(reader, config))
         .map_err(core_error)
 }
 
-/// The options of a run: `as_of` (default: the date of the next pickup) and the
-/// message language.
-fn options(as_of: Option<NaiveDate>, lang: &str) -> PyResult<Options> {
-    let lang: Lang = lang
+/// The options of a run: `as_of` (default: the date of the next pickup), the
+/// message language, and the source's name (checked as the CLI checks it).
+fn options(as_of: Option<NaiveDate>, lang: &str, source: &Source) -> PyResult<Options> {
+    let mut options = Options::for_next_pickup(as_of, Utc::now());
+    options.lang = lang
         .parse()
         .map_err(|e: String| pyo3::exceptions::PyValueError::new_err(e))?;
-    let mut options =
-        Options::new(as_of.unwrap_or_else(|| schedule::next_pickup(Utc::now()).date()));
-    options.lang = lang;
+    options.file_name = source.name();
     Ok(options)
 }
 
-/// Suggests a `[mapping]` for an export's headers: one dict per header with
-/// `position`, `header`, `target`, `confidence`, `reason`, `evidence`, `needed`,
-/// `leave_out` (why the column goes into `[input] ignore`, when it does) and
-/// `apply` (whether the line is suggested as is).
+/// Suggests the `alleo.toml` sections an export needs, as `alleo-sync mapping
+/// suggest` does: from its header and the values of its first rows (an export as a
+/// path, bytes or a binary file object: CSV in any encoding or an .xlsx workbook),
+/// or from a list of headers alone. Returns `{"columns", "input", "custom_fields",
+/// "toml"}`: the CLI's `--format json`, and the TOML it prints.
 #[pyfunction]
-#[pyo3(signature = (headers, *, config = None))]
+#[pyo3(signature = (export, *, config = None, lang = "en"))]
 fn suggest_mapping(
     py: Python<'_>,
-    headers: Vec<String>,
+    export: &Bound<'_, PyAny>,
     config: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Py<PyList>> {
+    lang: &str,
+) -> PyResult<Py<PyAny>> {
     let config = config::load(py, config)?;
-    let suggestions = suggest_headers(&headers, &config);
-    let list = PyList::empty(py);
-    for s in &suggestions {
-        let json = serde_json::to_string(s).map_err(|e| AlleoCsvError::new_err(e.to_string()))?;
-        let dict = report::loads(py, &json)?;
-        dict.bind(py).set_item("apply", s.apply())?;
-        list.append(dict)?;
-    }
-    Ok(list.unbind())
+    let lang: Lang = lang
+        .parse()
+        .map_err(|e: String| pyo3::exceptions::PyValueError::new_err(e))?;
+    let (suggestions, name) = match export.extract::<Vec<String>>() {
+        Ok(headers) if !export.is_instance_of::<pyo3::types::PyString>() => (
+            mapping::suggest_headers(&headers, &config, lang),
+            "-".to_owned(),
+        ),
+        _ => {
+            let source = Source::of(export)?;
+            let name = source.name().unwrap_or_else(|| "-".to_owned());
+            let bytes = std::io::Cursor::new(source.read_all(py)?);
+            let found = py.detach(|| job::suggest_mapping(bytes, &config, lang));
+            (found.map_err(core_error)?, name)
+        }
+    };
+    let json = serde_json::to_string(&suggestions.with_toml(&name, lang))
+        .map_err(|e| AlleoCsvError::new_err(e.to_string()))?;
+    report::loads(py, &json)
 }
 
 /// The name Alleo's reporting gives a custom field: `custom_x` -> `alleo_custom_x`;

@@ -1,6 +1,9 @@
-//! What a function was given to read: a path, `bytes`, or a binary file object.
+//! What a function was given to read: a path, `bytes`, or a binary file object,
+//! each made a reader the core reads with the GIL released.
 
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{self, Cursor, Read};
+use std::path::PathBuf;
 
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
@@ -17,8 +20,8 @@ pub enum Source {
     Path(PathBuf),
     /// `bytes` or `bytearray`, borrowed, not copied.
     Bytes(PyBackedBytes),
-    /// Anything with a binary `read(n)`.
-    File(Py<PyAny>),
+    /// Anything with a binary `read(n)`, and its `name` when it has one.
+    File(Py<PyAny>, Option<String>),
 }
 
 impl Source {
@@ -31,7 +34,12 @@ impl Source {
             return Ok(Source::Path(obj.extract::<PathBuf>()?));
         }
         if obj.hasattr("read")? {
-            return Ok(Source::File(obj.clone().unbind()));
+            // open(path, "rb").name is the path; io.BytesIO has no name.
+            let name = obj
+                .getattr("name")
+                .ok()
+                .and_then(|n| n.extract::<String>().ok());
+            return Ok(Source::File(obj.clone().unbind(), name));
         }
         Err(pyo3::exceptions::PyTypeError::new_err(format!(
             "expected a path, bytes or a binary file object, not {}",
@@ -39,50 +47,83 @@ impl Source {
         )))
     }
 
-    /// Every byte, for the functions that need the whole file.
-    pub fn read_all(self, py: Python<'_>) -> PyResult<Vec<u8>> {
+    /// The file's name, as the CLI would be given it: checked against
+    /// `alleo_employees_<ID>.csv` (bytes have none).
+    pub fn name(&self) -> Option<String> {
         match self {
-            Source::Path(path) => {
-                py.detach(|| std::fs::read(&path).map_err(|e| open_error(&path, e)))
-            }
-            Source::Bytes(bytes) => Ok(bytes.to_vec()),
-            Source::File(file) => {
-                let mut all = Vec::new();
-                read_chunks(py, &file, |_, chunk| all.extend_from_slice(chunk))?;
-                Ok(all)
-            }
+            Source::Path(path) => Some(path.display().to_string()),
+            Source::Bytes(_) => None,
+            Source::File(_, name) => name.clone(),
         }
+    }
+
+    /// A reader of every byte, for the core (a file object is read in chunks, the
+    /// GIL taken for each).
+    pub fn reader(self) -> PyResult<Box<dyn Read + Send>> {
+        Ok(match self {
+            Source::Path(path) => Box::new(File::open(&path).map_err(|e| open_error(&path, &e))?),
+            Source::Bytes(bytes) => Box::new(Cursor::new(bytes)),
+            Source::File(file, _) => Box::new(PyReader { file }),
+        })
+    }
+
+    /// Every byte, for the jobs that need to read an export twice.
+    pub fn read_all(self, py: Python<'_>) -> PyResult<Vec<u8>> {
+        let path = match &self {
+            Source::Path(path) => Some(path.clone()),
+            _ => None,
+        };
+        let mut reader = self.reader()?;
+        let mut all = Vec::new();
+        py.detach(|| reader.read_to_end(&mut all))
+            .map_err(|e| read_error(path.as_ref(), &e))?;
+        Ok(all)
     }
 }
 
-/// Reads a binary file object to its end in chunks, handing each to `each`.
-pub fn read_chunks(
-    py: Python<'_>,
-    file: &Py<PyAny>,
-    mut each: impl FnMut(Python<'_>, &[u8]),
-) -> PyResult<()> {
-    let file = file.bind(py);
-    loop {
-        let chunk = file.call_method1("read", (CHUNK,))?;
-        if chunk.is_instance_of::<PyString>() {
-            return Err(InputError::new_err(
-                "the file object is open in text mode: open it in binary mode, as in open(path, \"rb\")",
-            ));
-        }
-        let bytes = chunk.cast::<PyBytes>().map_err(|_| {
-            InputError::new_err(
-                "the file object's read() did not return bytes: give a binary file object",
-            )
-        })?;
-        let bytes = bytes.as_bytes();
-        if bytes.is_empty() {
-            return Ok(());
-        }
-        each(py, bytes);
+/// A binary file object as a reader.
+struct PyReader {
+    file: Py<PyAny>,
+}
+
+impl Read for PyReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        Python::attach(|py| {
+            let chunk = self
+                .file
+                .bind(py)
+                .call_method1("read", (buf.len().min(CHUNK),))
+                .map_err(|e| io::Error::other(format!("its read() failed: {e}")))?;
+            if chunk.is_instance_of::<PyString>() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "the file object is open in text mode: open it in binary mode, as in open(path, \"rb\")",
+                ));
+            }
+            let bytes = chunk.cast::<PyBytes>().map_err(|_| {
+                io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "the file object's read() did not return bytes: give a binary file object",
+                )
+            })?;
+            let bytes = bytes.as_bytes();
+            // A read() that returns more than asked for is not a file object's.
+            let n = bytes.len().min(buf.len());
+            buf[..n].copy_from_slice(&bytes[..n]);
+            Ok(n)
+        })
     }
 }
 
-/// A file that could not be opened or read, said with its path.
-pub fn open_error(path: &Path, e: std::io::Error) -> PyErr {
+/// A file that could not be opened, said with its path.
+pub fn open_error(path: &std::path::Path, e: &io::Error) -> PyErr {
     InputError::new_err(format!("cannot read {}: {e}", path.display()))
+}
+
+/// A source that could not be read, said with its path when it has one.
+pub fn read_error(path: Option<&PathBuf>, e: &io::Error) -> PyErr {
+    match path {
+        Some(path) => open_error(path, e),
+        None => InputError::new_err(e.to_string()),
+    }
 }

@@ -1,14 +1,14 @@
 //! `transform`: an HR export in, the canonical Alleo file out, in memory.
 
-use alleo_csv_core::transform::{
-    Kind, Outputs, TransformOptions, detect_encoding, transform as core_transform,
-    transform_workbook,
-};
+use std::io::Cursor;
+
+use alleo_csv_core::job;
+use alleo_csv_core::transform::Outputs;
 use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::errors::{AlleoCsvError, InputError, core_error};
+use crate::errors::{AlleoCsvError, core_error};
 use crate::report::{Report, loads};
 use crate::source::Source;
 
@@ -90,11 +90,10 @@ pub fn transform(
     changes: bool,
 ) -> PyResult<Transformed> {
     let config = crate::config::load(py, config)?;
-    let check = crate::options(as_of, lang)?;
-    let bytes = Source::of(source)?.read_all(py)?;
+    let source = Source::of(source)?;
+    let options = crate::options(as_of, lang, &source)?;
+    let export = Cursor::new(source.read_all(py)?);
     py.detach(|| {
-        let mut options = TransformOptions::new(check.as_of);
-        options.lang = check.lang;
         let (mut out, mut rejected, mut log) = (Vec::new(), Vec::new(), Vec::new());
         let mut outputs = Outputs::new(&mut out);
         if rejects {
@@ -103,21 +102,7 @@ pub fn transform(
         if changes {
             outputs = outputs.changes(&mut log);
         }
-        let kind = Kind::of(&bytes);
-        if let Some(why) = kind.unreadable() {
-            return Err(InputError::new_err(format!(
-                "the export cannot be read: {why}"
-            )));
-        }
-        let done = if kind == Kind::Workbook {
-            transform_workbook(std::io::Cursor::new(&bytes), &config, options, outputs)
-        } else {
-            if config.input.encoding.is_none() {
-                options.detected_encoding = Some(detect_encoding(&bytes[..]).map_err(core_error)?);
-            }
-            core_transform(&bytes[..], &config, options, outputs)
-        }
-        .map_err(core_error)?;
+        let done = job::transform_export(export, &config, &options, outputs).map_err(core_error)?;
         let summary = serde_json::to_string(&done.summary)
             .map_err(|e| AlleoCsvError::new_err(e.to_string()))?;
         let usable = done.usable();

@@ -48,12 +48,20 @@ def cli(*args: str, stdin: bytes = b"") -> dict:
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
-def test_every_corpus_case_gives_the_clis_report(case: Path) -> None:
+def test_every_corpus_case_gives_the_clis_report(case: Path, tmp_path: Path) -> None:
     expected = json.loads((case / "report.json").read_text())
     config = case / "alleo.toml" if (case / "alleo.toml").exists() else None
     previous = case / "previous.csv" if (case / "previous.csv").exists() else None
     as_of = datetime.date.fromisoformat(expected["as_of"])
     data = (case / "input.csv").read_bytes()
+    if (case / "file-name").exists():
+        # Checked as a file of that name: by path, and as an open file object.
+        named = tmp_path / (case / "file-name").read_text().strip()
+        named.write_bytes(data)
+        assert alleo_csv.validate(named, config=config, as_of=as_of, previous=previous).to_dict() == expected
+        with open(named, "rb") as f:
+            assert alleo_csv.validate(f, config=config, as_of=as_of, previous=previous).to_dict() == expected
+        return
     report = alleo_csv.validate(data, config=config, as_of=as_of, previous=previous)
     assert report.to_dict() == expected
     args = ["validate", "-", "--format", "json", "--as-of", expected["as_of"], "--no-previous"]
@@ -94,6 +102,15 @@ def test_the_report_reads_as_the_cli_does() -> None:
     assert json.loads(report.to_json()) == report.to_dict()
     args = ["validate", str(DEMO), "--config", str(ROOT / "examples" / "alleo.toml"), "--as-of", "2026-11-26", "--format", "json", "--no-previous"]
     assert report.to_dict() == cli(*args)
+
+
+def test_values_can_be_left_out_as_with_the_clis_no_values() -> None:
+    config = ROOT / "examples" / "alleo.toml"
+    hidden = alleo_csv.validate(DEMO, config=config, as_of=AS_OF, values=False)
+    assert all(i.value is None for i in hidden.issues)
+    assert "17-05-1990" not in hidden.to_json()
+    args = ["validate", str(DEMO), "--config", str(config), "--as-of", "2026-11-26", "--format", "json", "--no-previous", "--no-values"]
+    assert hidden.to_dict() == cli(*args)
 
 
 def test_messages_follow_lang_but_codes_do_not() -> None:
@@ -284,16 +301,37 @@ def test_transform_refuses_an_old_xls_workbook_as_the_cli_does() -> None:
 
 
 def test_suggest_mapping_never_applies_a_doubtful_line() -> None:
-    suggestions = alleo_csv.suggest_mapping(["E-mailadres", "Voornaam", "Email consent", "Salaris"])
-    by_header = {s["header"]: s for s in suggestions}
+    suggested = alleo_csv.suggest_mapping(["E-mailadres", "Voornaam", "Email consent", "Salaris"])
+    by_header = {s["header"]: s for s in suggested["columns"]}
     assert by_header["E-mailadres"]["target"] == "email" and by_header["E-mailadres"]["apply"]
     assert by_header["Voornaam"]["confidence"] == "high"
     assert not by_header["Email consent"]["apply"]
     # Pay is left out, and never offered as a custom field.
     assert by_header["Salaris"]["target"] is None and not by_header["Salaris"]["apply"]
     assert by_header["Salaris"]["leave_out"] == {"kind": "sensitive", "reason": "pay-header"}
-    kostenplaats = alleo_csv.suggest_mapping(["Kostenplaats"])[0]
+    kostenplaats = alleo_csv.suggest_mapping(["Kostenplaats"])["columns"][0]
     assert kostenplaats["target"] == "custom_kostenplaats" and kostenplaats["leave_out"] == {"kind": "no-match"}
+
+
+@pytest.mark.parametrize("export", ["afas/export.csv", "personio/export.xlsx"])
+def test_suggest_mapping_reads_the_values_as_the_cli_does(export: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = ROOT / "examples" / "exports" / export
+    # Run from the repository, as the committed alleo.toml was made.
+    relative = os.path.relpath(path, ROOT)
+    done = subprocess.run([ALLEO_SYNC or "", "mapping", "suggest", relative, "--format", "json"],
+                          capture_output=True, check=True, cwd=ROOT)
+    cli = json.loads(done.stdout)
+    # By path, the suggestion is the CLI's, word for word the committed alleo.toml.
+    monkeypatch.chdir(ROOT)
+    by_path = alleo_csv.suggest_mapping(relative)
+    assert by_path == cli
+    assert by_path["toml"] == (path.parent / "alleo.toml").read_text()
+    # As bytes or an open file, the same but for the name in the heading.
+    without_toml = {k: v for k, v in cli.items() if k != "toml"}
+    from_bytes = alleo_csv.suggest_mapping(path.read_bytes())
+    assert {k: v for k, v in from_bytes.items() if k != "toml"} == without_toml
+    with open(path, "rb") as f:
+        assert {k: v for k, v in alleo_csv.suggest_mapping(f).items() if k != "toml"} == without_toml
 
 
 def test_names_and_the_schedule() -> None:

@@ -5,14 +5,7 @@
 use alleo_csv_core::{Code, Severity};
 use wasm_bindgen::prelude::*;
 
-use crate::to_js;
-
-/// A page of issues: how many matched, and the first of them.
-#[derive(serde::Serialize)]
-struct Page<T> {
-    total: usize,
-    issues: Vec<T>,
-}
+use crate::glue::{error, to_js};
 
 /// A finished check (see [`Checker::finish_report`](crate::Checker::finish_report)).
 #[wasm_bindgen]
@@ -35,25 +28,7 @@ impl Report {
     /// # Errors
     /// Only if the object cannot be made (never, in practice).
     pub fn summary(&self) -> Result<JsValue, JsError> {
-        #[derive(serde::Serialize)]
-        struct Summary {
-            valid: bool,
-            as_of: String,
-            rows: u64,
-            errors: usize,
-            warnings: usize,
-            codes: Vec<&'static str>,
-        }
-        let r = &self.inner;
-        let found: std::collections::BTreeSet<Code> = r.issues.iter().map(|i| i.code()).collect();
-        to_js(&Summary {
-            valid: r.valid(),
-            as_of: r.as_of.to_string(),
-            rows: r.rows,
-            errors: r.errors(),
-            warnings: r.warnings(),
-            codes: found.into_iter().map(Code::as_str).collect(),
-        })
+        to_js(&self.inner.summary())
     }
 
     /// The report arranged for a person, as the text report shows it: `{
@@ -83,9 +58,7 @@ impl Report {
     ) -> Result<JsValue, JsError> {
         let severity = match severity.as_deref() {
             None | Some("") => None,
-            Some("error") => Some(Severity::Error),
-            Some("warning") => Some(Severity::Warning),
-            Some(other) => return Err(JsError::new(&format!("`{other}` is not a severity"))),
+            Some(s) => Some(s.parse::<Severity>().map_err(|e| JsError::new(&e))?),
         };
         let code = match code.as_deref() {
             None | Some("") => None,
@@ -94,27 +67,7 @@ impl Report {
                     .map_err(|()| JsError::new(&format!("`{c}` is not an issue code")))?,
             ),
         };
-        let r = &self.inner;
-        let digest = r.digest(all);
-        let folded: Vec<Code> = digest.groups().iter().map(|g| g.code).collect();
-        let mut total = 0;
-        let mut shown = Vec::new();
-        for issue in r.issues.iter().filter(|i| {
-            severity.is_none_or(|s| i.severity == s)
-                && code.map_or(
-                    !folded.contains(&i.code()) || i.severity == Severity::Error,
-                    |c| i.code() == c,
-                )
-        }) {
-            total += 1;
-            if shown.len() < max {
-                shown.push(r.issue_json(issue));
-            }
-        }
-        to_js(&Page {
-            total,
-            issues: shown,
-        })
+        to_js(&self.inner.digest(all).select(severity, code, max))
     }
 
     /// The report as `alleo-sync validate --format json` writes it.
@@ -136,9 +89,7 @@ impl Report {
     /// Only if the CSV cannot be written (never, in practice).
     pub fn csv(&self) -> Result<Vec<u8>, JsError> {
         let mut out = Vec::new();
-        self.inner
-            .write_csv(&mut out)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        self.inner.write_csv(&mut out).map_err(error)?;
         Ok(out)
     }
 }

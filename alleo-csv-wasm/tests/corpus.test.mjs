@@ -23,7 +23,11 @@ function load(name) {
   const config = existsSync(tomlPath) ? parseToml(readFileSync(tomlPath, "utf8")) : undefined;
   const previousPath = join(dir, "previous.csv");
   const previous = existsSync(previousPath) ? readFileSync(previousPath) : undefined;
-  return { expected, config, previous, bytes: readFileSync(join(dir, "input.csv")) };
+  const namePath = join(dir, "file-name");
+  // Checked as a file of that name when the case has one, as every front checks it.
+  const fileName = existsSync(namePath) ? readFileSync(namePath, "utf8").trim() : undefined;
+  const options = { asOf: expected.as_of, lang: "en", name: fileName };
+  return { expected, config, previous, options, bytes: readFileSync(join(dir, "input.csv")) };
 }
 
 /// The report part of a plan: what `validate --previous` gives.
@@ -36,22 +40,22 @@ test("the corpus has cases", () => assert.ok(cases.length >= 20, `${cases.length
 
 for (const name of cases) {
   test(`${name}: the report, whole and in chunks`, () => {
-    const { expected, config, previous, bytes } = load(name);
+    const { expected, config, previous, options, bytes } = load(name);
     if (previous) {
-      const plan = wasm.diff(previous, bytes, config, expected.as_of, "en");
+      const plan = wasm.diff(previous, bytes, config, options);
       assert.deepEqual(reportOf(plan), expected);
       return;
     }
-    assert.deepEqual(wasm.validate(bytes, config, expected.as_of, "en"), expected);
+    assert.deepEqual(wasm.validate(bytes, config, options), expected);
     for (const size of [1, 3, 7, 64]) {
-      const validator = new wasm.Validator(config, expected.as_of, "en");
+      const validator = new wasm.Validator(config, options);
       for (let at = 0; at < bytes.length; at += size) {
         validator.push(bytes.subarray(at, at + size));
       }
       assert.deepEqual(validator.finish(), expected, `chunks of ${size} bytes`);
     }
-    assert.deepEqual(split(bytes, config, expected.as_of, 5), expected, "split into Parser and Checker");
-    const kept = new wasm.Validator(config, expected.as_of, "en");
+    assert.deepEqual(split(bytes, config, options, 5), expected, "split into Parser and Checker");
+    const kept = new wasm.Validator(config, options);
     kept.push(bytes);
     const report = kept.finishReport();
     assert.deepEqual(JSON.parse(report.json()), expected, "the kept report's JSON");
@@ -70,7 +74,7 @@ test("a kept report answers what a page shows: the digest, a page of issues, the
   let text = "Email,First name,Last name,Onboarding date\nnot-an-address,A,B,\n";
   for (let i = 0; i < 30; i++) text += `p${i}@example.nl,Anna,Smit,2020-01-01\n`;
   const bytes = new TextEncoder().encode(text);
-  const checker = new wasm.Checker(undefined, "2026-11-26", "nl");
+  const checker = new wasm.Checker(undefined, { asOf: "2026-11-26", lang: "nl" });
   const parser = new wasm.Parser();
   checker.check(parser.push(bytes));
   checker.check(parser.finish());
@@ -100,28 +104,28 @@ test("a kept report answers what a page shows: the digest, a page of issues, the
 
 /// The report of a check split as the page splits it: a Parser's batches, copied
 /// (they cross between workers there), checked by a Checker.
-function split(bytes, config, asOf, size) {
+function split(bytes, config, options, size) {
   const parser = new wasm.Parser();
-  const checker = new wasm.Checker(config, asOf, "en");
+  const checker = new wasm.Checker(config, options);
   for (let at = 0; at < bytes.length; at += size) {
     checker.check(parser.push(bytes.subarray(at, at + size)).slice());
   }
   checker.check(parser.finish());
-  const { report, csv } = checker.finishWithCsv();
-  assert.ok(csv instanceof Uint8Array);
-  return report;
+  const report = checker.finishReport();
+  assert.ok(report.csv() instanceof Uint8Array);
+  return JSON.parse(report.json());
 }
 
 test("a damaged batch is an Error, and the check goes on without it", () => {
   const bytes = new TextEncoder().encode("Email,First name,Last name\na@example.nl,A,B\n");
   const parser = new wasm.Parser();
-  const checker = new wasm.Checker(undefined, "2026-11-26", "en");
+  const checker = new wasm.Checker(undefined, { asOf: "2026-11-26" });
   const batch = parser.push(bytes);
   assert.throws(() => checker.check(batch.subarray(0, batch.length - 1)), /damaged/);
   assert.throws(() => checker.check(new Uint8Array([1, 2, 3])), /damaged/);
   checker.check(batch);
   checker.check(parser.finish());
-  const { report } = checker.finishWithCsv();
+  const report = checker.finishReport().summary();
   assert.equal(report.rows, 1);
   assert.equal(report.valid, true);
 });
@@ -134,7 +138,7 @@ test("the demo file gives the CLI's report", () => {
   ], { input: readFileSync(file) });
   assert.equal(run.status, 1, run.stderr.toString()); // the demo is invalid by design
   const cli = JSON.parse(run.stdout.toString());
-  const report = wasm.validate(readFileSync(file), parseToml(readFileSync(toml, "utf8")), "2026-11-26", "en");
+  const report = wasm.validate(readFileSync(file), parseToml(readFileSync(toml, "utf8")), { asOf: "2026-11-26" });
   assert.deepEqual(report, cli);
   assert.equal(Object.getPrototypeOf(report), Object.prototype, "a plain object, not a Map");
 });
@@ -146,14 +150,20 @@ test("a bad configuration is an Error with the core's message", () => {
     return true;
   });
   assert.throws(() => wasm.validate(new Uint8Array(), { compnay: {} }), /compnay/);
-  assert.throws(() => wasm.validate(new Uint8Array(), undefined, "25-11-2026"), /YYYY-MM-DD/);
-  assert.throws(() => new wasm.Validator(undefined, undefined, "fr"), /en, nl or de/);
+  assert.throws(() => wasm.validate(new Uint8Array(), undefined, { asOf: "25-11-2026" }), /YYYY-MM-DD/);
+  assert.throws(() => new wasm.Validator(undefined, { lang: "fr" }), /en, nl or de/);
+  assert.throws(() => new wasm.Validator(undefined, { as_of: "2026-11-26" }), /unknown field `as_of`/);
 });
 
 test("the other exports", () => {
-  const suggestions = wasm.suggestMapping(["E-mailadres", "Email consent"]);
-  assert.equal(suggestions[0].target, "email");
-  assert.equal(suggestions[1].confidence, "low");
+  const { columns } = wasm.suggestMapping(["E-mailadres", "Email consent"]);
+  assert.equal(columns[0].target, "email");
+  assert.equal(columns[1].confidence, "low");
+  // From an export's bytes, header and values, as the CLI suggests it.
+  const export_ = join(root, "examples", "exports", "afas", "export.csv");
+  const run = spawnSync(alleoSync, ["mapping", "suggest", "-", "--format", "json"], { input: readFileSync(export_) });
+  assert.equal(run.status, 0, run.stderr.toString());
+  assert.deepEqual(wasm.suggestMapping(readFileSync(export_)), JSON.parse(run.stdout.toString()));
   assert.match(wasm.nextPickup(), /^\d{4}-\d{2}-\d{2}T(02:45|20:00):00Z$/);
   const defaulted = wasm.validate(new TextEncoder().encode("Email,First name,Last name\na@example.nl,A,B\n"));
   assert.equal(defaulted.as_of, wasm.nextPickup().slice(0, 10));

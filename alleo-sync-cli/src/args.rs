@@ -121,8 +121,9 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Accept this many deactivations beyond `[safety] max_deactivations` (default:
-    /// 10% of the previous state, at least 5).
+    /// Accept up to N deactivations in this run, when that is more than `[safety]
+    /// max_deactivations` allows (default: 10% of the previous state, at least 5):
+    /// the count the `mass-deactivation` error names.
     #[arg(long, value_name = "N")]
     pub allow_deactivations: Option<u64>,
 }
@@ -137,6 +138,7 @@ impl CheckArgs {
         };
         let mut options = Options::new(as_of.date());
         options.lang = self.lang;
+        options.allow_deactivations = self.allow_deactivations;
         (as_of, options)
     }
 }

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use alleo_csv_core::{Company, Config, CustomFields, Input, Mapping, Safety};
+use alleo_csv_core::{Config, ConfigFile};
 use serde::Deserialize;
 
 use crate::error::CliError;
@@ -13,17 +13,12 @@ use crate::state::{StateDir, StateSection};
 /// The default configuration file, looked for in the current directory.
 pub const DEFAULT: &str = "alleo.toml";
 
-/// The whole `alleo.toml` (SPEC section 6). The sections the checks and the
-/// transform use become the core's [`Config`]; the others belong to commands that
-/// read them (diff, push) and are accepted here so one file serves them all.
+/// The sections of `alleo.toml` the CLI reads itself (SPEC section 6); the core's
+/// [`ConfigFile`] reads the others, and is the one list of sections: an unknown
+/// one is an error there.
 #[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-struct ConfigFile {
-    company: Company,
-    mapping: Mapping,
-    custom_fields: CustomFields,
-    input: Input,
-    safety: Safety,
+#[serde(default)]
+struct CliSections {
     state: StateSection,
     sftp: Option<SftpSection>,
 }
@@ -60,17 +55,12 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
         path: path.clone(),
         source,
     })?;
-    let file: ConfigFile = toml::from_str(&text).map_err(|e| CliError::Config {
+    let invalid = |e: toml::de::Error| CliError::Config {
         path: path.clone(),
         message: e.to_string(),
-    })?;
-    let config = Config {
-        company: file.company,
-        mapping: file.mapping,
-        custom_fields: file.custom_fields,
-        input: file.input,
-        safety: file.safety,
     };
+    let config: Config = toml::from_str::<ConfigFile>(&text).map_err(invalid)?.into();
+    let file: CliSections = toml::from_str(&text).map_err(invalid)?;
     let state = StateDir::locate(&file.state, path.parent());
     Ok(Loaded {
         config,

@@ -51,12 +51,12 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
             source,
         })?)
     };
-    let (config, allow) = (&loaded.config, args.check.allow_deactivations);
+    let config = &loaded.config;
     let reading = CliError::reading(file);
     let plan = match args.format {
         Format::Text => {
             let mut actions = PlanActions::new(args.all);
-            let plan = diff_each(prev, input, config, options, allow, &mut |a| {
+            let plan = diff_each(prev, input, config, options, &mut |a| {
                 actions.push(a);
             })
             .map_err(reading)?;
@@ -81,7 +81,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
                 .map_err(CliError::output)?;
             plan
         }
-        Format::Json => write_json(prev, input, config, options, allow, &reading)?,
+        Format::Json => write_json(prev, input, config, options, &reading)?,
         Format::Csv => {
             let mut csv = ActionCsv::new(io::BufWriter::new(io::stdout()))?;
             let mut failed = None;
@@ -90,8 +90,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
                     failed = Some(e);
                 }
             };
-            let plan =
-                diff_each(prev, input, config, options, allow, &mut write).map_err(reading)?;
+            let plan = diff_each(prev, input, config, options, &mut write).map_err(reading)?;
             if let Some(e) = failed {
                 return Err(e.into());
             }
@@ -109,11 +108,10 @@ fn write_json(
     input: Box<dyn Read>,
     config: &alleo_csv_core::Config,
     options: Options,
-    allow: Option<u64>,
     reading: &impl Fn(alleo_csv_core::Error) -> CliError,
 ) -> Result<Plan, CliError> {
     let mut json = PlanJson::new(io::stdout());
-    let plan = diff_each(prev, input, config, options, allow, &mut |a| {
+    let plan = diff_each(prev, input, config, options, &mut |a| {
         json.action(&a);
     })
     .map_err(reading)?;

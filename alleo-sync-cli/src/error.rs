@@ -196,7 +196,7 @@ fn folder_problem(kind: io::ErrorKind) -> String {
 
 impl CliError {
     /// Turns the core's error while reading the input `path` into one that names
-    /// the file: a read failure or a workbook that cannot be read.
+    /// the file: a read failure, a workbook or an export that cannot be read.
     pub fn reading(path: &str) -> impl Fn(alleo_csv_core::Error) -> CliError + '_ {
         move |e| match e {
             alleo_csv_core::Error::Read(source) => CliError::Input {
@@ -206,6 +206,17 @@ impl CliError {
             alleo_csv_core::Error::Workbook(message) => CliError::Input {
                 path: path.to_owned(),
                 source: io::Error::new(io::ErrorKind::InvalidData, message),
+            },
+            alleo_csv_core::Error::Unreadable(why) => CliError::Input {
+                path: path.to_owned(),
+                source: io::Error::new(io::ErrorKind::InvalidData, why),
+            },
+            alleo_csv_core::Error::NoHeader => CliError::Input {
+                path: path.to_owned(),
+                source: io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "it has no header row to suggest a mapping for",
+                ),
             },
             other => CliError::from(other),
         }

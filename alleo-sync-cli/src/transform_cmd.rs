@@ -1,37 +1,31 @@
 //! `alleo-sync transform`: an HR export in, the Alleo file out, never silently.
 
-use std::fs::File;
-use std::io::{self, BufReader, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use alleo_csv_core::naming::is_upload_file_name;
-use alleo_csv_core::schedule::next_pickup;
-use alleo_csv_core::transform::{
-    Outputs, TransformOptions, Transformed, detect_encoding, transform, transform_workbook,
-};
-use alleo_csv_core::{Code, Lang};
+use alleo_csv_core::transform::{Outputs, Transformed};
+use alleo_csv_core::{Code, Lang, Options, job};
 use chrono::Utc;
 
 use crate::args::{SummaryFormat, TransformArgs};
 use crate::atomic::{Pending, resolve};
 use crate::config_file;
 use crate::error::CliError;
-use crate::source::Source;
+use crate::export::Export;
 use crate::text::{self, Ansi, AsOf, BOLD, Context, ERROR, OK};
 
 /// Transforms the export, writes the files it should, and prints what it did.
 pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.config.as_deref())?;
-    let config = &loaded.config;
-    let source = Source::open(&args.input)?;
+    let export = Export::open(&args.input)?;
     check_targets(args)?;
-    let as_of = args.as_of.unwrap_or_else(|| next_pickup(Utc::now()).date());
     let mut output = Pending::create(&args.output)?;
     let mut rejects = args.rejects.as_deref().map(Pending::create).transpose()?;
     let mut changes = args.changes.as_deref().map(Pending::create).transpose()?;
 
-    let mut options = TransformOptions::new(as_of);
+    let mut options = Options::for_next_pickup(args.as_of, Utc::now());
     options.lang = args.lang;
     let mut outputs = Outputs::new(&mut output);
     if let Some(r) = rejects.as_mut() {
@@ -40,27 +34,8 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     if let Some(c) = changes.as_mut() {
         outputs = outputs.changes(c);
     }
-    let input_error = |source| CliError::Input {
-        path: args.input.clone(),
-        source,
-    };
-    let done = match &source {
-        Source::Stdin => transform(io::stdin(), config, options, outputs),
-        Source::Csv(path) => {
-            if config.input.encoding.is_none() {
-                let file = File::open(path).map_err(input_error)?;
-                options.detected_encoding =
-                    Some(detect_encoding(file).map_err(CliError::reading(&args.input))?);
-            }
-            let file = File::open(path).map_err(input_error)?;
-            transform(file, config, options, outputs)
-        }
-        Source::Workbook(path) => {
-            let file = File::open(path).map_err(input_error)?;
-            transform_workbook(BufReader::new(file), config, options, outputs)
-        }
-    }
-    .map_err(CliError::reading(&args.input))?;
+    let done = job::transform_export(export, &loaded.config, &options, outputs)
+        .map_err(CliError::reading(&args.input))?;
 
     let written = done.usable();
     if written {
@@ -325,7 +300,7 @@ impl Words {
                 no_changes: "none",
                 change_log: "Every change is listed in",
                 name_hint: "Note: Alleo picks up only files named alleo_employees_<ID>.csv.",
-                encoding_hint: "Set the export's encoding in alleo.toml, e.g. [input] encoding = \"windows-1252\", or give the file by name (not on standard input) so that it is detected.",
+                encoding_hint: "Set the export's encoding in alleo.toml, e.g. [input] encoding = \"windows-1252\", or remove the setting so that it is detected.",
                 stopped: "Nothing was written: the export cannot be read as it is (see above).",
                 wrote: |o, n| {
                     format!("Wrote {o} ({n}). Check it any time with: alleo-sync validate {o}")
@@ -358,7 +333,7 @@ impl Words {
                 no_changes: "geen",
                 change_log: "Elke wijziging staat in",
                 name_hint: "Let op: Alleo haalt alleen bestanden op met de naam alleo_employees_<ID>.csv.",
-                encoding_hint: "Geef de codering van de export op in alleo.toml, bijv. [input] encoding = \"windows-1252\", of geef het bestand bij naam (niet via standaardinvoer) zodat die wordt herkend.",
+                encoding_hint: "Geef de codering van de export op in alleo.toml, bijv. [input] encoding = \"windows-1252\", of haal de instelling weg zodat die wordt herkend.",
                 stopped: "Er is niets geschreven: de export kan zo niet worden gelezen (zie boven).",
                 wrote: |o, n| {
                     format!(
@@ -391,7 +366,7 @@ impl Words {
                 no_changes: "keine",
                 change_log: "Jede Änderung steht in",
                 name_hint: "Hinweis: Alleo holt nur Dateien mit dem Namen alleo_employees_<ID>.csv ab.",
-                encoding_hint: "Geben Sie die Kodierung des Exports in alleo.toml an, z. B. [input] encoding = \"windows-1252\", oder übergeben Sie die Datei mit Namen (nicht über die Standardeingabe), damit sie erkannt wird.",
+                encoding_hint: "Geben Sie die Kodierung des Exports in alleo.toml an, z. B. [input] encoding = \"windows-1252\", oder entfernen Sie die Einstellung, damit sie erkannt wird.",
                 stopped: "Es wurde nichts geschrieben: Der Export kann so nicht gelesen werden (siehe oben).",
                 wrote: |o, n| {
                     format!("{o} geschrieben ({n}). Jederzeit prüfen mit: alleo-sync validate {o}")

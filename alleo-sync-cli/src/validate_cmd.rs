@@ -1,74 +1,106 @@
-//! `alleo-sync validate`.
+//! `alleo-sync validate`, and the check `push` makes before it sends.
 
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use alleo_csv_core::lifecycle::{Previous, diff};
-use alleo_csv_core::{Report, validate};
+use alleo_csv_core::job::{self, Checked};
+use alleo_csv_core::lifecycle::Previous;
+use alleo_csv_core::{Options, Report};
 
-use crate::args::{Format, ValidateArgs};
-use crate::config_file;
+use crate::args::{CheckArgs, Format, PreviousArgs, ValidateArgs};
+use crate::config_file::{self, Loaded};
 use crate::error::CliError;
-use crate::previous;
-use crate::text::{self, Ansi, Context};
+use crate::previous::{self, Chosen};
+use crate::text::{self, Ansi, AsOf, Context};
 
 /// Checks the file and prints the report; the exit code says whether it is valid.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.check.config.as_deref())?;
-    let chosen = previous::choose(
-        args.previous.previous.as_deref(),
-        args.previous.no_previous,
-        &loaded,
-    )?;
-    let (as_of, mut options) = args.check.options();
-    let input: Box<dyn Read> = if args.file == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        options.file_name = Some(args.file.clone());
-        Box::new(File::open(&args.file).map_err(|source| CliError::Input {
-            path: args.file.clone(),
-            source,
-        })?)
-    };
-    let report = match &chosen.previous {
-        Some(previous) => {
-            let allow = args.check.allow_deactivations;
-            diff(previous, input, &loaded.config, options, allow).map(|plan| plan.report)
-        }
-        None => validate(input, &loaded.config, options),
-    }
-    .map_err(CliError::reading(&args.file))?;
-    let report = if args.no_values {
-        report.without_values()
-    } else {
-        report
-    };
-
+    let run = check(&args.file, &args.check, &args.previous, &loaded, |o| {
+        o.show_values = !args.no_values;
+    })?;
+    let report = &run.checked.report;
     let stdout = io::stdout();
     match args.format {
         Format::Text => {
-            let (mut path, config) = (
-                String::new(),
-                loaded.path.as_ref().map(|p| p.display().to_string()),
-            );
-            let employees = chosen.previous.as_ref().map(Previous::len);
-            let context = Context {
-                file: (args.file != "-").then_some(args.file.as_str()),
-                as_of,
-                config: config.as_deref(),
-                previous: Some(text::previous_state(&chosen.source, employees, &mut path)),
-                all: args.all,
-            };
             let mut out = io::BufWriter::new(anstream::AutoStream::auto(stdout.lock()));
-            text::write_report(&mut out, &report, &context, &Ansi::default())
+            run.write_text(&mut out, &loaded, args.all)
                 .and_then(|()| out.flush())
                 .map_err(CliError::output)?;
         }
         Format::Json => report.write_json(stdout.lock()).map_err(CliError::output)?,
         Format::Csv => report.write_csv(io::BufWriter::new(stdout.lock()))?,
     }
-    Ok(exit_code(&report, args.check.strict))
+    Ok(exit_code(report, args.check.strict))
+}
+
+/// A check of one file, and what its report says it was checked with.
+pub struct Run<'a> {
+    /// The file as given (`-`: standard input).
+    pub file: &'a str,
+    /// The date checked for, and why.
+    pub as_of: AsOf,
+    /// The previous state, and where it came from.
+    pub chosen: Chosen,
+    /// What the core found.
+    pub checked: Checked,
+}
+
+/// Checks `file` (`-`: standard input) as `validate` does: with the previous state
+/// the arguments choose, under the loaded configuration; `adjust` sets what the
+/// command adds to the options.
+///
+/// # Errors
+/// A file, previous state or configuration that cannot be read.
+pub fn check<'a>(
+    file: &'a str,
+    check: &CheckArgs,
+    previous: &PreviousArgs,
+    loaded: &Loaded,
+    adjust: impl FnOnce(&mut Options),
+) -> Result<Run<'a>, CliError> {
+    let chosen = previous::choose(previous.previous.as_deref(), previous.no_previous, loaded)?;
+    let (as_of, mut options) = check.options();
+    adjust(&mut options);
+    let input: Box<dyn Read> = if file == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        options.file_name = Some(file.to_owned());
+        Box::new(File::open(file).map_err(|source| CliError::Input {
+            path: file.to_owned(),
+            source,
+        })?)
+    };
+    let checked = job::check(input, &loaded.config, options, chosen.previous.as_ref())
+        .map_err(CliError::reading(file))?;
+    Ok(Run {
+        file,
+        as_of,
+        chosen,
+        checked,
+    })
+}
+
+impl Run<'_> {
+    /// The readable report, headed by what the file was checked with.
+    pub fn write_text(&self, out: &mut dyn Write, loaded: &Loaded, all: bool) -> io::Result<()> {
+        let mut path = String::new();
+        let config = loaded.path.as_ref().map(|p| p.display().to_string());
+        let employees = self.chosen.previous.as_ref().map(Previous::len);
+        let context = Context {
+            file: (self.file != "-").then_some(self.file),
+            as_of: self.as_of,
+            config: config.as_deref(),
+            previous: Some(text::previous_state(
+                &self.chosen.source,
+                employees,
+                &mut path,
+            )),
+            all,
+        };
+        text::write_report(out, &self.checked.report, &context, &Ansi::default())
+    }
 }
 
 /// 0 valid, 1 invalid (or warnings when `strict`).

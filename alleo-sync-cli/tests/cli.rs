@@ -29,14 +29,25 @@ fn corpus_json_equals_every_expected_report() {
         let config = config.to_string_lossy().into_owned();
         let previous = dir.join("previous.csv");
         let previous = previous.to_string_lossy().into_owned();
-        let mut args = vec!["validate", "-", "--format", "json", "--as-of", &as_of];
+        let input = fs::read(dir.join("input.csv")).unwrap();
+        // A case with a file name is checked as a file of that name, else on stdin.
+        let named = tempfile::tempdir().unwrap();
+        let file = match fs::read_to_string(dir.join("file-name")) {
+            Ok(name) => {
+                let path = named.path().join(name.trim());
+                fs::write(&path, &input).unwrap();
+                path.to_string_lossy().into_owned()
+            }
+            Err(_) => "-".to_owned(),
+        };
+        let mut args = vec!["validate", &file, "--format", "json", "--as-of", &as_of];
         if dir.join("alleo.toml").exists() {
             args.extend(["--config", &config]);
         }
         if dir.join("previous.csv").exists() {
             args.extend(["--previous", &previous]);
         }
-        let out = alleo_sync(&args, Some(&fs::read(dir.join("input.csv")).unwrap()));
+        let out = alleo_sync(&args, (file == "-").then_some(&input[..]));
         let actual: Value = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("{}: {e}: {}", dir.display(), stderr(&out)));
         assert_eq!(actual, expected, "{}", dir.display());

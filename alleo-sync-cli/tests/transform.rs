@@ -435,14 +435,28 @@ fn mapping_suggest_needs_a_header() {
 }
 
 #[test]
-fn a_windows_1252_export_on_standard_input_says_how_to_set_the_encoding() {
+fn the_encoding_is_detected_on_standard_input_too_and_a_wrong_one_explained() {
     let bytes = fs::read(dutch("export.csv")).unwrap();
     let config = dutch("alleo.toml");
     let dir = tempfile::tempdir().unwrap();
-    let text = fs::read_to_string(&config)
-        .unwrap()
-        .replace("encoding = \"windows-1252\"\n", "");
-    fs::write(dir.path().join("alleo.toml"), text).unwrap();
+    let text = fs::read_to_string(&config).unwrap();
+    let unset = text.replace("encoding = \"windows-1252\"\n", "");
+    fs::write(dir.path().join("alleo.toml"), unset).unwrap();
+    let o = alleo_sync_in(
+        dir.path(),
+        &["transform", "-", "-o", "out.csv"],
+        Some(&bytes),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("windows-1252 (detected)"),
+        "{}",
+        stdout(&o)
+    );
+    fs::remove_file(dir.path().join("out.csv")).unwrap();
+    // Set wrongly, the setting wins, and the run says how to put it right.
+    let wrong = text.replace("encoding = \"windows-1252\"", "encoding = \"utf-8\"");
+    fs::write(dir.path().join("alleo.toml"), wrong).unwrap();
     let o = alleo_sync_in(
         dir.path(),
         &["transform", "-", "-o", "out.csv"],
@@ -455,14 +469,4 @@ fn a_windows_1252_export_on_standard_input_says_how_to_set_the_encoding() {
         "{out}"
     );
     assert_eq!(files(dir.path()), ["alleo.toml"]);
-    // Given by name, the same file is detected and transformed.
-    let input = dir.path().join("export.csv");
-    fs::write(&input, &bytes).unwrap();
-    let o = alleo_sync_in(
-        dir.path(),
-        &["transform", "export.csv", "-o", "out.csv"],
-        None,
-    );
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("windows-1252 (detected)"));
 }

@@ -30,12 +30,12 @@ self.onmessage = async ({ data }) => {
     answer(data);
     return;
   }
-  const { port, size, config, asOf, lang } = data;
+  const { port, size, config, options } = data;
   shown = data.shown;
   let checker;
   try {
     await ready;
-    checker = new Checker(config, asOf, lang);
+    checker = new Checker(config, options);
   } catch (e) {
     self.postMessage({ error: message(e) });
     return;

@@ -50,7 +50,7 @@ export function check(file, { config, asOf, lang, shown }, progress) {
       stop?.(new Error(e.message || "the checker could not be started"));
     };
     const { port1, port2 } = new MessageChannel();
-    rules.postMessage({ port: port2, size: file.size, config, asOf, lang, shown }, [port2]);
+    rules.postMessage({ port: port2, size: file.size, config, options: { asOf, lang, name: file.name }, shown }, [port2]);
     parse.postMessage({ file, port: port1 }, [port1]);
   });
 }

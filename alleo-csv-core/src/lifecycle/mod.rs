@@ -12,7 +12,7 @@
 //! let config = Config::default();
 //! let previous = Previous::read(before.as_bytes(), &config)?;
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
-//! let plan = diff(&previous, now.as_bytes(), &config, Options::new(as_of), None)?;
+//! let plan = diff(&previous, now.as_bytes(), &config, Options::new(as_of))?;
 //! let kinds: Vec<ActionKind> = plan.actions.iter().map(|a| a.kind).collect();
 //! assert_eq!(kinds, [ActionKind::Deactivate, ActionKind::Onboard, ActionKind::Absent]);
 //! assert_eq!(plan.actions[0].effective.unwrap().to_string(), "2027-03-31T23:00:00Z");
@@ -39,14 +39,15 @@ use crate::field::FieldKey;
 use crate::issue::{Detail, Issue};
 use crate::issues::{Cell, Issues};
 pub use crate::json::PlanJson;
+use crate::options::Options;
 use crate::read::{Record, RecordReader};
 use crate::rules::date::parse_date;
 use crate::schedule::{Pickup, PickupSlot, deactivation_at, is_deactivated};
-use crate::validate::{Checker, Options};
+use crate::validate::Checker;
 
 /// Reads the file in `reader` against `previous` in one streaming pass, and returns
-/// the plan. `allow` is the run's `--allow-deactivations`: the number of
-/// deactivations it accepts beyond `[safety] max_deactivations`.
+/// the plan. [`Options::allow_deactivations`] is the run's
+/// `--allow-deactivations`.
 ///
 /// # Errors
 /// [`Error::Read`](crate::Error::Read) when `reader` fails. Problems in the file
@@ -56,10 +57,9 @@ pub fn diff<R: Read>(
     reader: R,
     config: &Config,
     options: Options,
-    allow: Option<u64>,
 ) -> Result<Plan> {
     let mut actions = Vec::new();
-    let mut plan = diff_each(previous, reader, config, options, allow, &mut |a| {
+    let mut plan = diff_each(previous, reader, config, options, &mut |a| {
         actions.push(a);
     })?;
     plan.actions = actions;
@@ -78,14 +78,13 @@ pub fn diff_each<'p, R: Read>(
     reader: R,
     config: &Config,
     options: Options,
-    allow: Option<u64>,
     each: &'p mut (dyn FnMut(Action) + Send),
 ) -> Result<Plan> {
     let Differ {
         records,
         front,
         mut back,
-    } = Differ::new(previous, config, options, allow);
+    } = Differ::new(previous, config, options);
     back.each = Some(Each(each));
     #[cfg(not(target_family = "wasm"))]
     {
@@ -207,13 +206,8 @@ pub struct Differ<'p> {
 
 impl<'p> Differ<'p> {
     /// A diff of one file against `previous` (see [`diff`]).
-    pub fn new(
-        previous: &'p Previous,
-        config: &Config,
-        options: Options,
-        allow: Option<u64>,
-    ) -> Differ<'p> {
-        let as_of = options.as_of;
+    pub fn new(previous: &'p Previous, config: &Config, options: Options) -> Differ<'p> {
+        let (as_of, allow) = (options.as_of, options.allow_deactivations);
         Differ {
             records: RecordReader::new(),
             front: Front {

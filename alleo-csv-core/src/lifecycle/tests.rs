@@ -15,14 +15,9 @@ const HEADER: &str =
 
 fn plan_with(before: &str, now: &str, config: &Config, allow: Option<u64>) -> Plan {
     let previous = Previous::read(before.as_bytes(), config).unwrap();
-    diff(
-        &previous,
-        now.as_bytes(),
-        config,
-        Options::new(as_of()),
-        allow,
-    )
-    .unwrap()
+    let mut options = Options::new(as_of());
+    options.allow_deactivations = allow;
+    diff(&previous, now.as_bytes(), config, options).unwrap()
 }
 
 /// The plan for two files of `HEADER`'s columns, given as rows.
@@ -469,9 +464,9 @@ proptest! {
         let now = sample_file(rows, seed.wrapping_add(3));
         let config = sample::config();
         let previous = Previous::read(before.as_bytes(), &config).unwrap();
-        let whole = diff(&previous, now.as_bytes(), &config, Options::new(as_of()), None).unwrap();
+        let whole = diff(&previous, now.as_bytes(), &config, Options::new(as_of())).unwrap();
         let mut handed = Vec::new();
-        let streamed = diff_each(&previous, now.as_bytes(), &config, Options::new(as_of()), None, &mut |a| handed.push(a)).unwrap();
+        let streamed = diff_each(&previous, now.as_bytes(), &config, Options::new(as_of()), &mut |a| handed.push(a)).unwrap();
         prop_assert!(streamed.actions.is_empty());
         prop_assert_eq!(handed, whole.actions);
         prop_assert_eq!(streamed.summary, whole.summary);
@@ -484,8 +479,8 @@ proptest! {
         let now = sample_file(rows, seed.wrapping_add(1));
         let config = sample::config();
         let previous = Previous::read(before.as_bytes(), &config).unwrap();
-        let whole = diff(&previous, now.as_bytes(), &config, Options::new(as_of()), None).unwrap();
-        let mut differ = Differ::new(&previous, &config, Options::new(as_of()), None);
+        let whole = diff(&previous, now.as_bytes(), &config, Options::new(as_of())).unwrap();
+        let mut differ = Differ::new(&previous, &config, Options::new(as_of()));
         for c in now.as_bytes().chunks(chunk) {
             differ.feed(c);
         }

@@ -102,8 +102,9 @@ pub enum LeaveOut {
     Undecided,
 }
 
-/// The suggestion for one column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The suggestion for one column. Its JSON has `apply` beside the fields, so that
+/// every front says alike which lines are suggested as they are.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ColumnSuggestion {
     /// 1-based column position.
     pub position: usize,
@@ -122,6 +123,23 @@ pub struct ColumnSuggestion {
     pub needed: bool,
     /// Why it is left out of the file sent, when it is.
     pub leave_out: Option<LeaveOut>,
+}
+
+impl Serialize for ColumnSuggestion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("ColumnSuggestion", 9)?;
+        s.serialize_field("position", &self.position)?;
+        s.serialize_field("header", &self.header)?;
+        s.serialize_field("target", &self.target)?;
+        s.serialize_field("confidence", &self.confidence)?;
+        s.serialize_field("reason", &self.reason)?;
+        s.serialize_field("evidence", &self.evidence)?;
+        s.serialize_field("needed", &self.needed)?;
+        s.serialize_field("leave_out", &self.leave_out)?;
+        s.serialize_field("apply", &self.apply())?;
+        s.end()
+    }
 }
 
 impl ColumnSuggestion {
@@ -163,19 +181,40 @@ pub struct Suggestions {
 /// Suggests a mapping for headers alone (no values to look at).
 ///
 /// ```
-/// use alleo_csv_core::{Config, mapping::{suggest_headers, Confidence}};
-/// let s = suggest_headers(&["E-mailadres".into(), "Email consent".into(), "BSN".into()], &Config::default());
+/// use alleo_csv_core::{Config, Lang, mapping::{suggest_headers, Confidence}};
+/// let headers = ["E-mailadres".into(), "Email consent".into(), "BSN".into()];
+/// let s = suggest_headers(&headers, &Config::default(), Lang::En).columns;
 /// assert_eq!(s[0].target.as_ref().unwrap().name(), "email");
 /// assert_eq!(s[0].confidence, Confidence::High);
 /// assert!(!s[1].apply() && s[1].leave_out.is_some());
 /// assert!(s[2].target.is_none() && s[2].leave_out.is_some(), "never a custom field");
 /// ```
-pub fn suggest_headers(headers: &[String], config: &Config) -> Vec<ColumnSuggestion> {
+pub fn suggest_headers(headers: &[String], config: &Config, lang: Lang) -> Suggestions {
     let preview = Preview {
         headers: headers.to_vec(),
         ..Preview::default()
     };
-    suggest(&preview, config, Lang::En).columns
+    suggest(&preview, config, lang)
+}
+
+/// [`Suggestions`] with the TOML [`Suggestions::to_toml`] writes: what every front
+/// gives as the suggestion's JSON (`columns`, `input`, `custom_fields`, `toml`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggested<'s> {
+    #[serde(flatten)]
+    suggestions: &'s Suggestions,
+    /// The sections as `alleo.toml` text.
+    toml: String,
+}
+
+impl Suggestions {
+    /// The suggestions with their TOML, for the export named `source` (`-`: none).
+    pub fn with_toml(&self, source: &str, lang: Lang) -> Suggested<'_> {
+        Suggested {
+            suggestions: self,
+            toml: self.to_toml(source, lang),
+        }
+    }
 }
 
 /// Suggests the `[mapping]`, `[input]` and `[custom_fields]` for an export from its

@@ -6,7 +6,7 @@ use crate::transform::{Outputs, TransformOptions, detect_encoding, preview, tran
 
 fn headers(list: &[&str]) -> Vec<ColumnSuggestion> {
     let owned: Vec<String> = list.iter().map(|&h| h.to_owned()).collect();
-    suggest_headers(&owned, &Config::default())
+    suggest_headers(&owned, &Config::default(), Lang::En).columns
 }
 
 fn target(c: &ColumnSuggestion) -> &str {
@@ -203,7 +203,7 @@ fn alleo_names_and_mapped_headers() {
     let owned: Vec<String> = ["First name", "custom_x", "Mail werk"]
         .map(String::from)
         .to_vec();
-    let s = suggest_headers(&owned, &config);
+    let s = suggest_headers(&owned, &config, Lang::En).columns;
     assert!(!s[0].needed && !s[1].needed);
     assert_eq!(s[2].reason, Reason::AlreadyMapped);
     assert!(s[2].apply());

@@ -136,7 +136,6 @@ fn a_long_list_of_actions_shows_its_first_and_says_how_many_more() {
             file.as_bytes(),
             &Config::default(),
             Options::new(as_of),
-            None,
             &mut |a| actions.push(a),
         )
         .unwrap();

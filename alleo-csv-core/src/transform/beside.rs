@@ -17,8 +17,9 @@ use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::input::{Delimiter, Encoding};
 use crate::issue::Detail;
+use crate::options::Options;
 use crate::read::{RecordBatch, RecordReader};
-use crate::validate::{Checker, Options};
+use crate::validate::Checker;
 
 /// Bytes of output gathered before they go to the second check.
 const CHUNK: usize = 1 << 16;

@@ -73,9 +73,10 @@ use crate::header::Slot;
 use crate::input::{DateFormat, Delimiter, Encoding};
 use crate::issue::{Detail, Issue};
 use crate::messages::Lang;
+use crate::options::Options;
 use crate::read::Record;
 use crate::report::Report;
-use crate::validate::{Checker, Options};
+use crate::validate::Checker;
 
 /// How to run a transform. Build it with [`TransformOptions::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,6 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::code::{Code, Severity};
+use crate::messages::Lang;
 use crate::sample;
 
 const HEAD: &str = "Email,First name,Last name";

@@ -22,18 +22,16 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use alleo_csv_core::lifecycle::{Counts, diff_each};
+use alleo_csv_core::Report;
+use alleo_csv_core::lifecycle::Counts;
 use alleo_csv_core::schedule::next_pickup;
-use alleo_csv_core::{Report, validate};
 use chrono::Utc;
 use serde::Serialize;
 
 use crate::args::{CheckConnectionArgs, PushArgs, PushFormat};
 use crate::config_file::{self, Loaded};
 use crate::error::CliError;
-use crate::previous;
-use crate::text::{self, Ansi, Context};
-use crate::validate_cmd::exit_code;
+use crate::validate_cmd::{self, exit_code};
 use alleo_csv_core::naming::is_picked_up;
 use password::Password;
 use progress::Progress;
@@ -182,50 +180,12 @@ struct Checked {
 /// Checks the file as `validate` does (with the previous state when there is one),
 /// printing the report as text unless JSON is wanted.
 fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
-    let chosen = previous::choose(
-        args.previous.previous.as_deref(),
-        args.previous.no_previous,
-        loaded,
-    )?;
-    let (as_of, mut options) = args.check.options();
-    options.file_name = Some(args.file.clone());
-    let input = File::open(&args.file).map_err(|source| CliError::Input {
-        path: args.file.clone(),
-        source,
-    })?;
-    let reading = CliError::reading(&args.file);
-    let (report, plan) = match &chosen.previous {
-        Some(prev) => {
-            let allow = args.check.allow_deactivations;
-            let plan = diff_each(prev, input, &loaded.config, options, allow, &mut |_| {})
-                .map_err(reading)?;
-            (plan.report, Some(plan.summary))
-        }
-        None => (
-            validate(input, &loaded.config, options).map_err(reading)?,
-            None,
-        ),
-    };
+    let run = validate_cmd::check(&args.file, &args.check, &args.previous, loaded, |_| {})?;
     if args.format == PushFormat::Text {
-        let (mut path, config) = (
-            String::new(),
-            loaded.path.as_ref().map(|p| p.display().to_string()),
-        );
-        let employees = chosen
-            .previous
-            .as_ref()
-            .map(alleo_csv_core::lifecycle::Previous::len);
-        let context = Context {
-            file: Some(&args.file),
-            as_of,
-            config: config.as_deref(),
-            previous: Some(text::previous_state(&chosen.source, employees, &mut path)),
-            all: false,
-        };
         let mut out = anstream::AutoStream::auto(io::stdout().lock());
-        text::write_report(&mut out, &report, &context, &Ansi::default())
+        run.write_text(&mut out, loaded, false)
             .map_err(CliError::output)?;
-        if let Some(c) = &plan {
+        if let Some(c) = &run.checked.counts {
             writeln!(
                 out,
                 "Plan: {} to onboard, {} to update, {} to deactivate, {} unchanged.",
@@ -234,7 +194,10 @@ fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
             .map_err(CliError::output)?;
         }
     }
-    Ok(Checked { report, plan })
+    Ok(Checked {
+        report: run.checked.report,
+        plan: run.checked.counts,
+    })
 }
 
 /// What a push did.
