@@ -347,6 +347,10 @@ pub struct CheckConnectionArgs {
     /// How to report.
     #[arg(long, value_enum, default_value_t = PushFormat::Text)]
     pub format: PushFormat,
+
+    /// Language of the output.
+    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
+    pub lang: Lang,
 }
 
 /// `alleo-sync mapping suggest`.
@@ -396,7 +400,7 @@ pub enum SuggestFormat {
 Examples:
   alleo-sync schedule
   alleo-sync schedule --at 2026-11-25T21:00:00Z
-  alleo-sync schedule --offboarding 2026-12-31")]
+  alleo-sync schedule --offboarding 2026-12-31 --lang nl")]
 pub struct ScheduleArgs {
     /// The moment to start from, in UTC (2026-11-25T21:00:00Z, 2026-11-25 21:00 or
     /// 2026-11-25). Defaults to now.
@@ -411,6 +415,10 @@ pub struct ScheduleArgs {
     /// How many pickups to list.
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub count: usize,
+
+    /// Language of the output.
+    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
+    pub lang: Lang,
 }
 
 /// Output formats of `validate`.

@@ -5,7 +5,7 @@
 use alleo_csv_core::text::{Paint, PreviousState, Tone};
 use anstyle::{AnsiColor, Style};
 
-pub use alleo_csv_core::text::{AsOf, Context, write_issues, write_plan, write_report};
+pub use alleo_csv_core::text::{AsOf, Context, write_plan, write_report};
 
 use crate::previous::Source;
 

@@ -186,6 +186,22 @@ fn the_text_output_says_what_was_delivered_where() {
     assert!(text.contains(&sshd.fingerprint()), "{text}");
     assert!(text.contains("Kept as the previous state"), "{text}");
     assert!(!text.contains(PASSWORD) && !stderr(&out).contains(PASSWORD));
+    // In Dutch (and German) the whole push speaks the language: the report, the
+    // plan against the state just kept, and the delivery.
+    let out = setup.push(&["--lang", "nl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for dutch in [
+        "Gecontroleerd voor",
+        "Plan: 0 onboarden",
+        "afgeleverd bij",
+        "Alleo haalt het op op",
+        "Bewaard als vorige stand",
+    ] {
+        assert!(text.contains(dutch), "{dutch}: {text}");
+    }
+    let out = setup.run(&["check-connection", "--lang", "de"], PASSWORD);
+    assert!(stdout(&out).contains("angemeldet"), "{}", stdout(&out));
 }
 
 #[test]

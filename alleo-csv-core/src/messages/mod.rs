@@ -55,6 +55,22 @@ impl Lang {
         out
     }
 
+    /// `x` with `places` decimals, the decimal mark as the language writes it.
+    ///
+    /// ```
+    /// use alleo_csv_core::Lang;
+    /// assert_eq!(Lang::En.decimal(0.42, 1), "0.4");
+    /// assert_eq!(Lang::Nl.decimal(12.25, 2), "12,25");
+    /// ```
+    pub fn decimal(self, x: f64, places: usize) -> String {
+        let text = format!("{x:.places$}");
+        if self == Lang::En {
+            text
+        } else {
+            text.replace('.', ",")
+        }
+    }
+
     /// The code: `en`, `nl` or `de`.
     pub fn code(self) -> &'static str {
         match self {

@@ -23,6 +23,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod delivery;
+pub mod schedule;
+pub mod transform;
 mod words;
 
 use std::io::{self, Write};

@@ -22,9 +22,12 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use alleo_csv_core::Report;
 use alleo_csv_core::lifecycle::Counts;
 use alleo_csv_core::schedule::next_pickup;
+use alleo_csv_core::text::delivery::{
+    self, Delivered, write_connection, write_counts, write_delivery, write_refused,
+};
+use alleo_csv_core::{Lang, Report};
 use chrono::Utc;
 use serde::Serialize;
 
@@ -44,19 +47,14 @@ pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
     let settings = settings_of(&loaded)?;
     let file = Path::new(&args.file);
     let checked = check(args, &loaded)?;
-    let json = args.format == PushFormat::Json;
+    let (json, lang) = (args.format == PushFormat::Json, args.check.lang);
     let refused = exit_code(&checked.report, args.check.strict);
     if refused != ExitCode::SUCCESS {
         if json {
             print_json(&Outcome::new(&checked, None))?;
         } else {
-            let why = if checked.report.valid() {
-                "it has warnings, and --strict treats them as failures"
-            } else {
-                "the file is not valid"
-            };
-            let mut out = io::stdout().lock();
-            writeln!(out, "\nNothing was sent: {why}.").map_err(CliError::output)?;
+            write_refused(&mut io::stdout().lock(), checked.report.valid(), lang)
+                .map_err(CliError::output)?;
         }
         return Ok(refused);
     }
@@ -83,13 +81,23 @@ pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
     if json {
         print_json(&Outcome::new(&checked, Some(&delivered)))?;
     } else {
-        write_delivery(
-            &mut io::stdout().lock(),
-            &settings,
-            &delivered,
-            kept.as_deref(),
-        )
-        .map_err(CliError::output)?;
+        let kept = kept.map(|p| p.display().to_string());
+        let text = Delivered {
+            dry_run: delivered.dry_run,
+            server: &delivered.server,
+            folder: settings.directory.as_deref(),
+            remote_path: &delivered.remote_path,
+            host_key: delivered.host_key.as_deref(),
+            bytes: delivered.bytes,
+            seconds: delivered.seconds,
+            removed_first: delivered.renamed == Some(Renamed::RemovedFirst),
+            replaced: &delivered.replaced,
+            not_removed: &delivered.not_removed,
+            waiting: &delivered.waiting,
+            pickup: next_pickup(Utc::now()),
+            kept: kept.as_deref(),
+        };
+        write_delivery(&mut io::stdout().lock(), &text, lang).map_err(CliError::output)?;
     }
     Ok(if delivered.not_removed.is_empty() {
         ExitCode::SUCCESS
@@ -104,7 +112,7 @@ pub fn check_connection(args: &CheckConnectionArgs) -> Result<ExitCode, CliError
     let loaded = config_file::load(args.config.as_deref())?;
     let settings = settings_of(&loaded)?;
     let password = password::read(&settings)?;
-    let (mut remote, attempts) = retrying(&settings, |_| connect(&settings, &password))?;
+    let (mut remote, attempts) = retrying(&settings, args.lang, |_| connect(&settings, &password))?;
     let names = remote.list()?;
     probe(remote.as_mut())?;
     let waiting: Vec<String> = names.into_iter().filter(|n| is_picked_up(n)).collect();
@@ -127,26 +135,18 @@ pub fn check_connection(args: &CheckConnectionArgs) -> Result<ExitCode, CliError
             attempts,
         })?;
     } else {
-        let mut out = io::stdout().lock();
-        let key = remote
-            .host_key()
-            .map(|k| format!(", host key {k} trusted"))
-            .unwrap_or_default();
-        writeln!(out, "Connected to {}{key}; logged in.", settings.server())
-            .map_err(CliError::output)?;
-        writeln!(
-            out,
-            "The folder {} exists and can be written to.",
-            folder(&settings)
+        let key = remote.host_key();
+        let (server, lang) = (settings.server(), args.lang);
+        let folder = settings.directory.as_deref();
+        write_connection(
+            &mut io::stdout().lock(),
+            &server,
+            key.as_deref(),
+            folder,
+            &waiting,
+            lang,
         )
         .map_err(CliError::output)?;
-        if waiting.is_empty() {
-            writeln!(out, "No alleo_employees_*.csv file waits there.")
-                .map_err(CliError::output)?;
-        } else {
-            writeln!(out, "Waiting for the pickup: {}.", waiting.join(", "))
-                .map_err(CliError::output)?;
-        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -186,12 +186,7 @@ fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
         run.write_text(&mut out, loaded, false)
             .map_err(CliError::output)?;
         if let Some(c) = &run.checked.counts {
-            writeln!(
-                out,
-                "Plan: {} to onboard, {} to update, {} to deactivate, {} unchanged.",
-                c.onboard, c.update, c.deactivate, c.unchanged
-            )
-            .map_err(CliError::output)?;
+            write_counts(&mut out, c, args.check.lang).map_err(CliError::output)?;
         }
     }
     Ok(Checked {
@@ -257,7 +252,8 @@ fn deliver(
 ) -> Result<Delivery, CliError> {
     let mut left: Vec<String> = Vec::new();
     let started = Instant::now();
-    let result = retrying(settings, |_| {
+    let lang = args.check.lang;
+    let result = retrying(settings, lang, |_| {
         let mut remote = connect(settings, password)?;
         for temp in std::mem::take(&mut left) {
             if remote.remove(&temp).is_err() {
@@ -274,7 +270,7 @@ fn deliver(
         }
         Err(e) => {
             if !left.is_empty() {
-                clean_up(settings, password, &left);
+                clean_up(settings, password, &left, lang);
             }
             Err(e)
         }
@@ -375,6 +371,7 @@ fn probe(remote: &mut dyn Remote) -> Result<(), CliError> {
 /// Returns the result and the attempts made.
 fn retrying<T>(
     settings: &Settings,
+    lang: Lang,
     mut attempt: impl FnMut(u32) -> Result<T, CliError>,
 ) -> Result<(T, u32), CliError> {
     let mut n = 1;
@@ -383,13 +380,15 @@ fn retrying<T>(
             Ok(value) => return Ok((value, n)),
             Err(e) if e.is_transient() && n <= settings.retries => {
                 let pause = Duration::from_secs((1u64 << (n - 1).min(5)).min(30));
-                let _ = writeln!(
-                    io::stderr(),
-                    "warning: {e}\n  trying again in {} s (attempt {} of {})",
+                let failure = e.to_string();
+                let said = delivery::retrying(
+                    lang,
+                    &failure,
                     pause.as_secs(),
                     n + 1,
-                    settings.retries + 1
+                    settings.retries + 1,
                 );
+                let _ = writeln!(io::stderr(), "{said}");
                 std::thread::sleep(pause);
                 n += 1;
             }
@@ -399,29 +398,22 @@ fn retrying<T>(
 }
 
 /// Removes temporary files a broken upload left, over a connection of its own.
-fn clean_up(settings: &Settings, password: &Password, left: &[String]) {
+fn clean_up(settings: &Settings, password: &Password, left: &[String], lang: Lang) {
     let mut stderr = io::stderr();
     match connect(settings, password) {
         Ok(mut remote) => {
             for temp in left {
                 if let Err(e) = remote.remove(temp) {
-                    let _ = writeln!(
-                        stderr,
-                        "warning: the partial upload {} is still on the server ({e}); Alleo ignores it, but remove it when you can",
-                        settings.remote_path(temp)
-                    );
+                    let path = settings.remote_path(temp);
+                    let said = delivery::partial_left(lang, &path, &e.to_string(), true);
+                    let _ = writeln!(stderr, "{said}");
                 }
             }
         }
         Err(e) => {
-            let _ = writeln!(
-                stderr,
-                "warning: the partial upload {} may still be on the server ({e}); Alleo ignores it, and the next push removes it if it can",
-                left.iter()
-                    .map(|t| settings.remote_path(t))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let paths: Vec<String> = left.iter().map(|t| settings.remote_path(t)).collect();
+            let said = delivery::partial_left(lang, &paths.join(", "), &e.to_string(), false);
+            let _ = writeln!(stderr, "{said}");
         }
     }
 }
@@ -452,67 +444,6 @@ fn print_json(value: &impl Serialize) -> Result<(), CliError> {
     let mut out = io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value).map_err(|e| CliError::output(e.into()))?;
     writeln!(out).map_err(CliError::output)
-}
-
-fn write_delivery(
-    out: &mut impl Write,
-    settings: &Settings,
-    d: &Delivery,
-    kept: Option<&Path>,
-) -> io::Result<()> {
-    let key = d
-        .host_key
-        .as_deref()
-        .map(|k| format!(" (host key {k})"))
-        .unwrap_or_default();
-    writeln!(out)?;
-    if d.dry_run {
-        writeln!(
-            out,
-            "Dry run: connected to {}{key}, logged in, and the folder {} can be written to.",
-            d.server,
-            folder(settings)
-        )?;
-        writeln!(
-            out,
-            "A push would send {} bytes as {}.",
-            d.bytes, d.remote_path
-        )?;
-        if !d.waiting.is_empty() {
-            writeln!(out, "Waiting there now: {}.", d.waiting.join(", "))?;
-        }
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "Delivered {} to {}{key}: {} bytes in {:.1} s.",
-        d.remote_path, d.server, d.bytes, d.seconds
-    )?;
-    if d.renamed == Some(Renamed::RemovedFirst) {
-        writeln!(
-            out,
-            "The server cannot rename over a file: the old one was removed just before."
-        )?;
-    }
-    if !d.replaced.is_empty() {
-        writeln!(out, "Removed the other files: {}.", d.replaced.join(", "))?;
-    }
-    if !d.not_removed.is_empty() {
-        writeln!(
-            out,
-            "Could not remove: {}. Alleo will process them too: remove them now.",
-            d.not_removed.join("; ")
-        )?;
-    }
-    writeln!(out, "Alleo picks it up {}.", next_pickup(Utc::now()))?;
-    if let Some(path) = kept {
-        writeln!(
-            out,
-            "Kept as the previous state for the next check: {}.",
-            path.display()
-        )?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
