@@ -260,6 +260,10 @@ pub struct Summary {
     pub warnings: usize,
     /// The codes found.
     pub codes: Vec<&'static str>,
+    /// The counts as the text report words them ("25 rows, 13 errors, 2 warnings").
+    pub counts: String,
+    /// The verdict as the text report words it, without its mark.
+    pub verdict: String,
 }
 
 impl Report {
@@ -280,13 +284,16 @@ impl Report {
                 .filter(|c| found[**c as usize])
                 .map(|c| c.as_str())
                 .collect(),
+            counts: crate::text::counts(self, crate::text::Words::of(self.lang)),
+            verdict: crate::text::verdict(self),
         }
     }
 }
 
 impl Serialize for Digest<'_> {
     /// `{"error_rows", "file_errors", "needs_previous_state", "folded", "groups": [{"code",
-    /// "about", "issues", "rows", "first": [{"row", "value"}]}]}`, with `about` in
+    /// "about", "issues", "rows", "first": [{"row", "value"}], "line"}]}`, `line`
+    /// being the text report's ("on 30 rows: 3, 4, 5, 6, 7 and 25 more"), with `about` in
     /// the report's language and values only when the report shows them: what a
     /// page needs to show the digest.
     fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
@@ -308,6 +315,7 @@ impl Serialize for Digest<'_> {
                                 value: report.value_of(*i),
                             })
                             .collect(),
+                        line: crate::text::group_line(report, g),
                     }
                 }))
             }
@@ -329,6 +337,7 @@ struct GroupJson<'a> {
     issues: usize,
     rows: usize,
     first: Vec<FirstJson<'a>>,
+    line: String,
 }
 
 #[derive(Serialize)]

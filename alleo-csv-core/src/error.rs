@@ -30,6 +30,9 @@ pub enum Error {
     /// fix it.
     #[error("the configuration is not usable: {0}")]
     Config(String),
+    /// The options of a run, given as data, are not usable; the message says which.
+    #[error("the options are not usable: {0}")]
+    Options(String),
     /// Records handed between the two halves of a check ([`crate::split`]) arrived
     /// damaged: a fault in the program running the check, not in the file.
     #[error(

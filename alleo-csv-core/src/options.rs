@@ -2,6 +2,7 @@
 //! every front fills in and every job (see [`job`](crate::job)) takes.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::Deserialize;
 
 use crate::messages::Lang;
 use crate::schedule::next_pickup;
@@ -56,5 +57,72 @@ impl Options {
     /// `now` (02:45 or 20:00 UTC): what every front does without `--as-of`.
     pub fn for_next_pickup(as_of: Option<NaiveDate>, now: DateTime<Utc>) -> Options {
         Options::new(as_of.unwrap_or_else(|| next_pickup(now).date()))
+    }
+}
+
+/// The options of a run as data, for a front that receives them as an object
+/// (the browser): `{"asOf", "lang", "name", "showValues", "allowDeactivations"}`,
+/// every key optional, an unknown one an error.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct Shape {
+    as_of: Option<String>,
+    lang: Option<String>,
+    name: Option<String>,
+    show_values: Option<bool>,
+    allow_deactivations: Option<u64>,
+}
+
+impl Options {
+    /// Reads the options of a run from any serde format shaped like `{"asOf",
+    /// "lang", "name", "showValues", "allowDeactivations"}` (every key optional:
+    /// without `asOf`, the next pickup after `now`).
+    ///
+    /// ```
+    /// use alleo_csv_core::{Lang, Options};
+    /// let now = chrono::Utc::now();
+    /// let json = r#"{"asOf": "2026-11-26", "lang": "nl", "name": "export.csv"}"#;
+    /// let o = Options::from_shape(&mut serde_json::Deserializer::from_str(json), now)?;
+    /// assert_eq!((o.as_of.to_string(), o.lang, o.file_name.as_deref()), ("2026-11-26".into(), Lang::Nl, Some("export.csv")));
+    /// let wrong = r#"{"as_of": "2026-11-26"}"#;
+    /// let err = Options::from_shape(&mut serde_json::Deserializer::from_str(wrong), now).unwrap_err();
+    /// assert!(err.to_string().contains("unknown field `as_of`"), "{err}");
+    /// # Ok::<(), alleo_csv_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Options`](crate::Error::Options): an unknown key, a date not in the
+    /// form `YYYY-MM-DD`, a language other than `en`, `nl` or `de`.
+    pub fn from_shape<'de, D: serde::Deserializer<'de>>(
+        shape: D,
+        now: DateTime<Utc>,
+    ) -> crate::Result<Options> {
+        let wrong = |message: String| crate::Error::Options(message);
+        let shape = Shape::deserialize(shape).map_err(|e| {
+            let message = e.to_string();
+            wrong(
+                message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_owned(),
+            )
+        })?;
+        let as_of = match shape.as_of.as_deref() {
+            Some(text) => Some(text.parse::<NaiveDate>().map_err(|_| {
+                wrong(format!(
+                    "asOf `{text}` is not a date in the form YYYY-MM-DD"
+                ))
+            })?),
+            None => None,
+        };
+        let mut options = Options::for_next_pickup(as_of, now);
+        if let Some(lang) = shape.lang.as_deref() {
+            options.lang = lang.parse().map_err(wrong)?;
+        }
+        options.file_name = shape.name;
+        options.show_values = shape.show_values.unwrap_or(true);
+        options.allow_deactivations = shape.allow_deactivations;
+        Ok(options)
     }
 }

@@ -1,48 +1,18 @@
 //! JavaScript values to the core's types and back.
 
 use alleo_csv_core::{Config, Lang, Options};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use wasm_bindgen::prelude::*;
-
-/// The options of a run as JavaScript gives them; every key may be left out.
-#[derive(Debug, Default, serde::Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
-struct JsOptions {
-    /// `YYYY-MM-DD`; default: the date of the next pickup.
-    as_of: Option<String>,
-    /// `en`, `nl` or `de`; default `en`.
-    lang: Option<String>,
-    /// The file's name, checked against `alleo_employees_<ID>.csv` as the CLI does.
-    name: Option<String>,
-    /// Default true; false leaves cell values out of the report.
-    show_values: Option<bool>,
-    /// The run's `--allow-deactivations`.
-    allow_deactivations: Option<u64>,
-}
 
 /// The core's options from `{ asOf, lang, name, showValues, allowDeactivations }`
 /// (`undefined` or `null`: every default).
 pub fn options_of(value: JsValue) -> Result<Options, JsError> {
-    let js: JsOptions = if value.is_undefined() || value.is_null() {
-        JsOptions::default()
+    let json = if value.is_undefined() || value.is_null() {
+        "{}".to_owned()
     } else {
-        serde_json::from_str(&stringify(&value, "options")?)
-            .map_err(|e| JsError::new(&format!("the options are not usable: {e}")))?
+        stringify(&value, "options")?
     };
-    let as_of = match js.as_of.as_deref() {
-        Some(text) => Some(text.parse::<NaiveDate>().map_err(|_| {
-            JsError::new(&format!(
-                "asOf `{text}` is not a date in the form YYYY-MM-DD"
-            ))
-        })?),
-        None => None,
-    };
-    let mut options = Options::for_next_pickup(as_of, Utc::now());
-    options.lang = lang_of(js.lang.as_deref())?;
-    options.file_name = js.name;
-    options.show_values = js.show_values.unwrap_or(true);
-    options.allow_deactivations = js.allow_deactivations;
-    Ok(options)
+    Options::from_shape(&mut serde_json::Deserializer::from_str(&json), Utc::now()).map_err(error)
 }
 
 /// A language (`None`: English).

@@ -16,6 +16,7 @@ pub use report::Report;
 
 use alleo_csv_core::job::{self, Checking};
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
+use alleo_csv_core::text::page::page_words;
 use alleo_csv_core::{Schema, mapping, schedule, split};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
@@ -201,6 +202,16 @@ pub fn suggest_mapping(
 #[wasm_bindgen]
 pub fn schema() -> Result<JsValue, JsError> {
     to_js(&Schema::new())
+}
+
+/// Every word the checker page shows in `lang` (`en`, `nl` or `de`), as an object
+/// keyed in camelCase: the core's, as the CLI's are.
+///
+/// # Errors
+/// A JavaScript `Error` for a language that does not exist.
+#[wasm_bindgen]
+pub fn words(lang: Option<String>) -> Result<JsValue, JsError> {
+    to_js(&page_words(lang_of(lang.as_deref())?))
 }
 
 /// Checks settings without a file: returns nothing for a usable configuration

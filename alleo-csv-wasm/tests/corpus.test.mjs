@@ -62,7 +62,8 @@ for (const name of cases) {
     const { valid, as_of, rows, errors, warnings } = expected;
     const codes = [...new Set(expected.issues.map((i) => i.code))];
     const summary = report.summary();
-    assert.deepEqual({ ...summary, codes: undefined }, { valid, as_of, rows, errors, warnings, codes: undefined });
+    assert.deepEqual({ ...summary, codes: undefined, counts: undefined, verdict: undefined }, { valid, as_of, rows, errors, warnings, codes: undefined, counts: undefined, verdict: undefined });
+    assert.match(summary.verdict, valid ? /^Valid: / : /^Not valid: /, "the text report's verdict");
     assert.deepEqual([...summary.codes].sort(), codes.sort());
     assert.deepEqual(report.issues(undefined, undefined, true, 1e9), { total: expected.issues.length, issues: expected.issues });
   });

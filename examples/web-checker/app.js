@@ -2,10 +2,9 @@
 // saved in this browser. The report stays in the checking worker; the page shows
 // what the CLI's text report shows: every error, and each warning found on many
 // rows once.
-import init, { checkConfig, schema } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
-import { words } from "./words.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -15,6 +14,8 @@ const $ = (id) => document.getElementById(id);
 let lang = "en";
 /// The last check: { file, summary, digest, listed, ask, page }.
 let last = null;
+/// Every word shown, from the core (through WebAssembly), by language.
+const words = {};
 const word = (key) => words[lang][key];
 
 function translate() {
@@ -49,13 +50,12 @@ async function checkFile(file) {
 function show() {
   const { file, summary, digest } = last;
   const t = words[lang];
-  const number = (n) => n.toLocaleString(lang);
   const counts = document.createElement("p");
   counts.id = "counts";
-  counts.textContent = `${file.name}: ${summary.rows} ${t.rows}, ${summary.errors} ${t.errors}, ${summary.warnings} ${t.warnings}. ${t.checkedFor} ${summary.as_of}.`;
+  counts.textContent = `${file.name}: ${summary.counts}. ${t.checkedFor} ${summary.as_of}.`;
   const verdict = document.createElement("p");
   verdict.className = summary.valid ? "valid" : "invalid";
-  verdict.textContent = summary.valid ? t.valid : t.invalid;
+  verdict.textContent = `${summary.valid ? "✓" : "✗"} ${summary.verdict}`;
   $("summary").replaceChildren(counts, verdict);
   if (settings()) {
     const using = document.createElement("p");
@@ -66,15 +66,13 @@ function show() {
   const groups = $("group-list");
   groups.replaceChildren();
   for (const g of digest.groups) {
-    const first = g.first.map((f) => f.row ?? f.value ?? "-").join(", ");
-    const more = g.rows > g.first.length ? t.more.replace("{n}", number(g.rows - g.first.length)) : "";
     const li = document.createElement("li");
     li.dataset.code = g.code;
     const head = document.createElement("p");
     head.append(
       Object.assign(document.createElement("span"), { className: "warning", textContent: t.warning }),
       ` ${g.code} `,
-      t.onRows.replace("{n}", number(g.rows)).replace("{first}", first) + more,
+      g.line,
     );
     li.append(head, Object.assign(document.createElement("p"), { className: "about", textContent: g.about }));
     groups.append(li);
@@ -136,8 +134,10 @@ function draw() {
   shown.textContent = t.shown.replace("{shown}", issues.length.toLocaleString(lang)).replace("{total}", total.toLocaleString(lang));
 }
 
-// The core's schema and settings check, on this thread (the checks run in workers).
+// The core's words, schema and settings check, on this thread (the checks run in
+// workers).
 await init();
+words[lang] = wordsOf(lang);
 const { fields, customTypes } = schema();
 const settings = setupSettings({ fields, customTypes, checkConfig, word, saved: () => last && checkFile(last.file) });
 
@@ -156,6 +156,7 @@ $("download").addEventListener("click", async () => {
 $("file").addEventListener("change", (e) => e.target.files[0] && checkFile(e.target.files[0]));
 $("lang").addEventListener("change", (e) => {
   lang = e.target.value;
+  words[lang] ??= wordsOf(lang);
   translate();
   if (last) checkFile(last.file);
 });

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod delivery;
+pub mod page;
 pub mod schedule;
 pub mod transform;
 mod words;
@@ -34,7 +35,7 @@ use chrono::{NaiveDate, Timelike};
 
 use crate::code::{Scope, Severity};
 use crate::config::CustomType;
-use crate::digest::{Digest, FEW};
+use crate::digest::{Digest, FEW, Group};
 use crate::issue::IssueRef;
 use crate::lifecycle::{Action, ActionKind, Effective, Plan};
 use crate::messages::Lang;
@@ -301,7 +302,7 @@ fn file_name<'a>(ctx: &Context<'a>, t: &'a Words) -> &'a str {
 }
 
 /// "25 rows, 13 errors, 2 warnings", with numbers as the language writes them.
-fn counts(report: &Report, t: &Words) -> String {
+pub(crate) fn counts(report: &Report, t: &Words) -> String {
     let lang = report.lang;
     let counted = |count: u64, (one, many): (&str, &str)| {
         format!(
@@ -446,25 +447,33 @@ fn write_groups(
     let lang = report.lang;
     let t = Words::of(lang);
     for group in digest.groups() {
-        let first: Vec<String> = group
-            .first
-            .iter()
-            .map(|i| match (i.row, report.value_of(*i)) {
-                (Some(row), _) => row.to_string(),
-                (None, Some(value)) => value.to_owned(),
-                (None, None) => "-".to_owned(),
-            })
-            .collect();
-        let more = (group.rows > FEW).then(|| lang.number((group.rows - FEW) as u64));
-        let by_row = group.first.iter().all(|i| i.row.is_some());
-        let count = lang.number(group.rows as u64);
-        let rows = (t.group)(&count, by_row, &first.join(", "), more.as_deref());
+        let rows = group_line(report, group);
         let code = toned(paint, Tone::Dim, &format!("{:<30}", group.code.as_str()));
         let word = toned(paint, Tone::Warning, &format!("{:<8}", t.warning));
         writeln!(out, "  {word} {code} {rows}")?;
         writeln!(out, "  {:<8} {:<30} {}", "", "", group.code.about(lang))?;
     }
     Ok(())
+}
+
+/// A warning shown once, after its code: "on 30 rows: 3, 4, 5, 6, 7 and 25 more"
+/// (addresses instead of rows for a warning about employees absent from the file).
+pub(crate) fn group_line(report: &Report, group: &Group<'_>) -> String {
+    let lang = report.lang;
+    let t = Words::of(lang);
+    let first: Vec<String> = group
+        .first
+        .iter()
+        .map(|i| match (i.row, report.value_of(*i)) {
+            (Some(row), _) => row.to_string(),
+            (None, Some(value)) => value.to_owned(),
+            (None, None) => "-".to_owned(),
+        })
+        .collect();
+    let more = (group.rows > FEW).then(|| lang.number((group.rows - FEW) as u64));
+    let by_row = group.first.iter().all(|i| i.row.is_some());
+    let count = lang.number(group.rows as u64);
+    (t.group)(&count, by_row, &first.join(", "), more.as_deref())
 }
 
 /// Issues under a heading per row (issues come in row order).
@@ -508,6 +517,17 @@ fn write_by_row<'r>(
 /// # Errors
 /// Whatever `out` returns.
 pub fn write_verdict(out: &mut dyn Write, report: &Report, paint: &dyn Paint) -> io::Result<()> {
+    let (tone, mark) = if report.valid() {
+        (Tone::Ok, "✓")
+    } else {
+        (Tone::Error, "✗")
+    };
+    writeln!(out, "{} {}", toned(paint, tone, mark), verdict(report))
+}
+
+/// The verdict without its mark: "Valid: 6 rows without errors" or "Not valid: 1
+/// error. Fix them before sending the file."
+pub(crate) fn verdict(report: &Report) -> String {
     let t = Words::of(report.lang);
     let lang = report.lang;
     let counted = |count: u64, (one, many): (&str, &str)| {
@@ -519,14 +539,12 @@ pub fn write_verdict(out: &mut dyn Write, report: &Report, paint: &dyn Paint) ->
     };
     let [row, error, warning] = t.nouns;
     if report.valid() {
-        let text = (t.valid)(
+        (t.valid)(
             &counted(report.rows, row),
             &counted(report.warnings() as u64, warning),
-        );
-        writeln!(out, "{} {text}", toned(paint, Tone::Ok, "✓"))
+        )
     } else {
-        let text = (t.invalid)(&counted(report.errors() as u64, error));
-        writeln!(out, "{} {text}", toned(paint, Tone::Error, "✗"))
+        (t.invalid)(&counted(report.errors() as u64, error))
     }
 }
 

@@ -43,6 +43,8 @@ async function open(page) {
 /// The issue lines shown, as `row code` (the row from the line's group).
 const shownIssues = (page) => page.locator("#issues tbody").evaluateAll((groups) => groups.flatMap((g) =>
   [...g.querySelectorAll("tr[data-code]")].filter((tr) => !tr.hidden).map((tr) => `${g.dataset.row} ${tr.dataset.code}`)));
+/// A count as the report writes it in English.
+const n = (count) => count.toLocaleString("en");
 const cliIssues = (report) => report.issues.map((i) => `${i.row ?? "file"} ${i.code}`);
 
 test("the demo file, checked in the page, as the CLI checks it", async () => {
@@ -138,7 +140,7 @@ test("a 100 MB file completes with the right counts, and the page never freezes"
   const seconds = (Date.now() - started) / 1000;
   const name = file.split("/").pop();
   assert.equal(await page.locator("#counts").textContent(),
-    `${name}: ${rows} rows, 0 errors, 0 warnings. Checked for 2026-11-26.`);
+    `${name}: ${n(rows)} rows, 0 errors, 0 warnings. Checked for 2026-11-26.`);
   const longTasks = await page.evaluate(() => window.longTasks);
   assert.ok(longTasks.every((d) => d <= 200), `long tasks on the main thread: ${longTasks.join(", ")} ms`);
   console.log(`# ${rows} rows in Chromium: ${seconds.toFixed(2)} s; longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms`);
@@ -189,7 +191,7 @@ test("settings: the form and alleo.toml are one configuration, checked as the CL
   await page.locator("#counts").waitFor();
   const cli = cliReport(toml);
   assert.notDeepEqual(cli.issues, cliReport().issues, "the settings change the report");
-  assert.match(await page.textContent("#counts"), new RegExp(`${cli.rows} rows, ${cli.errors} errors, ${cli.warnings} warnings`));
+  assert.match(await page.textContent("#counts"), new RegExp(`${n(cli.rows)} rows?, ${n(cli.errors)} errors?, ${n(cli.warnings)} warnings?`));
   assert.deepEqual(await shownIssues(page), cliIssues(cli));
 
   // Remembered after a reload, and used; then forgotten.
@@ -221,7 +223,7 @@ test("a file dropped on the page is checked", async () => {
   await page.dispatchEvent("#drop", "drop", { dataTransfer });
   await page.locator("#counts").waitFor();
   const cli = cliReport();
-  assert.match(await page.textContent("#counts"), new RegExp(`^alleo_employees_demo.csv: ${cli.rows} rows, ${cli.errors} errors`));
+  assert.match(await page.textContent("#counts"), new RegExp(`^alleo_employees_demo.csv: ${n(cli.rows)} rows, ${n(cli.errors)} errors`));
   assert.deepEqual(await shownIssues(page), cliIssues(cli));
   await page.close();
 });
@@ -259,7 +261,7 @@ test("a whole workforce's first file: every error listed, a warning on many rows
   await page.click("button[type=submit]");
   await page.setInputFiles("#file", path);
   await page.locator("#counts").waitFor();
-  assert.match(await page.textContent("#counts"), new RegExp(`${cli.rows} rows, ${cli.errors} errors, ${cli.warnings} warnings`));
+  assert.match(await page.textContent("#counts"), new RegExp(`${n(cli.rows)} rows?, ${n(cli.errors)} errors?, ${n(cli.warnings)} warnings?`));
   // onboarding-past once, with its count, its first rows and what it means.
   const past = cli.issues.filter((i) => i.code === "onboarding-past");
   const group = page.locator("#group-list li[data-code=onboarding-past]");
@@ -291,7 +293,7 @@ test("a file with thousands of issues shows the first ones and says the download
   await page.setInputFiles("#file", { name: "many.csv", mimeType: "text/csv", buffer });
   await page.locator("#counts").waitFor();
   // The name is checked as every front checks it: one warning more.
-  assert.match(await page.textContent("#counts"), /2500 rows, 2500 errors, 1 warnings/);
+  assert.match(await page.textContent("#counts"), /2,500 rows, 2,500 errors, 1 warning\./);
   assert.equal(await page.locator("#issues tr[data-code]").count(), 2000);
   assert.equal(await page.textContent("#shown"), "Showing the first 2,000 of 2,501 issues; the download holds them all.");
   await page.close();
