@@ -1,7 +1,7 @@
 //! The shared fixture corpus `tests/cases/<name>/`: every case's report from the
 //! core's one call ([`job::check`]) must equal its `report.json` (checked against
-//! `previous.csv` when the case has one, as the file named in `file-name` when it
-//! has one). `BLESS=1` writes the reports instead (read
+//! `previous.csv` when the case has one, and then its plan must equal `plan.json`;
+//! as the file named in `file-name` when it has one). `BLESS=1` writes the reports instead (read
 //! them before committing: they are the expectation every front is held to).
 
 use std::fs;
@@ -43,6 +43,18 @@ fn run_case(dir: &Path, expected: &Value) -> Value {
             .expect("reading from memory cannot fail");
         assert_eq!(plan.report.issues, report.issues);
         same_plan_json(previous, &input, &config, options, &plan);
+        // The plan itself is a case too: every front's diff gives plan.json.
+        let path = dir.join("plan.json");
+        let actual = serde_json::to_value(&plan).expect("a plan serialises");
+        if std::env::var_os("BLESS").is_some() {
+            let text = serde_json::to_string_pretty(&actual).expect("JSON") + "\n";
+            fs::write(&path, text).expect("write plan.json");
+        } else {
+            let expected: Value =
+                serde_json::from_str(&fs::read_to_string(&path).expect("plan.json"))
+                    .expect("plan.json is JSON");
+            assert_eq!(actual, expected, "{}", path.display());
+        }
     }
     same_json(&report);
     serde_json::to_value(&report).expect("a report serialises")

@@ -71,6 +71,9 @@ def test_every_corpus_case_gives_the_clis_report(case: Path, tmp_path: Path) -> 
         args += ["--previous", str(previous)]
     args = [a for a in args if not (previous and a == "--no-previous")]
     assert report.to_dict() == cli(*args, stdin=data)
+    if previous:
+        plan = alleo_csv.diff(previous, data, config=config, as_of=as_of)
+        assert plan.to_dict() == json.loads((case / "plan.json").read_text())
     # The order of issues is the CLI's too.
     assert [i["code"] for i in report.to_dict()["issues"]] == [i["code"] for i in expected["issues"]]
 

@@ -44,6 +44,7 @@ for (const name of cases) {
     if (previous) {
       const plan = wasm.diff(previous, bytes, config, options);
       assert.deepEqual(reportOf(plan), expected);
+      assert.deepEqual(plan, JSON.parse(readFileSync(join(casesDir, name, "plan.json"), "utf8")), "plan.json");
       return;
     }
     assert.deepEqual(wasm.validate(bytes, config, options), expected);

@@ -53,6 +53,19 @@ fn corpus_json_equals_every_expected_report() {
         assert_eq!(actual, expected, "{}", dir.display());
         let want_code = i32::from(expected["valid"] != Value::Bool(true));
         assert_eq!(out.status.code(), Some(want_code), "{}", dir.display());
+        if dir.join("previous.csv").exists() {
+            // The plan: diff's JSON is the case's plan.json.
+            let mut args = vec!["diff", &previous, "-", "--format", "json", "--as-of", &as_of];
+            if dir.join("alleo.toml").exists() {
+                args.extend(["--config", &config]);
+            }
+            let out = alleo_sync(&args, Some(&input));
+            let plan: Value = serde_json::from_slice(&out.stdout)
+                .unwrap_or_else(|e| panic!("{}: {e}: {}", dir.display(), stderr(&out)));
+            let want: Value =
+                serde_json::from_str(&fs::read_to_string(dir.join("plan.json")).unwrap()).unwrap();
+            assert_eq!(plan, want, "{}: plan.json", dir.display());
+        }
         checked += 1;
     }
     assert!(checked >= 15);
