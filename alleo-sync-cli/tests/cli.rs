@@ -55,7 +55,9 @@ fn corpus_json_equals_every_expected_report() {
         assert_eq!(out.status.code(), Some(want_code), "{}", dir.display());
         if dir.join("previous.csv").exists() {
             // The plan: diff's JSON is the case's plan.json.
-            let mut args = vec!["diff", &previous, "-", "--format", "json", "--as-of", &as_of];
+            let mut args = vec![
+                "diff", &previous, "-", "--format", "json", "--as-of", &as_of,
+            ];
             if dir.join("alleo.toml").exists() {
                 args.extend(["--config", &config]);
             }

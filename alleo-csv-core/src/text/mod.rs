@@ -233,7 +233,12 @@ pub fn write_plan(
                 .row
                 .map_or_else(|| "-".to_owned(), |r| format!("{} {r}", t.row_lower));
             let row = toned(paint, Tone::Dim, &format!("{row:<9}"));
-            writeln!(out, "  {row} {:<width$}  {}", a.email, action_detail(a, t))?;
+            writeln!(
+                out,
+                "  {row} {:<width$}  {}",
+                a.email,
+                action_detail(a, lang)
+            )?;
             shown += 1;
         }
         if shown < count {
@@ -327,7 +332,13 @@ pub(crate) fn counts(report: &Report, t: &Words) -> String {
 pub fn write_context(out: &mut dyn Write, lang: Lang, ctx: &Context<'_>) -> io::Result<()> {
     let t = Words::of(lang);
     match ctx.as_of {
-        AsOf::NextPickup(p) => writeln!(out, "{}", (t.next_pickup)(p.date(), &p.to_string()))?,
+        AsOf::NextPickup(p) => {
+            writeln!(
+                out,
+                "{}",
+                (t.next_pickup)(p.date(), &schedule::when(lang, p.at))
+            )?;
+        }
         AsOf::Given(d) => writeln!(out, "{}", (t.given)(d))?,
     }
     writeln!(out, "{} {}", t.config, ctx.config.unwrap_or(t.no_config))?;
@@ -549,13 +560,14 @@ pub(crate) fn verdict(report: &Report) -> String {
 }
 
 /// What an action does, with its dates in UTC.
-fn action_detail(a: &Action, t: &Words) -> String {
+fn action_detail(a: &Action, lang: Lang) -> String {
+    let t = Words::of(lang);
     let changes = a.changes_text();
     match (a.kind, a.effective) {
         (ActionKind::Onboard, Some(Effective::Date(d))) => (t.active_from)(&d.to_string()),
         (ActionKind::Deactivate, Some(Effective::Instant(at))) => {
             let last = last_pickup_before_deactivation(at.date_naive())
-                .map(|p| (t.last_pickup)(&p.to_string()))
+                .map(|p| (t.last_pickup)(&schedule::when(lang, p.at)))
                 .unwrap_or_default();
             let others = a
                 .changes
