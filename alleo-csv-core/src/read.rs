@@ -6,7 +6,12 @@
 //! outside quotes ends a row (CRLF counts once), blank lines are rows, and a record
 //! whose quoted fields hold newlines is still one row.
 
+use std::io::{ErrorKind, Read};
+use std::ops::ControlFlow;
+
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+
+use crate::error::{Error, Result};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -451,6 +456,31 @@ fn sequence_len(lead: u8) -> usize {
         0xF0..=0xF7 => 4,
         0xE0..=0xEF => 3,
         _ => 2,
+    }
+}
+
+/// How much is read at a time.
+pub(crate) const CHUNK: usize = 64 * 1024;
+
+/// Reads `reader` to its end in chunks of up to [`CHUNK`] bytes, handing each to
+/// `each`, which may stop the reading early (`ControlFlow::Break`): the crate's one
+/// read loop (an interrupted read is tried again; a failed one is [`Error::Read`]).
+pub(crate) fn read_chunks<R: Read>(
+    mut reader: R,
+    mut each: impl FnMut(&[u8]) -> ControlFlow<()>,
+) -> Result<()> {
+    let mut buf = vec![0u8; CHUNK];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                if each(&buf[..n]).is_break() {
+                    return Ok(());
+                }
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::Read(e)),
+        }
     }
 }
 

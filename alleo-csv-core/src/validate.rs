@@ -2,13 +2,14 @@
 //! no previous state.
 
 use std::borrow::Cow;
-use std::io::{ErrorKind, Read};
+use std::io::Read;
+use std::ops::ControlFlow;
 
 use chrono::{Days, Months, NaiveDate};
 
 use crate::code::{Code, Severity};
 use crate::config::{Config, CustomType};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::field::FieldKey;
 use crate::header::{self, Columns, HeaderMap, Slot};
 use crate::issue::{Detail, Issue};
@@ -16,7 +17,7 @@ use crate::naming::is_upload_file_name;
 use crate::options::Options;
 #[cfg(not(target_family = "wasm"))]
 use crate::read::RecordBatch;
-use crate::read::{Record, RecordReader};
+use crate::read::{Record, RecordReader, read_chunks};
 use crate::report::Report;
 use crate::rules::date::Ymd;
 use crate::rules::email::check_email;
@@ -47,7 +48,7 @@ pub const MAX_AGE_YEARS: u32 = 120;
 /// ```
 ///
 /// # Errors
-/// [`Error::Read`] when `reader` fails. Problems in the file itself are never
+/// [`Error::Read`](crate::Error::Read) when `reader` fails. Problems in the file itself are never
 /// errors: they are issues in the report.
 pub fn validate<R: Read>(reader: R, config: &Config, options: Options) -> Result<Report> {
     let validator = Validator::new(config, options);
@@ -56,21 +57,11 @@ pub fn validate<R: Read>(reader: R, config: &Config, options: Options) -> Result
     #[cfg(target_family = "wasm")]
     {
         let mut validator = validator;
-        read_chunks(reader, |chunk| validator.feed(chunk))?;
+        read_chunks(reader, |chunk| {
+            validator.feed(chunk);
+            ControlFlow::Continue(())
+        })?;
         Ok(validator.finish())
-    }
-}
-
-/// Reads `reader` to the end in 64 KiB chunks.
-fn read_chunks<R: Read>(mut reader: R, mut each: impl FnMut(&[u8])) -> Result<()> {
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        match reader.read(&mut buf) {
-            Ok(0) => return Ok(()),
-            Ok(n) => each(&buf[..n]),
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::Read(e)),
-        }
     }
 }
 
@@ -167,6 +158,7 @@ pub(crate) fn beside<R: Read, S: Send>(
         let read = read_chunks(reader, |chunk| {
             records.feed(chunk, &mut |r| batch.push(r));
             send(&mut batch);
+            ControlFlow::Continue(())
         });
         if read.is_ok() {
             records.finish(&mut |r| batch.push(r));

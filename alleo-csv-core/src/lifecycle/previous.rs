@@ -83,17 +83,11 @@ impl Previous {
         })?;
         #[cfg(target_family = "wasm")]
         {
-            let mut reader = reader;
             let mut records = RecordReader::new();
-            let mut buf = vec![0u8; 64 * 1024];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => records.feed(&buf[..n], &mut |r| builder.record(r)),
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                    Err(e) => return Err(Error::Read(e)),
-                }
-            }
+            crate::read::read_chunks(reader, |chunk| {
+                records.feed(chunk, &mut |r| builder.record(r));
+                std::ops::ControlFlow::Continue(())
+            })?;
             records.finish(&mut |r| builder.record(r));
         }
         if !builder.header {

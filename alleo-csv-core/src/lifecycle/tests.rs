@@ -4,7 +4,9 @@ use std::fmt::Write as _;
 use proptest::prelude::*;
 
 use super::*;
+use crate::code::Severity;
 use crate::sample;
+use chrono::NaiveDate;
 
 fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()

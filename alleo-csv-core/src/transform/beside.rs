@@ -8,7 +8,8 @@
 //! be a fault in this program, and the run then ends in [`Error::SelfCheck`]
 //! instead of handing over a file that Alleo would refuse.
 
-use std::io::{self, ErrorKind, Read, Write};
+use std::io::{self, Read, Write};
+use std::ops::ControlFlow;
 use std::sync::mpsc;
 
 use super::records::ExportReader;
@@ -18,11 +19,8 @@ use crate::error::{Error, Result};
 use crate::input::{Delimiter, Encoding};
 use crate::issue::Detail;
 use crate::options::Options;
-use crate::read::{RecordBatch, RecordReader};
+use crate::read::{CHUNK, RecordBatch, RecordReader, read_chunks};
 use crate::validate::Checker;
-
-/// Bytes of output gathered before they go to the second check.
-const CHUNK: usize = 1 << 16;
 
 /// One chunk's records, and what the reader knew after it: the delimiter, the
 /// encoding, and the first malformed byte.
@@ -30,7 +28,7 @@ type Load = (RecordBatch, Option<Delimiter>, Encoding, Option<u64>);
 
 /// [`transform`](super::transform) on three threads (see the module documentation).
 pub(super) fn transform<R: Read + Send>(
-    mut reader: R,
+    reader: R,
     config: &Config,
     options: TransformOptions,
     outputs: Outputs<'_>,
@@ -54,7 +52,7 @@ pub(super) fn transform<R: Read + Send>(
         } = outputs;
         let mut tee = Tee {
             inner: output,
-            gathered: Vec::with_capacity(CHUNK),
+            gathered: Vec::with_capacity(CHUNK), // gathered before the second check sees them
             to: Some(written),
         };
         let outputs = Outputs {
@@ -68,25 +66,31 @@ pub(super) fn transform<R: Read + Send>(
         let (full, loads) = mpsc::sync_channel::<Load>(4);
         let (spare, emptied) = mpsc::channel::<RecordBatch>();
         let reading = scope.spawn(move || -> Result<()> {
-            let mut buf = vec![0u8; 1 << 16];
-            loop {
-                let n = match reader.read(&mut buf) {
-                    Ok(n) => n,
-                    Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(Error::Read(e)),
-                };
+            // Hands what a chunk (or the end, `last`) completes to the rows' side;
+            // false when that side stopped on a failed write.
+            let mut hand_over = |chunk: &[u8], last: bool| {
                 let mut batch: RecordBatch = emptied.try_recv().unwrap_or_default();
                 let mut delimiter = None;
-                records.push(&buf[..n], n == 0, &mut |r, d| {
+                records.push(chunk, last, &mut |r, d| {
                     delimiter = Some(d);
                     batch.push(r);
                 });
                 let load = (batch, delimiter, records.encoding(), records.malformed());
-                // The rows' side is gone only when it stopped on a failed write.
-                if full.send(load).is_err() || n == 0 {
-                    return Ok(());
+                full.send(load).is_ok()
+            };
+            let mut going = true;
+            read_chunks(reader, |chunk| {
+                going = hand_over(chunk, false);
+                if going {
+                    ControlFlow::Continue(())
+                } else {
+                    ControlFlow::Break(())
                 }
+            })?;
+            if going {
+                hand_over(&[], true);
             }
+            Ok(())
         });
         for (mut batch, delimiter, encoding, malformed) in loads {
             if let Some(d) = delimiter {

@@ -1,12 +1,14 @@
 //! Bytes in the export's encoding -> UTF-8, streaming, and telling which encoding a
 //! file is written in.
 
-use std::io::{ErrorKind, Read};
+use std::io::Read;
+use std::ops::ControlFlow;
 
 use encoding_rs::DecoderResult;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::input::Encoding;
+use crate::read::{CHUNK, read_chunks};
 
 /// Decodes pushed chunks to UTF-8. A byte order mark decides the encoding over the
 /// one asked for, and is dropped.
@@ -89,38 +91,42 @@ impl Decoder {
 ///
 /// # Errors
 /// [`Error::Read`] when `reader` fails.
-pub fn detect_encoding<R: Read>(mut reader: R) -> Result<Encoding> {
-    let mut buf = vec![0u8; 64 * 1024];
+pub fn detect_encoding<R: Read>(reader: R) -> Result<Encoding> {
     let mut head = Vec::new();
     let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();
-    let mut sink = vec![0u8; 64 * 1024];
-    loop {
-        let n = match reader.read(&mut buf) {
-            Ok(n) => n,
-            Err(e) if e.kind() == ErrorKind::Interrupted => continue,
-            Err(e) => return Err(Error::Read(e)),
-        };
+    let mut sink = vec![0u8; CHUNK];
+    // Whether the bytes so far, `last` being the end, are not UTF-8.
+    let mut malformed = |mut chunk: &[u8], last: bool| loop {
+        let (result, read, _) = decoder.decode_to_utf8_without_replacement(chunk, &mut sink, last);
+        chunk = &chunk[read..];
+        match result {
+            DecoderResult::Malformed(..) => return true,
+            DecoderResult::OutputFull => {}
+            DecoderResult::InputEmpty => return false,
+        }
+    };
+    let mut found = None;
+    read_chunks(reader, |chunk| {
         if head.len() < 3 {
-            head.extend_from_slice(&buf[..n.min(3)]);
-            if let Some(e) = Encoding::from_bom(&head) {
-                return Ok(e);
-            }
+            head.extend_from_slice(&chunk[..chunk.len().min(3)]);
+            found = Encoding::from_bom(&head);
         }
-        let mut chunk = &buf[..n];
-        loop {
-            let (result, read, _) =
-                decoder.decode_to_utf8_without_replacement(chunk, &mut sink, n == 0);
-            chunk = &chunk[read..];
-            match result {
-                DecoderResult::Malformed(..) => return Ok(Encoding::WINDOWS_1252),
-                DecoderResult::OutputFull => {}
-                DecoderResult::InputEmpty => break,
-            }
+        if found.is_none() && malformed(chunk, false) {
+            found = Some(Encoding::WINDOWS_1252);
         }
-        if n == 0 {
-            return Ok(Encoding::UTF_8);
+        if found.is_some() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
-    }
+    })?;
+    Ok(found.unwrap_or_else(|| {
+        if malformed(&[], true) {
+            Encoding::WINDOWS_1252
+        } else {
+            Encoding::UTF_8
+        }
+    }))
 }
 
 #[cfg(test)]

@@ -237,20 +237,23 @@ pub fn transform<R: Read + Send>(
 /// [`transform`] on this thread alone.
 #[cfg(target_family = "wasm")]
 fn transform_here<R: Read>(
-    mut reader: R,
+    reader: R,
     config: &Config,
     options: TransformOptions,
     outputs: Outputs<'_>,
 ) -> Result<Transformed> {
     let mut transformer = Transformer::new(config, options, outputs);
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        match reader.read(&mut buf) {
-            Ok(0) => return transformer.finish(),
-            Ok(n) => transformer.feed(&buf[..n])?,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::Read(e)),
+    let mut failed = None;
+    crate::read::read_chunks(reader, |chunk| match transformer.feed(chunk) {
+        Ok(()) => std::ops::ControlFlow::Continue(()),
+        Err(e) => {
+            failed = Some(e);
+            std::ops::ControlFlow::Break(())
         }
+    })?;
+    match failed {
+        Some(e) => Err(e),
+        None => transformer.finish(),
     }
 }
 

@@ -1,10 +1,12 @@
 //! The header and first rows of an export, read as `[input]` says or as detected:
 //! what a mapping is suggested from.
 
-use std::io::{ErrorKind, Read};
+use std::io::Read;
+use std::ops::ControlFlow;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::input::{Delimiter, Encoding, Input};
+use crate::read::read_chunks;
 use crate::transform::records::ExportReader;
 
 /// The start of an export.
@@ -59,7 +61,7 @@ impl Preview {
 /// # Errors
 /// [`Error::Read`] when `reader` fails.
 pub fn preview<R: Read>(
-    mut reader: R,
+    reader: R,
     input: &Input,
     detected: Option<Encoding>,
     limit: usize,
@@ -68,7 +70,6 @@ pub fn preview<R: Read>(
     let mut records = ExportReader::new(encoding, input.delimiter);
     let mut out = Preview::default();
     let mut more = true;
-    let mut buf = vec![0u8; 64 * 1024];
     let mut take = |r: &crate::read::Record<'_>, more: &mut bool| {
         if *more {
             let text = String::from_utf8_lossy(r.bytes);
@@ -78,14 +79,14 @@ pub fn preview<R: Read>(
             *more = out.take(r.row, &fields, limit);
         }
     };
-    while more {
-        match reader.read(&mut buf) {
-            Ok(0) => break,
-            Ok(n) => records.push(&buf[..n], false, &mut |r, _| take(r, &mut more)),
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::Read(e)),
+    read_chunks(reader, |chunk| {
+        records.push(chunk, false, &mut |r, _| take(r, &mut more));
+        if more {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
         }
-    }
+    })?;
     if more {
         records.push(&[], true, &mut |r, _| take(r, &mut more));
     }

@@ -4,6 +4,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::code::{Code, Severity};
+use crate::error::Error;
 use crate::messages::Lang;
 use crate::sample;
 
