@@ -1,0 +1,426 @@
+//! The row stage of a transform, shared by CSV and workbooks: the header
+//! resolved into the Alleo file's columns, each row repaired, checked and written
+//! (or set aside, or left out as a blank row or the same person again).
+
+use std::borrow::Cow;
+use std::io::{self, Write};
+
+use super::change::{CHANGE_HEADER, ChangeLog, PendingChange};
+use super::fix::Fixer;
+use super::{Outputs, Rule, Summary, TransformOptions, Transformed};
+use crate::code::{Code, Severity};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::header::Slot;
+use crate::input::{DateFormat, Delimiter};
+use crate::issue::{Detail, Issue};
+use crate::messages::Lang;
+use crate::options::Options;
+use crate::read::Record;
+use crate::report::Report;
+use crate::validate::Checker;
+
+/// The row stage: header, repairs, checks, writing. Shared by CSV and workbooks.
+pub(super) struct Rows<'o> {
+    pub(super) checker: Checker,
+    pub(super) fixer: Fixer,
+    pub(super) summary: Summary,
+    pub(super) output: csv::Writer<&'o mut dyn Write>,
+    pub(super) rejects_raw: Option<&'o mut dyn Write>,
+    pub(super) rejects: Option<csv::Writer<&'o mut dyn Write>>,
+    pub(super) log: ChangeLog<'o>,
+    pub(super) rejects_kept: bool,
+    /// Set once the header has been read and accepted.
+    pub(super) layout: Option<Columns>,
+    /// Changes of the current row, counted and logged only if the row is written.
+    pub(super) pending: Vec<PendingChange>,
+    /// The first row with a value in a column without a header, if any: such a
+    /// column is left out only while it is empty.
+    pub(super) unnamed_value: Option<(u64, usize)>,
+    /// A hash of each row written, by spreadsheet row, to tell the same person
+    /// twice (two contracts, identical in everything sent) from two people.
+    pub(super) written: Vec<u64>,
+    pub(super) stopped: bool,
+    /// The first write error, handed back by the next `feed`.
+    pub(super) failed: Option<io::Error>,
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rows")
+            .field("summary", &self.summary)
+            .field("stopped", &self.stopped)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The export's columns and where each goes in the Alleo file.
+#[derive(Debug)]
+pub(super) struct Columns {
+    pub(super) headers: Vec<String>,
+    /// The Alleo field or custom field of each column.
+    pub(super) targets: Vec<String>,
+    pub(super) slots: Vec<Slot>,
+    /// Export column of each output column, in output order.
+    pub(super) order: Vec<usize>,
+    /// The columns without a header, left out while they hold no values.
+    pub(super) unnamed: Vec<usize>,
+    /// The header's spreadsheet row.
+    pub(super) row: u64,
+}
+
+impl<'o> Rows<'o> {
+    pub(super) fn new(
+        config: &Config,
+        options: TransformOptions,
+        outputs: Outputs<'o>,
+    ) -> Rows<'o> {
+        let mut failed = None;
+        let changes = outputs.changes.map(|w| {
+            // A byte order mark, so that Excel reads the log as UTF-8.
+            if let Err(e) = w.write_all(b"\xEF\xBB\xBF") {
+                failed = Some(e);
+            }
+            let mut log = csv::Writer::from_writer(w);
+            if let Err(e) = log.write_record(CHANGE_HEADER) {
+                failed.get_or_insert(io::Error::from(e));
+            }
+            log
+        });
+        let mut check = Options::new(options.as_of);
+        check.lang = options.lang;
+        let mut summary = Summary::new();
+        summary.date_format = config.input.date_format.as_ref().map(DateFormat::display);
+        Rows {
+            checker: Checker::new(config, check).reading_export(),
+            fixer: Fixer::new(config),
+            summary,
+            output: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .from_writer(outputs.output),
+            rejects_kept: outputs.rejects.is_some(),
+            rejects_raw: outputs.rejects,
+            rejects: None,
+            log: ChangeLog::new(changes),
+            layout: None,
+            pending: Vec::new(),
+            unnamed_value: None,
+            written: Vec::new(),
+            stopped: false,
+            failed,
+        }
+    }
+
+    pub(super) fn record(&mut self, r: &Record<'_>) {
+        if self.stopped {
+            return;
+        }
+        // Decoded exports are UTF-8 already; the lossy path is for a workbook's odd cell.
+        let text = std::str::from_utf8(r.bytes)
+            .map_or_else(|_| String::from_utf8_lossy(r.bytes), Cow::Borrowed);
+        let fields: Vec<&str> = (0..r.len())
+            .map(|i| text.get(r.bounds(i)).unwrap_or_default())
+            .collect();
+        self.row(r.row, r.blank_lines_before, &fields);
+    }
+
+    /// One row of the export (`row` is its spreadsheet row), after
+    /// `blank_before` blank rows.
+    pub(super) fn row(&mut self, row: u64, blank_before: u64, fields: &[&str]) {
+        if self.stopped {
+            return;
+        }
+        for blank in row - blank_before..row {
+            self.blank_row(blank);
+        }
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            self.blank_row(row);
+        } else if self.layout.is_none() {
+            self.header(row, fields);
+        } else {
+            self.employee(row, fields);
+        }
+    }
+
+    pub(super) fn blank_row(&mut self, row: u64) {
+        let logged = self.log.record(row, "", "", "", "", Rule::BlankRow);
+        self.keep(logged);
+    }
+
+    pub(super) fn header(&mut self, row: u64, fields: &[&str]) {
+        let headers: Vec<String> = fields.iter().map(|&h| h.to_owned()).collect();
+        self.checker.header(&headers, row);
+        let report = self.checker.report();
+        let refused = report.issues.iter().any(|i| i.severity == Severity::Error);
+        let (Some(columns), false, false) =
+            (self.checker.columns(), refused, self.checker.halted())
+        else {
+            self.stopped = true;
+            return;
+        };
+        let targets: Vec<String> = columns
+            .summaries
+            .iter()
+            .map(|s| s.target.clone().unwrap_or_default())
+            .collect();
+        // The columns sent: every one but those left out (`[input] ignore`).
+        let mut order: Vec<usize> = (0..headers.len())
+            .filter(|&i| columns.slots[i] != Slot::Skip)
+            .collect();
+        let left_out: Vec<usize> = (0..headers.len())
+            .filter(|&i| columns.summaries[i].ignored && !headers[i].trim().is_empty())
+            .collect();
+        let unnamed: Vec<usize> = (0..headers.len())
+            .filter(|&i| headers[i].trim().is_empty())
+            .collect();
+        order.sort_by_key(|&i| match columns.slots[i] {
+            Slot::Field(f) => (0, f as usize),
+            Slot::Custom(_) | Slot::Skip => (1, i),
+        });
+        let names: Vec<String> = targets
+            .iter()
+            .zip(&columns.slots)
+            .map(|(target, slot)| match slot {
+                Slot::Field(f) => f.label().to_owned(),
+                Slot::Custom(_) | Slot::Skip => target.clone(),
+            })
+            .collect();
+        let layout = Columns {
+            slots: columns.slots.clone(),
+            headers,
+            targets,
+            order,
+            unnamed,
+            row,
+        };
+        let written = self
+            .output
+            .write_record(layout.order.iter().map(|&i| &names[i]));
+        self.keep(written);
+        if let Some(raw) = self.rejects_raw.take() {
+            let bom = raw.write_all(b"\xEF\xBB\xBF");
+            self.keep(bom.map_err(csv::Error::from));
+            let delimiter = self.summary.delimiter.unwrap_or(Delimiter::COMMA).byte();
+            let mut rejects = csv::WriterBuilder::new()
+                .delimiter(delimiter)
+                .flexible(true)
+                .from_writer(raw);
+            let reason = match self.checker.report().lang {
+                Lang::En => "reason",
+                Lang::Nl => "reden",
+                Lang::De => "Grund",
+            };
+            let written =
+                rejects.write_record(layout.headers.iter().map(String::as_str).chain([reason]));
+            self.keep(written);
+            self.rejects = Some(rejects);
+        }
+        for &i in &left_out {
+            let header = &layout.headers[i];
+            let logged = self.log.record(row, header, "", "", "", Rule::LeftOut);
+            self.keep(logged);
+            self.summary.left_out.push(header.clone());
+        }
+        for (i, header) in layout.headers.iter().enumerate() {
+            if *header != names[i] && !left_out.contains(&i) {
+                let field = &layout.targets[i];
+                let logged = self
+                    .log
+                    .record(row, header, field, header, &names[i], Rule::Header);
+                self.keep(logged);
+            }
+        }
+        self.layout = Some(layout);
+    }
+
+    pub(super) fn employee(&mut self, row: u64, fields: &[&str]) {
+        let Rows {
+            checker,
+            fixer,
+            pending,
+            log,
+            layout: Some(layout),
+            ..
+        } = self
+        else {
+            return;
+        };
+        let logging = log.is_written();
+        self.summary.rows += 1;
+        pending.clear();
+        let before = checker.report().issues.len();
+        let fixed: Vec<Cow<'_, str>> = if fields.len() == layout.slots.len() {
+            let fixed: Vec<Cow<'_, str>> = fields
+                .iter()
+                .enumerate()
+                .map(|(i, value)| {
+                    fixer.cell(layout.slots[i], value, &mut |rule, old, new| {
+                        // Without a change log only the count is needed.
+                        let (old, new) = if logging {
+                            (old.to_owned(), new.to_owned())
+                        } else {
+                            (String::new(), String::new())
+                        };
+                        pending.push(PendingChange {
+                            column: i,
+                            rule,
+                            old,
+                            new,
+                        });
+                    })
+                })
+                .collect();
+            checker.row_now(row, fixed.len(), |i| Cow::Borrowed(&*fixed[i]));
+            if self.unnamed_value.is_none()
+                && let Some(&i) = layout
+                    .unnamed
+                    .iter()
+                    .find(|&&i| !fields[i].trim().is_empty())
+            {
+                self.unnamed_value = Some((row, i));
+            }
+            fixed
+        } else {
+            checker.row_now(row, fields.len(), |i| Cow::Borrowed(fields[i]));
+            Vec::new()
+        };
+        let report = checker.report();
+        let reasons: Vec<String> = report
+            .issues
+            .since(before)
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| report.message_of(i))
+            .collect();
+        let sent = (!fixed.is_empty()).then(|| row_hash(layout.order.iter().map(|&i| &*fixed[i])));
+        if let Some(first) = same_person_again(report, before, sent, &self.written) {
+            // The same person twice (two contracts): kept once.
+            checker.report_mut().issues.truncate(before);
+            let logged = log.record(row, "", "", &first.to_string(), "", Rule::DuplicateRow);
+            keep(&mut self.failed, logged);
+        } else if reasons.is_empty() {
+            self.summary.written += 1;
+            if let Some(hash) = sent {
+                let at = usize::try_from(row).unwrap_or(usize::MAX);
+                if self.written.len() <= at {
+                    self.written.resize(at.saturating_add(1), 0);
+                }
+                self.written[at] = hash;
+            }
+            let written = self
+                .output
+                .write_record(layout.order.iter().map(|&i| fixed[i].as_bytes()));
+            keep(&mut self.failed, written);
+            for c in &self.pending {
+                let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
+                let logged = self.log.record(row, column, field, &c.old, &c.new, c.rule);
+                keep(&mut self.failed, logged);
+            }
+        } else {
+            self.summary.rejected += 1;
+            if let Some(rejects) = &mut self.rejects {
+                // A short row is padded, so that the reason is in its column.
+                let padding = layout.headers.len().saturating_sub(fields.len());
+                let reason = reasons.join(" | ");
+                let written = rejects.write_record(
+                    fields
+                        .iter()
+                        .copied()
+                        .chain(std::iter::repeat_n("", padding))
+                        .chain([reason.as_str()]),
+                );
+                keep(&mut self.failed, written);
+            }
+        }
+    }
+
+    /// Remembers the first write error.
+    pub(super) fn keep(&mut self, result: csv::Result<()>) {
+        keep(&mut self.failed, result);
+    }
+
+    /// Stops on a problem with the whole export.
+    pub(super) fn stop(&mut self, detail: Detail) {
+        if !self.stopped {
+            self.stopped = true;
+            self.checker.report_mut().issues.push(Issue::new(detail));
+        }
+    }
+
+    pub(super) fn finish(mut self) -> Result<Transformed> {
+        for result in [
+            self.output.flush(),
+            self.rejects.as_mut().map_or(Ok(()), csv::Writer::flush),
+            self.log.flush(),
+        ] {
+            self.keep(result.map_err(csv::Error::from));
+        }
+        if let Some(e) = self.failed.take() {
+            return Err(Error::Write(e));
+        }
+        self.summary.changes = self.log.counts();
+        if let (Some((_, i)), Some(layout)) = (self.unnamed_value, &self.layout) {
+            // A column without a header holds values: it is a decision to make.
+            let unnamed = Detail::UnknownColumn {
+                position: i + 1,
+                suggestion: None,
+            };
+            let issue = Issue::new(unnamed)
+                .at_row(layout.row)
+                .in_column(i, "", None);
+            self.checker.report_mut().issues.push(issue);
+            self.stopped = true;
+        }
+        let report = self.checker.into_report();
+        // A sensitive column found by its values at the end: nothing may be sent.
+        let sensitive = report
+            .issues
+            .iter()
+            .any(|i| i.code() == Code::SensitiveData);
+        let stopped = self.stopped || self.layout.is_none() || sensitive;
+        Ok(Transformed {
+            report,
+            summary: self.summary,
+            stopped,
+            rejects_kept: self.rejects_kept,
+        })
+    }
+}
+
+/// A hash of the values a row sends, to tell a row identical to an earlier one.
+pub(super) fn row_hash<'a>(values: impl Iterator<Item = &'a str>) -> u64 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut h = DefaultHasher::new();
+    for v in values {
+        v.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// The first row of the same person, when the only errors of this row (its issues
+/// from `before` on) say its address was used before, on a row that was written
+/// and sent exactly these values (`sent`): one person with two contracts.
+pub(super) fn same_person_again(
+    report: &Report,
+    before: usize,
+    sent: Option<u64>,
+    written: &[u64],
+) -> Option<u64> {
+    let sent = sent?;
+    let mut errors = report
+        .issues
+        .since(before)
+        .filter(|i| i.severity == Severity::Error);
+    let first = match errors.next()?.detail {
+        Detail::EmailDuplicate { first_row } => *first_row,
+        _ => return None,
+    };
+    let same = written.get(usize::try_from(first).ok()?) == Some(&sent);
+    (errors.next().is_none() && same && sent != 0).then_some(first)
+}
+
+/// Remembers the first write error in `failed`.
+pub(super) fn keep(failed: &mut Option<io::Error>, result: csv::Result<()>) {
+    if let Err(e) = result {
+        failed.get_or_insert(io::Error::from(e));
+    }
+}
