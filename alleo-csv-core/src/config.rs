@@ -10,10 +10,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::did_you_mean::closest;
 use crate::field::{FieldKey, normalize_header};
 use crate::input::Input;
 use crate::naming::{is_custom_name, suggest_custom_name, upload_name};
-use crate::suggest::closest;
 
 /// What the rules need to know about the company and its file.
 ///

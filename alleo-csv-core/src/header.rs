@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::config::{Config, CustomType, Target};
+use crate::did_you_mean::closest;
 use crate::field::{FieldKey, normalize_header};
 use crate::issue::{Detail, Issue};
 use crate::issues::Cell;
 use crate::naming::{is_custom_name, reporting_name, suggest_custom_name, upload_name};
 use crate::rules::sensitive::sensitive_header;
-use crate::suggest::closest;
 
 /// What one column of the file was understood to be, for the column summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

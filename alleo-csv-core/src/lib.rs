@@ -41,6 +41,7 @@
 
 pub mod code;
 pub mod config;
+pub mod did_you_mean;
 pub mod digest;
 mod error;
 pub mod field;
@@ -61,7 +62,6 @@ pub mod rules;
 pub mod sample;
 pub mod schedule;
 pub mod split;
-pub mod suggest;
 pub mod text;
 pub mod transform;
 mod unique;

@@ -23,7 +23,7 @@
 //! # Ok::<(), alleo_csv_core::Error>(())
 //! ```
 
-use crate::read::{EncodedBatch, RecordReader};
+use crate::read::{Record, RecordReader};
 use crate::validate::Checker as Rules;
 use crate::{Config, Error, Options, Report, Result};
 
@@ -94,6 +94,107 @@ impl Checker {
     /// Ends the check and returns the report.
     pub fn finish(self) -> Report {
         self.rules.into_report()
+    }
+}
+
+/// The first bytes of an encoded batch of records (format 1).
+const BATCH_MAGIC: &[u8; 4] = b"ARB1";
+
+/// Records as bytes, for a check whose two halves do not share memory (see
+/// [`crate::split`]): `ARB1`, then each record back to back: its row, blank lines
+/// before, start, end and first bad byte (`u64::MAX` for none) as `u64`, its field
+/// count and byte length as `u32`, each field's end (`u32`, counted from the
+/// record's first byte), and its field bytes. Little-endian throughout.
+#[derive(Debug, Default)]
+struct EncodedBatch {
+    /// The decoded field ends of the record being given out.
+    ends: Vec<usize>,
+}
+
+impl EncodedBatch {
+    /// Starts a batch in `out`, replacing what it held.
+    fn start(out: &mut Vec<u8>) {
+        out.clear();
+        out.extend_from_slice(BATCH_MAGIC);
+    }
+
+    /// Appends `record` to the batch in `out`.
+    fn push(record: &Record<'_>, out: &mut Vec<u8>) {
+        let n32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let bad = record.first_bad_byte.unwrap_or(u64::MAX);
+        for value in [
+            record.row,
+            record.blank_lines_before,
+            record.start,
+            record.end,
+            bad,
+        ] {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend_from_slice(&n32(record.ends.len()).to_le_bytes());
+        out.extend_from_slice(&n32(record.bytes.len()).to_le_bytes());
+        for &end in record.ends {
+            out.extend_from_slice(&n32(end).to_le_bytes());
+        }
+        out.extend_from_slice(record.bytes);
+    }
+
+    /// Calls `sink` for each record of `encoded`, in order; `None`, without calling
+    /// it at all, for bytes that are not one whole, consistent batch. Never panics.
+    fn for_each(&mut self, encoded: &[u8], sink: &mut impl FnMut(&Record<'_>)) -> Option<()> {
+        let records = encoded.strip_prefix(BATCH_MAGIC)?;
+        // First make sure all of it is sound, so a damaged batch changes nothing.
+        self.walk(records, &mut |_| {})?;
+        self.walk(records, sink)
+    }
+
+    fn walk(&mut self, records: &[u8], sink: &mut impl FnMut(&Record<'_>)) -> Option<()> {
+        let mut input = Bytes(records);
+        while !input.0.is_empty() {
+            let [row, blank_lines_before, start, end, bad] = [(); 5].map(|()| input.u64());
+            let fields = input.u32()? as usize;
+            let len = input.u32()? as usize;
+            let mut ends = Bytes(input.take(fields.checked_mul(4)?)?);
+            self.ends.clear();
+            let mut last = 0;
+            for _ in 0..fields {
+                let end = ends.u32()? as usize;
+                if end < last || end > len {
+                    return None;
+                }
+                self.ends.push(end);
+                last = end;
+            }
+            sink(&Record {
+                row: row?,
+                blank_lines_before: blank_lines_before?,
+                start: start?,
+                end: end?,
+                first_bad_byte: bad.filter(|&b| b != u64::MAX),
+                bytes: input.take(len)?,
+                ends: &self.ends,
+            });
+        }
+        Some(())
+    }
+}
+
+/// A cursor over encoded bytes.
+struct Bytes<'a>(&'a [u8]);
+
+impl<'a> Bytes<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 }
 

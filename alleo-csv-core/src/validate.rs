@@ -8,7 +8,7 @@ use std::ops::ControlFlow;
 use chrono::{Days, Months, NaiveDate};
 
 use crate::code::{Code, Severity};
-use crate::config::{Config, CustomType};
+use crate::config::Config;
 use crate::error::Result;
 use crate::field::FieldKey;
 use crate::header::{self, Columns, HeaderMap, Slot};
@@ -20,11 +20,7 @@ use crate::read::RecordBatch;
 use crate::read::{Record, RecordReader, read_chunks};
 use crate::report::Report;
 use crate::rules::date::Ymd;
-use crate::rules::email::check_email;
-use crate::rules::language::check_language;
-use crate::rules::number::{decimal_hint, integer_hint, is_decimal, is_integer};
 use crate::rules::sensitive::ValueCounts;
-use crate::suggest::closest;
 use crate::unique::EmailIndex;
 
 /// Days of notice Alleo asks for before an offboarding date.
@@ -528,158 +524,13 @@ fn flush_emails(emails: &mut EmailIndex, columns: &Columns, report: &mut Report)
     });
 }
 
-/// The dates of one row that rules across cells need.
-#[derive(Debug, Default)]
-struct RowDates {
-    onboarding: Option<Ymd>,
-    /// The offboarding date and its column.
-    offboarding: Option<(Ymd, usize)>,
-}
+mod cells;
+mod signs;
 
-/// What the cell rules need, fixed for a run.
-#[derive(Debug)]
-struct Rules {
-    config: Config,
-    as_of: NaiveDate,
-    /// `as_of` as a [`Ymd`], to compare dates read from the file with.
-    today: Ymd,
-    /// Offboarding dates before this give less than [`NOTICE_DAYS`] of notice.
-    notice_from: Ymd,
-    /// Birthdays before this are implausible.
-    oldest_birthday: Ymd,
-}
+use self::cells::{RowDates, Rules};
+use self::signs::{foreign_delimiter, looks_like_utf16, sep_line};
 
-impl Rules {
-    /// What is wrong with one cell, if anything (uniqueness of valid emails is
-    /// checked by the caller, across rows).
-    fn cell(&self, slot: Slot, value: &str, column: usize, dates: &mut RowDates) -> Option<Detail> {
-        let blank = is_blank(value);
-        match slot {
-            Slot::Field(f) if f.is_required() && blank => Some(Detail::Required),
-            Slot::Field(FieldKey::Email) => match check_email(value) {
-                Err(problem) => Some(Detail::EmailFormat(problem)),
-                Ok(()) => None,
-            },
-            Slot::Field(f) if f.is_date() && !blank => match Ymd::parse(value) {
-                Err(problem) => Some(Detail::DateFormat(problem)),
-                Ok(date) => self.date(f, date, column, dates),
-            },
-            Slot::Field(FieldKey::Language) if !blank => check_language(value)
-                .err()
-                .map(|suggestion| Detail::Language { suggestion }),
-            Slot::Field(FieldKey::CompanyGroup) if !blank => {
-                let groups = &self.config.company.groups;
-                (!groups.is_empty() && !groups.iter().any(|g| g == value)).then(|| {
-                    Detail::CompanyGroup {
-                        suggestion: closest(value, groups.iter().map(String::as_str))
-                            .map(str::to_owned),
-                    }
-                })
-            }
-            Slot::Custom(CustomType::Decimal) if !blank && !is_decimal(value) => {
-                Some(Detail::DecimalFormat {
-                    hint: decimal_hint(value),
-                })
-            }
-            Slot::Custom(CustomType::Integer) if !blank && !is_integer(value) => {
-                Some(Detail::IntegerFormat {
-                    hint: integer_hint(value),
-                })
-            }
-            Slot::Custom(CustomType::Date) if !blank => {
-                Ymd::parse(value).err().map(Detail::DateFormat)
-            }
-            Slot::Field(_) | Slot::Custom(_) | Slot::Skip => None,
-        }
-    }
-
-    /// The rules of a valid date in an Alleo date field, against `as_of`.
-    fn date(
-        &self,
-        field: FieldKey,
-        date: Ymd,
-        column: usize,
-        dates: &mut RowDates,
-    ) -> Option<Detail> {
-        let as_of = self.as_of;
-        match field {
-            FieldKey::OnboardingDate => {
-                dates.onboarding = Some(date);
-                (date < self.today).then_some(Detail::OnboardingPast {
-                    as_of,
-                    new_employee: false,
-                })
-            }
-            FieldKey::OffboardingDate => {
-                dates.offboarding = Some((date, column));
-                if date <= self.today {
-                    Some(Detail::OffboardingNotFuture {
-                        as_of,
-                        changed: false,
-                    })
-                } else {
-                    (date < self.notice_from).then(|| Detail::OffboardingShortNotice {
-                        days: (date.date() - as_of).num_days(),
-                    })
-                }
-            }
-            FieldKey::Birthday if date > self.today => {
-                Some(Detail::BirthdayImplausible { future: true })
-            }
-            FieldKey::Birthday if date < self.oldest_birthday => {
-                Some(Detail::BirthdayImplausible { future: false })
-            }
-            _ => None,
-        }
-    }
-}
-
-/// Whether a value is empty or only white space; cheap for the usual cell, which
-/// starts with a visible character.
-fn is_blank(value: &str) -> bool {
-    match value.as_bytes().first() {
-        None => true,
-        Some(b) if b.is_ascii_graphic() => false,
-        Some(_) => value.trim().is_empty(),
-    }
-}
-
-/// The delimiter Excel's own first line `sep=X` names, when the "header" is that
-/// line (read with commas: `sep=,` is two fields, the second empty).
-fn sep_line(headers: &[String]) -> Option<char> {
-    let first = headers.first()?.trim();
-    let rest = first
-        .strip_prefix("sep=")
-        .or_else(|| first.strip_prefix("SEP="))?;
-    let mut chars = rest.chars();
-    match (chars.next(), chars.next(), headers.len()) {
-        (None, None, 2) if headers[1].is_empty() => Some(','),
-        (Some(c), None, 1) if matches!(c, ';' | '\t' | '|') => Some(c),
-        _ => None,
-    }
-}
-
-/// A header written with `;`, tab or `|` instead of commas: the separator that
-/// occurs more often than commas do.
-fn foreign_delimiter(headers: &[String]) -> Option<char> {
-    let commas = headers.len() - 1;
-    [';', '\t', '|']
-        .into_iter()
-        .map(|c| {
-            (
-                headers.iter().map(|h| h.matches(c).count()).sum::<usize>(),
-                c,
-            )
-        })
-        .filter(|&(n, _)| n > commas)
-        .max_by_key(|&(n, _)| n)
-        .map(|(_, c)| c)
-}
-
-fn looks_like_utf16(r: &Record<'_>) -> bool {
-    (r.start == 0 && (r.bytes.starts_with(b"\xFF\xFE") || r.bytes.starts_with(b"\xFE\xFF")))
-        || r.bytes.contains(&0)
-}
-
+#[cfg(test)]
+mod export_tests;
 #[cfg(test)]
 mod tests;

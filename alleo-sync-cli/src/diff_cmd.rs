@@ -12,7 +12,7 @@ use alleo_csv_core::text::PlanActions;
 use crate::args::{DiffArgs, Format};
 use crate::config_file;
 use crate::error::CliError;
-use crate::previous::{self, Source};
+use crate::previous::{self, Origin};
 use crate::text::{self, Ansi, Context};
 use crate::validate_cmd::exit_code;
 
@@ -30,8 +30,8 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.check.config.as_deref())?;
     let chosen = previous::choose(given, false, &loaded)?;
     let Some(prev) = &chosen.previous else {
-        let place = match &chosen.source {
-            Source::NotYet(path) => format!(
+        let place = match &chosen.origin {
+            Origin::NotYet(path) => format!(
                 " (nothing was delivered from this machine yet: {} does not exist)",
                 path.display()
             ),
@@ -69,7 +69,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
                 as_of,
                 config: config.as_deref(),
                 previous: Some(text::previous_state(
-                    &chosen.source,
+                    &chosen.origin,
                     Some(prev.len()),
                     &mut path,
                 )),

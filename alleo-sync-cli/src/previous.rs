@@ -11,7 +11,7 @@ use crate::error::CliError;
 
 /// Where the previous state came from, for the report to say.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
+pub enum Origin {
     /// Given with `--previous` (or as `diff`'s first file).
     Given(PathBuf),
     /// The last file delivered, from the state folder.
@@ -27,7 +27,7 @@ pub enum Source {
 /// The previous state of a run, if any, and where it came from.
 #[derive(Debug)]
 pub struct Chosen {
-    pub source: Source,
+    pub origin: Origin,
     pub previous: Option<Previous>,
 }
 
@@ -36,24 +36,24 @@ pub struct Chosen {
 /// # Errors
 /// A file that cannot be read or is not a previous state (no Email column).
 pub fn choose(explicit: Option<&Path>, ignore: bool, loaded: &Loaded) -> Result<Chosen, CliError> {
-    let source = match (explicit, ignore, &loaded.state) {
-        (Some(path), _, _) => Source::Given(path.to_path_buf()),
-        (None, true, _) => Source::Ignored,
-        (None, false, None) => Source::NoFolder,
+    let origin = match (explicit, ignore, &loaded.state) {
+        (Some(path), _, _) => Origin::Given(path.to_path_buf()),
+        (None, true, _) => Origin::Ignored,
+        (None, false, None) => Origin::NoFolder,
         (None, false, Some(state)) => {
             let path = state.last_delivered();
             if path.is_file() {
-                Source::Delivered(path)
+                Origin::Delivered(path)
             } else {
-                Source::NotYet(path)
+                Origin::NotYet(path)
             }
         }
     };
-    let previous = match &source {
-        Source::Given(path) | Source::Delivered(path) => Some(read(path, loaded)?),
+    let previous = match &origin {
+        Origin::Given(path) | Origin::Delivered(path) => Some(read(path, loaded)?),
         _ => None,
     };
-    Ok(Chosen { source, previous })
+    Ok(Chosen { origin, previous })
 }
 
 fn read(path: &Path, loaded: &Loaded) -> Result<Previous, CliError> {

@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Style};
 
 pub use alleo_csv_core::text::{AsOf, Context, write_plan, write_report};
 
-use crate::previous::Source;
+use crate::previous::Origin;
 
 pub const ERROR: Style = AnsiColor::Red.on_default().bold();
 pub const WARNING: Style = AnsiColor::Yellow.on_default().bold();
@@ -52,21 +52,21 @@ impl Paint for Ansi {
 /// The previous state as the report describes it: `source`, and its number of
 /// employees when it was read. Borrows the path's text from `shown`.
 pub fn previous_state<'a>(
-    source: &Source,
+    source: &Origin,
     employees: Option<usize>,
     shown: &'a mut String,
 ) -> PreviousState<'a> {
     let n = employees.unwrap_or(0);
     match source {
-        Source::Given(path) | Source::Delivered(path) | Source::NotYet(path) => {
+        Origin::Given(path) | Origin::Delivered(path) | Origin::NotYet(path) => {
             *shown = path.display().to_string();
             match source {
-                Source::Given(_) => PreviousState::Given(shown, n),
-                Source::Delivered(_) => PreviousState::Delivered(shown, n),
+                Origin::Given(_) => PreviousState::Given(shown, n),
+                Origin::Delivered(_) => PreviousState::Delivered(shown, n),
                 _ => PreviousState::NotYet(shown),
             }
         }
-        Source::Ignored => PreviousState::Ignored,
-        Source::NoFolder => PreviousState::NoFolder,
+        Origin::Ignored => PreviousState::Ignored,
+        Origin::NoFolder => PreviousState::NoFolder,
     }
 }

@@ -93,7 +93,7 @@ impl Run<'_> {
             as_of: self.as_of,
             config: config.as_deref(),
             previous: Some(text::previous_state(
-                &self.chosen.source,
+                &self.chosen.origin,
                 employees,
                 &mut path,
             )),

@@ -6,9 +6,9 @@
 
 use super::{Confidence, Reason};
 use crate::config::Target;
+use crate::did_you_mean::edit_distance;
 use crate::field::{FieldKey, normalize_header};
 use crate::messages::Lang;
-use crate::suggest::edit_distance;
 
 /// A column known to hold something that is not for Alleo (a private email
 /// address: Alleo's identity is the work address).

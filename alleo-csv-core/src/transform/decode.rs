@@ -90,7 +90,7 @@ impl Decoder {
 /// ```
 ///
 /// # Errors
-/// [`Error::Read`] when `reader` fails.
+/// [`Error::Read`](crate::Error::Read) when `reader` fails.
 pub fn detect_encoding<R: Read>(reader: R) -> Result<Encoding> {
     let mut head = Vec::new();
     let mut decoder = encoding_rs::UTF_8.new_decoder_without_bom_handling();

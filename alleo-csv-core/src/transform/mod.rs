@@ -75,7 +75,7 @@ use crate::report::Report;
 /// How to run a transform. Build it with [`TransformOptions::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TransformOptions {
-    /// The pickup date the rules call "today" (see [`Options::as_of`]).
+    /// The pickup date the rules call "today" (see [`Options::as_of`](crate::Options::as_of)).
     pub as_of: NaiveDate,
     /// The language of messages and of the reasons in the rejects file.
     pub lang: Lang,

@@ -59,7 +59,7 @@ impl Preview {
 /// ```
 ///
 /// # Errors
-/// [`Error::Read`] when `reader` fails.
+/// [`Error::Read`](crate::Error::Read) when `reader` fails.
 pub fn preview<R: Read>(
     reader: R,
     input: &Input,

@@ -5,7 +5,7 @@
 /// (at most 3). Ties go to the earlier candidate.
 ///
 /// ```
-/// use alleo_csv_core::suggest::closest;
+/// use alleo_csv_core::did_you_mean::closest;
 /// assert_eq!(closest("Enginering", ["Engineering", "Sales"]), Some("Engineering"));
 /// assert_eq!(closest("marketing", ["Engineering", "Sales"]), None);
 /// ```
