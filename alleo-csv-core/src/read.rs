@@ -6,6 +6,7 @@
 //! outside quotes ends a row (CRLF counts once), blank lines are rows, and a record
 //! whose quoted fields hold newlines is still one row.
 
+use std::borrow::Cow;
 use std::io::{ErrorKind, Read};
 use std::ops::ControlFlow;
 
@@ -47,10 +48,65 @@ impl Record<'_> {
         start..self.ends[i]
     }
 
+    /// The record as text, each field's place in it recounted when bytes that
+    /// are not UTF-8 had to be replaced (by U+FFFD, one field at a time): the
+    /// raw [`Record::bounds`] do not fit a replaced text.
+    pub fn decoded(&self) -> Decoded<'_> {
+        match std::str::from_utf8(self.bytes) {
+            // A character cut between two fields is not text in either.
+            Ok(text) if self.ends.iter().all(|&end| text.is_char_boundary(end)) => Decoded {
+                text: Cow::Borrowed(text),
+                ends: Cow::Borrowed(self.ends),
+            },
+            _ => {
+                let mut text = String::with_capacity(self.bytes.len() + 8);
+                let mut ends = Vec::with_capacity(self.ends.len());
+                for i in 0..self.len() {
+                    text.push_str(&String::from_utf8_lossy(&self.bytes[self.bounds(i)]));
+                    ends.push(text.len());
+                }
+                Decoded {
+                    text: Cow::Owned(text),
+                    ends: Cow::Owned(ends),
+                }
+            }
+        }
+    }
+
     /// The raw bytes of field `i`.
     #[cfg(test)]
     pub fn field(&self, i: usize) -> &[u8] {
         &self.bytes[self.bounds(i)]
+    }
+}
+
+/// A record as text: [`Record::decoded`].
+#[derive(Debug)]
+pub(crate) struct Decoded<'a> {
+    /// The fields' text, back to back.
+    pub text: Cow<'a, str>,
+    /// End offset in `text` of each field.
+    pub ends: Cow<'a, [usize]>,
+}
+
+impl Decoded<'_> {
+    /// The number of fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Field `i` (empty when the record is shorter).
+    pub fn field(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..end]
+    }
+
+    /// Every field, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.field(i))
     }
 }
 
@@ -483,6 +539,23 @@ mod tests {
     }
 
     proptest! {
+        /// Found by fuzzing: the fields of a record that is not UTF-8 were cut
+        /// out of the replaced text by the raw bounds. Each decoded field is its
+        /// own bytes, decoded, whatever they hold (a character split between two
+        /// fields included).
+        #[test]
+        fn decoded_fields_are_each_fields_bytes(fields in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..6)) {
+            let bytes: Vec<u8> = fields.concat();
+            let ends: Vec<usize> = fields.iter().scan(0, |end, f| { *end += f.len(); Some(*end) }).collect();
+            let record = Record { row: 1, blank_lines_before: 0, start: 0, end: 0, first_bad_byte: None, bytes: &bytes, ends: &ends };
+            let decoded = record.decoded();
+            prop_assert_eq!(decoded.len(), fields.len());
+            for (i, field) in fields.iter().enumerate() {
+                prop_assert_eq!(decoded.field(i), String::from_utf8_lossy(field));
+            }
+            prop_assert_eq!(decoded.field(fields.len()), "");
+        }
+
         #[test]
         fn chunking_never_changes_records(input in lines(), chunk in 1usize..9) {
             prop_assert_eq!(rows(input.as_bytes(), chunk), rows(input.as_bytes(), 1 << 16));

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::layout::Layout;
 use super::verdict::{PreviousSays, Restated};
-use super::{Action, ActionKind, Counts, Effective, FieldChange, Plan, Previous, previous};
+use super::{Action, ActionKind, Counts, Effective, FieldChange, Plan, Previous};
 use crate::code::Severity;
 use crate::config::Safety;
 use crate::field::FieldKey;
@@ -72,9 +72,11 @@ impl Planner<'_> {
         if let Some(columns) = &self.columns {
             let email = columns.email;
             batch.for_each(&mut |r| {
+                // The address as `Record::decoded` reads it (field by field).
                 if email < r.len() {
-                    let hash = crate::unique::hash_of(&previous::utf8(&r.bytes[r.bounds(email)]));
-                    self.hashes.push_back((r.row, hash));
+                    let address = String::from_utf8_lossy(&r.bytes[r.bounds(email)]);
+                    self.hashes
+                        .push_back((r.row, crate::unique::hash_of(&address)));
                 }
             });
             self.previous.touch(self.hashes.iter().map(|&(_, h)| h));
@@ -102,8 +104,8 @@ impl Planner<'_> {
     pub(super) fn record(&mut self, r: &Record<'_>) {
         let Some(columns) = &self.columns else { return };
         let (width, same_layout) = (columns.previous.len(), columns.unchanged_columns);
-        let text = previous::utf8(r.bytes);
-        let email = text.get(r.bounds(columns.email)).unwrap_or_default().trim();
+        let record = r.decoded();
+        let email = record.field(columns.email).trim();
         let known = self.find(r, email);
         if r.len() != width {
             // `row-length` makes the file invalid; the employee is not absent.
@@ -116,7 +118,9 @@ impl Planner<'_> {
         if let Some(employee) = known
             && same_layout
             && !self.seen[employee]
-            && self.previous.same_record(employee, &text, r.ends)
+            && self
+                .previous
+                .same_record(employee, &record.text, &record.ends)
         {
             self.seen[employee] = true;
             self.restate(
@@ -134,9 +138,7 @@ impl Planner<'_> {
             });
             return;
         }
-        let fields: Vec<&str> = (0..r.len())
-            .map(|i| text.get(r.bounds(i)).unwrap_or_default().trim())
-            .collect();
+        let fields: Vec<&str> = record.fields().map(str::trim).collect();
         self.row(r.row, &fields);
     }
 

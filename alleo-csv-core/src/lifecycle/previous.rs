@@ -1,6 +1,5 @@
 //! The previous state: what Alleo was last told, held compactly.
 
-use std::borrow::Cow;
 use std::io::Read;
 
 use crate::config::{Config, Target};
@@ -292,36 +291,22 @@ impl Builder<'_> {
         if r.bytes.iter().all(u8::is_ascii_whitespace) {
             return; // a blank row
         }
-        let text = utf8(r.bytes);
+        let record = r.decoded();
         if !self.header {
-            let headers = (0..r.len()).map(|i| text.get(r.bounds(i)).unwrap_or_default());
-            self.header(headers.collect());
+            self.header(record.fields().collect());
             return;
         }
         let p = &mut self.previous;
-        let email = text
-            .get(r.bounds(self.email_column))
-            .unwrap_or_default()
-            .trim();
+        // A row too short to reach the Email column has no email: not an employee.
+        let email = record.field(self.email_column).trim();
         if email.is_empty() {
             return;
         }
         let employee = p.starts.len() as u64;
         p.starts.push((p.text.len(), p.ends.len()));
-        if let Cow::Borrowed(text) = text {
-            p.text.push_str(text);
-            for &end in r.ends {
-                p.ends.push(end);
-            }
-        } else {
-            // Bad bytes were replaced, so the ends are recounted.
-            let mut length = 0;
-            for i in 0..r.len() {
-                let value = String::from_utf8_lossy(&r.bytes[r.bounds(i)]);
-                p.text.push_str(&value);
-                length += value.len();
-                p.ends.push(length);
-            }
+        p.text.push_str(&record.text);
+        for &end in record.ends.iter() {
+            p.ends.push(end);
         }
         if p.index.push(email, employee) {
             p.settle();
@@ -366,15 +351,6 @@ impl Builder<'_> {
             p.targets.clear();
             p.columns.clear();
         }
-    }
-}
-
-/// The bytes as text: borrowed when they are UTF-8 (the fast check), else with
-/// the bad bytes replaced.
-pub(crate) fn utf8(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
     }
 }
 

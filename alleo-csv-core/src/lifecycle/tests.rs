@@ -491,3 +491,33 @@ proptest! {
         prop_assert_eq!(whole.report.issues, fed.report.issues);
     }
 }
+
+/// Found by fuzzing (fuzz/artifacts/previous): a row of the previous state too short
+/// to reach its Email column panicked while the state was read.
+#[test]
+fn a_previous_row_short_of_the_email_column_is_no_employee() {
+    let config = sample::config();
+    let before = "First name,Last name,Email\nAnn,Smit,a@example.nl\nBob\n\nCas,Smit\n";
+    let previous = Previous::read(before.as_bytes(), &config).unwrap();
+    assert_eq!(previous.len(), 1);
+    assert_eq!(previous.value_of("a@example.nl", "first_name"), Some("Ann"));
+}
+
+/// Found by fuzzing: a diff fed an empty chunk first, then the whole file, must
+/// plan what a diff of the whole file plans, bytes that are not UTF-8 included.
+#[test]
+fn an_empty_chunk_changes_nothing() {
+    let config = sample::config();
+    let file: &[u8] = b"\xEF\xBB\xBFEmail,First name,Last\n \rmen\xFCajan@example.nl,Jcer\r\n";
+    let previous = Previous::read(file, &config).unwrap();
+    let whole = diff(&previous, file, &config, Options::new(as_of())).unwrap();
+    for cut in [0, 1, 3, 20, file.len()] {
+        let mut differ = Differ::new(&previous, &config, Options::new(as_of()));
+        differ.feed(&file[..cut]);
+        differ.feed(&[]);
+        differ.feed(&file[cut..]);
+        let fed = differ.finish();
+        assert_eq!(whole.report.issues, fed.report.issues, "cut at {cut}");
+        assert_eq!(whole.actions, fed.actions, "cut at {cut}");
+    }
+}

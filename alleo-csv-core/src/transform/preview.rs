@@ -72,10 +72,8 @@ pub fn preview<R: Read>(
     let mut more = true;
     let mut take = |r: &crate::read::Record<'_>, more: &mut bool| {
         if *more {
-            let text = String::from_utf8_lossy(r.bytes);
-            let fields: Vec<&str> = (0..r.len())
-                .map(|i| text.get(r.bounds(i)).unwrap_or_default())
-                .collect();
+            let record = r.decoded();
+            let fields: Vec<&str> = record.fields().collect();
             *more = out.take(r.row, &fields, limit);
         }
     };

@@ -102,32 +102,50 @@ fn sep_line(head: &[u8]) -> Option<(Delimiter, usize)> {
     Some((delimiter, end + 1))
 }
 
-/// Whether `head` holds a line break after something other than white space.
+/// Whether `head` holds the whole header line: a line break outside quotes after
+/// something other than white space, as [`detect_delimiter`] reads it.
 fn has_header_line(head: &[u8]) -> bool {
-    head.iter()
+    let mut line = header_line(head);
+    line.any(|b| b == b'\n')
+}
+
+/// The bytes of the first non-blank line (its line break included, when
+/// `head` holds it) outside quotes, within the first [`HEAD_LIMIT`] bytes: what
+/// the delimiter is detected from, the same however the bytes came in chunks.
+fn header_line(head: &[u8]) -> impl Iterator<Item = u8> + '_ {
+    let head = &head[..head.len().min(HEAD_LIMIT)];
+    let start = head
+        .iter()
         .position(|b| !b.is_ascii_whitespace())
-        .is_some_and(|start| head[start..].contains(&b'\n'))
+        .unwrap_or(head.len());
+    let mut quoted = false;
+    let mut ended = false;
+    head[start..].iter().filter_map(move |&b| {
+        if ended {
+            return None;
+        }
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                None
+            }
+            b'\n' if !quoted => {
+                ended = true;
+                Some(b)
+            }
+            _ if quoted => None,
+            _ => Some(b),
+        }
+    })
 }
 
 /// The separator of the first non-blank line: the one used most outside quotes
 /// (a comma when none is, or on a tie with a comma).
 fn detect_delimiter(head: &[u8]) -> Delimiter {
-    let start = head
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(head.len());
     let mut counts = [0usize; Delimiter::ALL.len()];
-    let mut quoted = false;
-    for &b in &head[start..] {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            _ if !quoted => {
-                if let Some(i) = Delimiter::ALL.iter().position(|d| d.byte() == b) {
-                    counts[i] += 1;
-                }
-            }
-            _ => {}
+    for b in header_line(head) {
+        if let Some(i) = Delimiter::ALL.iter().position(|d| d.byte() == b) {
+            counts[i] += 1;
         }
     }
     let (best, _) = counts.iter().enumerate().fold(
@@ -196,5 +214,23 @@ mod tests {
         reader.push(&[], true, &mut |r, d| seen.push((r.row, r.len(), d.byte())));
         assert_eq!(seen, [(2, 3, b';'), (3, 3, b';')]);
         assert_eq!(reader.delimiter().map(Delimiter::byte), Some(b';'));
+    }
+
+    /// Found by fuzzing: a quote in the header line hid its line break from the
+    /// delimiter's detection but not from the wait for the header, so where the
+    /// chunks were cut decided the delimiter.
+    #[test]
+    fn a_quote_in_the_header_line_is_waited_past_wherever_the_chunks_are_cut() {
+        let export = b"Ema\"il;x\nJan;Vries\"\tNaam\tTaal\na\tb\tc\n";
+        let delimiter_at = |cut: usize| {
+            let mut reader = ExportReader::new(Encoding::UTF_8, None);
+            reader.push(&export[..cut], false, &mut |_, _| {});
+            reader.push(&export[cut..], true, &mut |_, _| {});
+            reader.delimiter().map(Delimiter::byte)
+        };
+        for cut in 0..=export.len() {
+            assert_eq!(delimiter_at(cut), Some(b'\t'), "cut at {cut}");
+        }
+        assert_eq!(detect_delimiter(b"a;\"b\n,,,\"\n").byte(), b';');
     }
 }

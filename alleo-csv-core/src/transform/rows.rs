@@ -116,11 +116,8 @@ impl<'o> Rows<'o> {
             return;
         }
         // Decoded exports are UTF-8 already; the lossy path is for a workbook's odd cell.
-        let text = std::str::from_utf8(r.bytes)
-            .map_or_else(|_| String::from_utf8_lossy(r.bytes), Cow::Borrowed);
-        let fields: Vec<&str> = (0..r.len())
-            .map(|i| text.get(r.bounds(i)).unwrap_or_default())
-            .collect();
+        let record = r.decoded();
+        let fields: Vec<&str> = record.fields().collect();
         self.row(r.row, r.blank_lines_before, &fields);
     }
 

@@ -8,40 +8,54 @@
 //! that are those of a CSV export.
 
 use std::io::{Read, Seek};
+use std::ops::ControlFlow;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 
 use super::{Outputs, Preview, Rows, TransformOptions, Transformed};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::input::Input;
 
+/// Excel's own limits: a cell beyond them is in no workbook Excel wrote.
+const MAX_ROWS: u32 = 1_048_576;
+const MAX_COLUMNS: u32 = 16_384;
+
+/// The most cells a sheet whose cells are out of order may span: such a sheet is
+/// read whole (Excel writes cells in order, so this is for other writers).
+const MAX_UNORDERED_CELLS: u64 = 20_000_000;
+
 /// Transforms the first worksheet of a workbook (or `[input] sheet`) like
 /// [`transform`](super::transform) does a CSV export. Rows are the sheet's rows.
 ///
+/// The sheet is read row by row, so memory does not grow with it (except for a
+/// sheet whose cells are out of order, which is read whole).
+///
 /// # Errors
-/// [`Error::Workbook`] when the bytes are not a workbook calamine reads,
-/// [`Error::Config`] when `[input] sheet` names a sheet the workbook does not have,
-/// [`Error::Write`] when an output fails.
+/// [`Error::Workbook`] when the bytes are not a workbook calamine reads, or a cell
+/// lies beyond Excel's limits, [`Error::Config`] when `[input] sheet` names a sheet
+/// the workbook does not have, [`Error::Write`] when an output fails.
 pub fn transform_workbook<RS: Read + Seek>(
     workbook: RS,
     config: &Config,
     options: TransformOptions,
     outputs: Outputs<'_>,
 ) -> Result<Transformed> {
-    let (name, range) = open(workbook, &config.input)?;
     let mut rows = Rows::new(config, options, outputs);
-    rows.summary.sheet = Some(name);
-    let top = range.start().map_or(0, |(row, _)| u64::from(row));
-    for (i, cells) in range.rows().enumerate() {
-        let texts: Vec<String> = cells.iter().map(cell_text).collect();
-        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
-        let row = top + i as u64 + 1;
-        rows.row(row, if i == 0 { top } else { 0 }, &fields);
-        if let Some(e) = rows.failed.take() {
-            return Err(Error::Write(e));
+    let mut failed = None;
+    let name = each_row(workbook, &config.input, |row, blank_before, fields| {
+        rows.row(row, blank_before, fields);
+        failed = rows.failed.take();
+        if failed.is_some() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
+    })?;
+    if let Some(e) = failed {
+        return Err(Error::Write(e));
     }
+    rows.summary.sheet = Some(name);
     rows.finish()
 }
 
@@ -55,50 +69,170 @@ pub fn preview_workbook<RS: Read + Seek>(
     input: &Input,
     limit: usize,
 ) -> Result<Preview> {
-    let (name, range) = open(workbook, input)?;
-    let mut out = Preview {
-        sheet: Some(name),
-        ..Preview::default()
-    };
-    let top = range.start().map_or(0, |(row, _)| u64::from(row));
-    for (i, cells) in range.rows().enumerate() {
-        let texts: Vec<String> = cells.iter().map(cell_text).collect();
-        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
-        if !out.take(top + i as u64 + 1, &fields, limit) {
-            break;
+    let mut out = Preview::default();
+    let name = each_row(workbook, input, |row, _, fields| {
+        if out.take(row, fields, limit) {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
         }
-    }
+    })?;
+    out.sheet = Some(name);
     Ok(out)
 }
 
-/// The sheet to read (`[input] sheet`, else the first) and its cells.
-fn open<RS: Read + Seek>(workbook: RS, input: &Input) -> Result<(String, calamine::Range<Data>)> {
+/// Hands each row of the sheet to read (`[input] sheet`, else the first) to
+/// `take`: its spreadsheet row, the blank rows before it (above the first), and
+/// its cells' text, from the sheet's leftmost to its rightmost used column, as
+/// calamine's `worksheet_range` would give them. Returns the sheet's name.
+fn each_row<RS: Read + Seek>(
+    workbook: RS,
+    input: &Input,
+    mut take: impl FnMut(u64, u64, &[&str]) -> ControlFlow<()>,
+) -> Result<String> {
     let mut sheets: Xlsx<RS> = Xlsx::new(workbook).map_err(|e| Error::Workbook(e.to_string()))?;
+    let name = sheet_name(&sheets, input)?;
+    let damaged = |e: calamine::XlsxError| Error::Workbook(format!("sheet \"{name}\": {e}"));
+    let Some(bounds) = bounds(&mut sheets, &name).map_err(damaged)? else {
+        return Ok(name);
+    };
+    let width = (bounds.right - bounds.left + 1) as usize;
+    if !bounds.in_order {
+        let range = sheets.worksheet_range(&name).map_err(damaged)?;
+        let top = range.start().map_or(0, |(row, _)| u64::from(row));
+        for (i, cells) in range.rows().enumerate() {
+            let texts: Vec<String> = cells.iter().map(cell_text).collect();
+            let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
+            if take(top + i as u64 + 1, if i == 0 { top } else { 0 }, &fields).is_break() {
+                break;
+            }
+        }
+        return Ok(name);
+    }
+    let mut cells = sheets.worksheet_cells_reader(&name).map_err(damaged)?;
+    let empty = vec![""; width];
+    let mut texts = vec![String::new(); width];
+    // The row being filled (0-based), and the next row to hand over.
+    let (mut filling, mut next) = (bounds.top, bounds.top);
+    let mut hand_over = |upto: u32, texts: &mut Vec<String>| -> ControlFlow<()> {
+        // The rows between the last one and `upto` have no cells.
+        while next < upto {
+            take(u64::from(next) + 1, 0, &empty)?;
+            next += 1;
+        }
+        let fields: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let blank_before = if upto == bounds.top {
+            u64::from(upto)
+        } else {
+            0
+        };
+        take(u64::from(upto) + 1, blank_before, &fields)?;
+        texts.iter_mut().for_each(String::clear);
+        next = upto + 1;
+        ControlFlow::Continue(())
+    };
+    while let Some(cell) = cells.next_cell().map_err(damaged)? {
+        let (row, column) = cell.get_position();
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        if row != filling {
+            if hand_over(filling, &mut texts).is_break() {
+                return Ok(name);
+            }
+            filling = row;
+        }
+        texts[(column - bounds.left) as usize] = cell_text(&Data::from(cell.get_value().clone()));
+    }
+    let _ = hand_over(filling, &mut texts);
+    Ok(name)
+}
+
+/// The sheet to read: `[input] sheet`, else the first.
+fn sheet_name<RS: Read + Seek>(sheets: &Xlsx<RS>, input: &Input) -> Result<String> {
     let names = sheets.sheet_names();
-    let name = match &input.sheet {
-        Some(wanted) => names
-            .iter()
-            .find(|n| *n == wanted)
-            .cloned()
-            .ok_or_else(|| {
-                Error::Config(format!(
-                    "[input] sheet = \"{wanted}\", but the workbook's sheets are {}",
-                    names
-                        .iter()
-                        .map(|n| format!("\"{n}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })?,
+    match &input.sheet {
+        Some(wanted) => names.iter().find(|n| *n == wanted).cloned().ok_or_else(|| {
+            Error::Config(format!(
+                "[input] sheet = \"{wanted}\", but the workbook's sheets are {}",
+                names
+                    .iter()
+                    .map(|n| format!("\"{n}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }),
         None => names
             .first()
             .cloned()
-            .ok_or_else(|| Error::Workbook("it has no worksheet".to_owned()))?,
+            .ok_or_else(|| Error::Workbook("it has no worksheet".to_owned())),
+    }
+}
+
+/// Where a sheet's cells with a value lie (0-based), and whether they come row
+/// by row, left to right.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    top: u32,
+    left: u32,
+    right: u32,
+    in_order: bool,
+}
+
+/// The [`Bounds`] of a sheet's cells (`None` when it has none), read once
+/// through; refuses a cell beyond Excel's limits, and a sheet out of order that
+/// would not fit in memory.
+fn bounds<RS: Read + Seek>(
+    sheets: &mut Xlsx<RS>,
+    name: &str,
+) -> std::result::Result<Option<Bounds>, calamine::XlsxError> {
+    let beyond = |(row, column): (u32, u32)| {
+        calamine::XlsxError::Unexpected(if row >= MAX_ROWS {
+            "it has a cell below Excel's last row (1,048,576): the file is damaged"
+        } else if column >= MAX_COLUMNS {
+            "it has a cell right of Excel's last column (XFD): the file is damaged"
+        } else {
+            "its cells are out of order and span more than 20,000,000 cells: open it in Excel and save it again"
+        })
     };
-    let range = sheets
-        .worksheet_range(&name)
-        .map_err(|e| Error::Workbook(format!("sheet \"{name}\": {e}")))?;
-    Ok((name, range))
+    let mut cells = sheets.worksheet_cells_reader(name)?;
+    let mut found: Option<(Bounds, (u32, u32), u32)> = None;
+    while let Some(cell) = cells.next_cell()? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let at = cell.get_position();
+        if at.0 >= MAX_ROWS || at.1 >= MAX_COLUMNS {
+            return Err(beyond(at));
+        }
+        match &mut found {
+            None => {
+                let b = Bounds {
+                    top: at.0,
+                    left: at.1,
+                    right: at.1,
+                    in_order: true,
+                };
+                found = Some((b, at, at.0));
+            }
+            Some((b, last, bottom)) => {
+                b.in_order &= at > *last;
+                b.top = b.top.min(at.0);
+                b.left = b.left.min(at.1);
+                b.right = b.right.max(at.1);
+                *bottom = (*bottom).max(at.0);
+                *last = at;
+            }
+        }
+    }
+    let Some((b, _, bottom)) = found else {
+        return Ok(None);
+    };
+    let span = u64::from(bottom - b.top + 1) * u64::from(b.right - b.left + 1);
+    if !b.in_order && span > MAX_UNORDERED_CELLS {
+        return Err(beyond((0, 0)));
+    }
+    Ok(Some(b))
 }
 
 /// The text a cell's value is written as.
@@ -326,5 +460,68 @@ mod day_numbers {
             "Email,First name,Last name,Onboarding date\na@example.nl,Anna,Smit,2024-01-01\n"
         );
         assert_eq!(done.summary.count(Rule::DayNumber), 1);
+    }
+}
+
+#[cfg(test)]
+mod streaming_tests {
+    use std::io::Cursor;
+
+    use proptest::prelude::*;
+    use rust_xlsxwriter::Workbook;
+
+    use super::*;
+
+    /// The rows a dense read of the whole sheet gives, as `each_row` hands them.
+    fn dense(book: &[u8]) -> Vec<(u64, u64, Vec<String>)> {
+        let mut sheets: Xlsx<_> = Xlsx::new(Cursor::new(book)).unwrap();
+        let name = sheets.sheet_names()[0].clone();
+        let range = sheets.worksheet_range(&name).unwrap();
+        let top = range.start().map_or(0, |(row, _)| u64::from(row));
+        range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| {
+                let blank = if i == 0 { top } else { 0 };
+                (
+                    top + i as u64 + 1,
+                    blank,
+                    cells.iter().map(cell_text).collect(),
+                )
+            })
+            .collect()
+    }
+
+    fn streamed(book: &[u8]) -> Vec<(u64, u64, Vec<String>)> {
+        let mut out = Vec::new();
+        each_row(
+            Cursor::new(book),
+            &Input::default(),
+            |row, blank, fields| {
+                out.push((row, blank, fields.iter().map(|f| (*f).to_owned()).collect()));
+                ControlFlow::Continue(())
+            },
+        )
+        .unwrap();
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Read row by row, a sheet gives the rows a read of the whole sheet
+        /// gives: the same columns (from the leftmost used one), empty rows
+        /// between, blank rows above the first.
+        #[test]
+        fn rows_streamed_are_the_rows_of_the_whole_sheet(
+            cells in prop::collection::btree_map((0u32..40, 0u16..12), "[a-z0-9]{0,3}", 0..60),
+        ) {
+            let mut book = Workbook::new();
+            let sheet = book.add_worksheet();
+            for ((row, col), text) in &cells {
+                sheet.write_string(*row, *col, text).unwrap();
+            }
+            let bytes = book.save_to_buffer().unwrap();
+            prop_assert_eq!(streamed(&bytes), dense(&bytes));
+        }
     }
 }
