@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::error::CliError;
 use crate::push::settings::SftpSection;
-use crate::state::{StateDir, StateSection};
+use crate::push::state::{StateDir, StateSection};
 
 /// The default configuration file, looked for in the current directory.
 pub const DEFAULT: &str = "alleo.toml";

@@ -14,7 +14,6 @@ mod instant;
 mod previous;
 mod push;
 mod schedule_cmd;
-mod state;
 mod suggest_cmd;
 mod text;
 mod transform_cmd;

@@ -17,6 +17,7 @@ use super::password::Password;
 use super::remote::{Remote, Renamed};
 use super::settings::{FtpMode, Settings};
 use crate::error::CliError;
+use crate::push::error::DeliveryError;
 
 /// A logged-in FTP session in the delivery folder.
 pub struct Ftp {
@@ -49,7 +50,7 @@ impl Ftp {
             control
                 .set_read_timeout(Some(wait))
                 .and_then(|()| control.set_write_timeout(Some(wait)))
-                .map_err(|e| CliError::Connect {
+                .map_err(|e| DeliveryError::Connect {
                     server: server.clone(),
                     reason: format!("cannot set the connection's timeouts: {e}"),
                 })?;
@@ -58,7 +59,7 @@ impl Ftp {
             let tls = tls_config(settings)?;
             stream = stream
                 .into_secure(RustlsConnector::from(tls), &settings.host)
-                .map_err(|e| CliError::Tls {
+                .map_err(|e| DeliveryError::Tls {
                     server: server.clone(),
                     reason: e.to_string(),
                 })?;
@@ -73,7 +74,7 @@ impl Ftp {
             .login(settings.user.as_str(), password.expose())
             .map_err(|e| match e {
                 FtpError::UnexpectedResponse(r) if r.status == Status::NotLoggedIn => {
-                    CliError::Login {
+                    DeliveryError::Login {
                         server: server.clone(),
                         from: settings.password.describe(),
                     }
@@ -90,7 +91,7 @@ impl Ftp {
     }
 
     fn failed<'a>(&'a self, action: &'a str, name: &'a str) -> impl Fn(FtpError) -> CliError + 'a {
-        move |e| ftp_error(&self.settings, action, &self.settings.remote_path(name), e)
+        move |e| ftp_error(&self.settings, action, &self.settings.remote_path(name), e).into()
     }
 }
 
@@ -100,7 +101,7 @@ fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError
     let mut roots = rustls::RootCertStore::empty();
     match &settings.ftp_ca_file {
         Some(path) => {
-            let unusable = |reason: String| CliError::Tls {
+            let unusable = |reason: String| DeliveryError::Tls {
                 server: server.clone(),
                 reason: format!("ftp_ca_file {} cannot be used: {reason}", path.display()),
             };
@@ -109,7 +110,7 @@ fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| unusable(e.to_string()))?;
             if certs.is_empty() {
-                return Err(unusable("it holds no PEM certificate".into()));
+                return Err(unusable("it holds no PEM certificate".into()).into());
             }
             for cert in certs {
                 roots.add(cert).map_err(|e| unusable(e.to_string()))?;
@@ -125,7 +126,7 @@ fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError
     let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| CliError::Tls {
+        .map_err(|e| DeliveryError::Tls {
             server,
             reason: e.to_string(),
         })?
@@ -135,12 +136,12 @@ fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError
 }
 
 /// The server's address (the first the name resolves to).
-fn resolve(settings: &Settings) -> Result<SocketAddr, CliError> {
+fn resolve(settings: &Settings) -> Result<SocketAddr, DeliveryError> {
     (settings.host.as_str(), settings.port)
         .to_socket_addrs()
         .ok()
         .and_then(|mut all| all.next())
-        .ok_or_else(|| CliError::Connect {
+        .ok_or_else(|| DeliveryError::Connect {
             server: settings.server(),
             reason: format!("the name {} cannot be resolved", settings.host),
         })
@@ -157,7 +158,7 @@ fn data_connection(address: SocketAddr, wait: Duration) -> Result<TcpStream, Ftp
 }
 
 /// What a failed FTP command means for the push.
-fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> CliError {
+fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> DeliveryError {
     let server = settings.server();
     match e {
         FtpError::ConnectionError(io)
@@ -166,13 +167,13 @@ fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> CliE
                 std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
             ) =>
         {
-            CliError::Timeout {
+            DeliveryError::Timeout {
                 server,
                 secs: settings.timeout.as_secs(),
                 doing: format!("waiting to {action} {path}"),
             }
         }
-        FtpError::ConnectionError(io) => CliError::Connect {
+        FtpError::ConnectionError(io) => DeliveryError::Connect {
             server,
             reason: format!("the connection broke while trying to {action} {path}: {io}"),
         },
@@ -182,12 +183,12 @@ fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> CliE
             // 4xx replies are transient by definition (RFC 959): a cut data
             // connection is 426.
             if (400..500).contains(&(response.status as u32)) {
-                CliError::Connect {
+                DeliveryError::Connect {
                     server,
                     reason: format!("could not {action} {path}: {reason}"),
                 }
             } else {
-                CliError::Remote {
+                DeliveryError::Remote {
                     server,
                     action: action.to_owned(),
                     path: path.to_owned(),
@@ -195,7 +196,7 @@ fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> CliE
                 }
             }
         }
-        other => CliError::Connect {
+        other => DeliveryError::Connect {
             server,
             reason: format!("could not {action} {path}: {other}"),
         },

@@ -8,12 +8,15 @@
 //! check the size, rename over the final name, and only then keep the file as the
 //! previous state. Transient failures are retried with a growing pause.
 
+pub mod args;
+pub mod error;
 mod ftp;
 mod password;
 mod progress;
 mod remote;
 pub mod settings;
 mod sftp;
+pub mod state;
 
 use std::fs::File;
 use std::hash::{BuildHasher, RandomState};
@@ -31,11 +34,12 @@ use alleo_csv_core::{Lang, Report};
 use chrono::Utc;
 use serde::Serialize;
 
-use crate::args::{CheckConnectionArgs, PushArgs, PushFormat};
 use crate::config_file::{self, Loaded};
 use crate::error::CliError;
+use crate::push::error::DeliveryError;
 use crate::validate_cmd::{self, exit_code};
 use alleo_csv_core::naming::is_picked_up;
+use args::{CheckConnectionArgs, PushArgs, PushFormat};
 use password::Password;
 use progress::Progress;
 use remote::{Remote, Renamed};
@@ -299,11 +303,12 @@ fn once(
         .cloned()
         .collect();
     if !others.is_empty() && !args.replace {
-        return Err(CliError::OtherFiles {
+        return Err(DeliveryError::OtherFiles {
             server: settings.server(),
             folder: folder(settings),
             names: others,
-        });
+        }
+        .into());
     }
     let mut delivery = Delivery {
         dry_run: args.dry_run,
@@ -328,12 +333,13 @@ fn once(
         let sent = remote.upload(&temp, &mut input, progress)?;
         let found = remote.size(&temp)?;
         if found != sent {
-            return Err(CliError::Incomplete {
+            return Err(DeliveryError::Incomplete {
                 server: settings.server(),
                 path: settings.remote_path(&temp),
                 sent,
                 found,
-            });
+            }
+            .into());
         }
         let renamed = remote.rename_over(&temp, &final_name)?;
         Ok((sent, renamed))

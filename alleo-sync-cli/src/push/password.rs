@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use super::settings::{PasswordSource, Settings};
-use crate::error::CliError;
+use crate::push::error::DeliveryError;
 
 /// A password, kept out of `Debug` output and logs.
 pub struct Password(String);
@@ -28,9 +28,9 @@ impl fmt::Debug for Password {
 ///
 /// # Errors
 /// An unset variable, an unreadable or unsafe file, or no terminal to ask on.
-pub fn read(settings: &Settings) -> Result<Password, CliError> {
+pub fn read(settings: &Settings) -> Result<Password, DeliveryError> {
     let server = settings.server();
-    let missing = |how: String| CliError::Password {
+    let missing = |how: String| DeliveryError::Password {
         server: server.clone(),
         how,
     };

@@ -16,6 +16,7 @@ use super::password::Password;
 use super::remote::{Remote, Renamed};
 use super::settings::{HostKeyCheck, Settings};
 use crate::error::CliError;
+use crate::push::error::DeliveryError;
 
 const POSIX_RENAME: &str = "posix-rename@openssh.com";
 /// Bytes read from the local file per write.
@@ -124,7 +125,7 @@ impl Sftp {
     }
 
     fn failed<'a>(&'a self, action: &'a str, name: &'a str) -> impl Fn(SftpError) -> CliError + 'a {
-        move |e| sftp_error(&self.settings, action, &self.settings.remote_path(name), e)
+        move |e| sftp_error(&self.settings, action, &self.settings.remote_path(name), e).into()
     }
 }
 
@@ -133,12 +134,12 @@ type Opened = (Handle<KeyCheck>, String, SftpSession, RawSftpSession, bool);
 async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliError> {
     let server = settings.server();
     let wait = settings.timeout;
-    let timeout = |doing: &str| CliError::Timeout {
+    let timeout = |doing: &str| DeliveryError::Timeout {
         server: server.clone(),
         secs: wait.as_secs(),
         doing: doing.to_owned(),
     };
-    let broken = |doing: &str, e: &dyn std::fmt::Display| CliError::Connect {
+    let broken = |doing: &str, e: &dyn std::fmt::Display| DeliveryError::Connect {
         server: server.clone(),
         reason: format!("{doing}: {e}"),
     };
@@ -164,20 +165,22 @@ async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliErr
     let (mut ssh, fingerprint) = match (connected, seen) {
         (Ok(ssh), Some((fingerprint, Verdict::Trusted))) => (ssh, fingerprint),
         (_, Some((fingerprint, Verdict::Unknown(why)))) => {
-            return Err(CliError::HostKeyUnknown {
+            return Err(DeliveryError::HostKeyUnknown {
                 server,
                 fingerprint,
                 why,
-            });
+            }
+            .into());
         }
         (_, Some((fingerprint, Verdict::Changed(expected)))) => {
-            return Err(CliError::HostKeyChanged {
+            return Err(DeliveryError::HostKeyChanged {
                 server,
                 fingerprint,
                 expected,
-            });
+            }
+            .into());
         }
-        (Err(e), _) => return Err(broken("the secure connection failed", &e)),
+        (Err(e), _) => return Err(broken("the secure connection failed", &e).into()),
         (Ok(_), _) => return Err(CliError::Internal("the host key was never checked".into())),
     };
     let login = tokio::time::timeout(
@@ -188,10 +191,11 @@ async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliErr
     .map_err(|_| timeout("logging in"))?
     .map_err(|e| broken("the login failed", &e))?;
     if !login.success() {
-        return Err(CliError::Login {
+        return Err(DeliveryError::Login {
             server,
             from: settings.password.describe(),
-        });
+        }
+        .into());
     }
     let config = russh_sftp::client::Config {
         request_timeout_secs: wait.as_secs(),
@@ -255,7 +259,7 @@ async fn sftp_channel(
 }
 
 /// What a failed SFTP request means for the push.
-fn sftp_error(settings: &Settings, action: &str, path: &str, e: SftpError) -> CliError {
+fn sftp_error(settings: &Settings, action: &str, path: &str, e: SftpError) -> DeliveryError {
     let server = settings.server();
     match e {
         SftpError::Status(status) => {
@@ -265,19 +269,19 @@ fn sftp_error(settings: &Settings, action: &str, path: &str, e: SftpError) -> Cl
                 _ if !status.error_message.is_empty() => status.error_message,
                 code => code.to_string(),
             };
-            CliError::Remote {
+            DeliveryError::Remote {
                 server,
                 action: action.to_owned(),
                 path: path.to_owned(),
                 reason,
             }
         }
-        SftpError::Timeout => CliError::Timeout {
+        SftpError::Timeout => DeliveryError::Timeout {
             server,
             secs: settings.timeout.as_secs(),
             doing: format!("waiting to {action} {path}"),
         },
-        other => CliError::Connect {
+        other => DeliveryError::Connect {
             server,
             reason: format!("the connection broke while trying to {action} {path}: {other}"),
         },
@@ -375,13 +379,15 @@ impl Remote for Sftp {
                     "rename the upload to",
                     &to_path,
                     SftpError::Status(s),
-                )),
+                )
+                .into()),
                 _ => Err(sftp_error(
                     &self.settings,
                     "rename the upload to",
                     &to_path,
                     SftpError::UnexpectedPacket,
-                )),
+                )
+                .into()),
             };
         }
         let exists = self
