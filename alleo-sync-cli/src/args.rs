@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::instant::{parse_date, parse_instant};
-use crate::push::args::{CheckConnectionArgs, PushArgs};
+use crate::push::args::{CheckConnectionArgs, HistoryArgs, PushArgs, SyncArgs};
 use crate::text::AsOf;
 
 /// Check the Alleo employee file before it is sent, turn an HR export into it, and
@@ -57,6 +57,12 @@ pub enum Command {
     /// Connect to the delivery server, check its key, log in, and check the folder,
     /// without delivering anything.
     CheckConnection(CheckConnectionArgs),
+    /// The daily job: transform the HR export, check it against the last delivery,
+    /// deliver it, and record the run; one run at a time.
+    Sync(SyncArgs),
+    /// List the runs of sync and push recorded in the state folder, or show the
+    /// plan between two kept deliveries.
+    History(HistoryArgs),
 }
 
 /// `alleo-sync validate`.
@@ -102,7 +108,7 @@ pub struct ValidateArgs {
 }
 
 /// What `validate` and `diff` check with.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
     /// The configuration: company groups, header mapping, custom field types,
     /// `[safety]`. Defaults to ./alleo.toml when that file exists.

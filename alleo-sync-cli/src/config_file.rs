@@ -21,7 +21,49 @@ pub const DEFAULT: &str = "alleo.toml";
 struct CliSections {
     state: StateSection,
     sftp: Option<SftpSection>,
+    sync: SyncSection,
+    notify: Option<NotifySection>,
 }
+
+/// The `[sync]` section: where the unattended job finds the export.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SyncSection {
+    /// A path whose file name may hold `*` and `?`: the newest matching file is
+    /// the export. Relative to the configuration file's folder.
+    pub export: Option<String>,
+}
+
+/// The `[notify]` section: where a run's summary is posted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifySection {
+    /// HTTPS (or HTTP to a loopback address) URL that receives the JSON by POST.
+    pub url: String,
+    /// `failure` (default) or `always`.
+    #[serde(default)]
+    pub on: NotifyOn,
+    /// Whether cell values may be in the summary (default false).
+    #[serde(default)]
+    pub values: bool,
+    /// Seconds to wait for the receiver (default 10).
+    #[serde(default)]
+    pub timeout_secs: Option<u64>,
+}
+
+/// When to notify.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NotifyOn {
+    /// After a run that was refused or failed.
+    #[default]
+    Failure,
+    /// After every run.
+    Always,
+}
+
+/// Delivered files kept when `[state] keep` is not set.
+pub const KEEP: usize = 30;
 
 /// The configuration to use and where it came from (`None`: built-in defaults).
 #[derive(Debug)]
@@ -32,6 +74,12 @@ pub struct Loaded {
     pub state: Option<StateDir>,
     /// `[sftp]`, for the commands that deliver.
     pub sftp: Option<SftpSection>,
+    /// `[state] keep`: delivered files kept.
+    pub keep: usize,
+    /// `[sync]`.
+    pub sync: SyncSection,
+    /// `[notify]`.
+    pub notify: Option<NotifySection>,
 }
 
 /// Loads `explicit`, else `./alleo.toml` when it exists, else the defaults.
@@ -48,6 +96,9 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
                 path: None,
                 state: StateDir::locate(&StateSection::default(), None),
                 sftp: None,
+                keep: KEEP,
+                sync: SyncSection::default(),
+                notify: None,
             });
         }
     };
@@ -67,5 +118,8 @@ pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
         path: Some(path),
         state,
         sftp: file.sftp,
+        keep: file.state.keep.unwrap_or(KEEP),
+        sync: file.sync,
+        notify: file.notify,
     })
 }

@@ -73,6 +73,22 @@ pub enum CliError {
     /// The delivery failed: the server, the login, the folder or the upload.
     #[error(transparent)]
     Delivery(#[from] crate::push::error::DeliveryError),
+    /// `sync` found no export.
+    #[error(
+        "no export matches {pattern}: check [sync] export in alleo.toml, and that the HR system wrote its file there"
+    )]
+    NoExport {
+        /// The pattern, as a path.
+        pattern: String,
+    },
+    /// Another run holds the state folder.
+    #[error("another alleo-sync run ({holder}) is using the state folder {}: this run stops, so that the two do not read the same previous state and deliver twice. Try again when it has ended (the lock ends with its process)", folder.display())]
+    Busy {
+        /// The state folder.
+        folder: PathBuf,
+        /// Which process holds it, and since when.
+        holder: String,
+    },
     /// The reader of our output went away (`| head`): not an error worth a word.
     #[error("broken pipe")]
     BrokenPipe,

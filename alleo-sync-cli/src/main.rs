@@ -48,5 +48,7 @@ fn run(args: Args) -> Result<ExitCode, CliError> {
         Command::Mapping(MappingCommand::Suggest(a)) => suggest_cmd::run(&a),
         Command::Push(a) => push::run(&a),
         Command::CheckConnection(a) => push::check_connection(&a),
+        Command::Sync(a) => push::sync::run(&a),
+        Command::History(a) => push::history::run(&a),
     }
 }

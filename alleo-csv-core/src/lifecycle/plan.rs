@@ -134,7 +134,7 @@ pub struct Action {
 }
 
 /// How many employees each kind of action concerns.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Counts {
     /// New employees.
     pub onboard: u64,

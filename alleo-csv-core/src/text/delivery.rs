@@ -177,6 +177,61 @@ pub fn partial_left(lang: Lang, paths: &str, failure: &str, still: bool) -> Stri
     }
 }
 
+/// One run of a delivering job's history (`alleo-sync history`).
+#[derive(Debug, Clone)]
+pub struct HistoryLine<'a> {
+    /// When it started (UTC).
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// `sync` or `push`.
+    pub command: &'a str,
+    /// How it ended: `delivered`, `refused` or `failed`.
+    pub outcome: &'a str,
+    /// The file sent (or that would have been), and where.
+    pub file: Option<&'a str>,
+    /// Employee rows in it.
+    pub rows: u64,
+    /// The plan, when there was a previous state.
+    pub plan: Option<Counts>,
+    /// Why it was refused or failed.
+    pub reason: Option<&'a str>,
+    /// The kept copy of the file sent.
+    pub kept: Option<&'a str>,
+}
+
+/// Writes the history of runs, one paragraph each, newest last; says so when
+/// there is none.
+///
+/// # Errors
+/// Whatever `out` returns.
+pub fn write_history(out: &mut dyn Write, runs: &[HistoryLine<'_>], lang: Lang) -> io::Result<()> {
+    let t = DeliveryWords::of(lang);
+    if runs.is_empty() {
+        return writeln!(out, "{}", t.no_runs);
+    }
+    for run in runs {
+        let outcome = match run.outcome {
+            "delivered" => t.outcomes[0],
+            "refused" => t.outcomes[1],
+            _ => t.outcomes[2],
+        };
+        let at = run.at.format("%Y-%m-%d %H:%M:%S UTC");
+        let file = run.file.unwrap_or("-");
+        let rows = (t.rows)(&lang.number(run.rows));
+        writeln!(out, "{at}  {}  {outcome}  {file}  {rows}", run.command)?;
+        if let Some(c) = &run.plan {
+            write!(out, "  ")?;
+            write_counts(out, c, lang)?;
+        }
+        if let Some(reason) = run.reason {
+            writeln!(out, "  {reason}")?;
+        }
+        if let Some(kept) = run.kept {
+            writeln!(out, "  {}", (t.kept_copy)(kept))?;
+        }
+    }
+    Ok(())
+}
+
 /// The words of a delivery in one language.
 struct DeliveryWords {
     host_key: fn(&str) -> String,
@@ -201,6 +256,10 @@ struct DeliveryWords {
     retrying: fn(&str, u64, u32, u32) -> String,
     partial_still: fn(&str, &str) -> String,
     partial_maybe: fn(&str, &str) -> String,
+    no_runs: &'static str,
+    outcomes: [&'static str; 3],
+    rows: fn(&str) -> String,
+    kept_copy: fn(&str) -> String,
 }
 
 impl DeliveryWords {
@@ -250,6 +309,10 @@ static EN: DeliveryWords = DeliveryWords {
             "warning: the partial upload {p} may still be on the server ({e}); Alleo ignores it, and the next push removes it if it can"
         )
     },
+    no_runs: "No run has been recorded in this state folder yet.",
+    outcomes: ["delivered", "refused", "failed"],
+    rows: |n| format!("{n} rows"),
+    kept_copy: |p| format!("kept as {p}"),
 };
 
 static NL: DeliveryWords = DeliveryWords {
@@ -289,6 +352,10 @@ static NL: DeliveryWords = DeliveryWords {
             "waarschuwing: de onvolledige upload {p} staat misschien nog op de server ({e}); Alleo negeert hem, en de volgende push verwijdert hem als dat kan"
         )
     },
+    no_runs: "In deze statusmap is nog geen run vastgelegd.",
+    outcomes: ["afgeleverd", "geweigerd", "mislukt"],
+    rows: |n| format!("{n} rijen"),
+    kept_copy: |p| format!("bewaard als {p}"),
 };
 
 static DE: DeliveryWords = DeliveryWords {
@@ -334,4 +401,8 @@ static DE: DeliveryWords = DeliveryWords {
             "Warnung: Der unvollständige Upload {p} liegt vielleicht noch auf dem Server ({e}); Alleo ignoriert ihn, und der nächste Push entfernt ihn, wenn er kann"
         )
     },
+    no_runs: "In diesem Statusordner ist noch kein Lauf verzeichnet.",
+    outcomes: ["geliefert", "abgelehnt", "fehlgeschlagen"],
+    rows: |n| format!("{n} Zeilen"),
+    kept_copy: |p| format!("behalten als {p}"),
 };

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use alleo_csv_core::Lang;
 use clap::ValueEnum;
 
-use crate::args::{CheckArgs, PreviousArgs, parse_lang};
+use crate::args::{CheckArgs, Format, PreviousArgs, parse_lang};
 
 /// How `push` and `check-connection` report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,4 +90,112 @@ pub struct CheckConnectionArgs {
     /// Language of the output.
     #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
     pub lang: Lang,
+}
+
+/// `alleo-sync sync`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  alleo-sync sync --dry-run                      # the newest export matching [sync] export
+  alleo-sync sync /srv/hr/out/medewerkers.csv
+  alleo-sync sync --format json                  # for cron, systemd and monitoring
+
+The daily job in one command: the HR export is transformed in memory as [input]
+and [mapping] in alleo.toml say, checked against the last file delivered (the state
+folder), and delivered as push delivers. Nothing is sent when the export has an
+error, when sensitive data is found, or when too many people would be
+deactivated. One run at a time: a second run exits 2 at once. Every run that gets
+to the check is a line in history.jsonl in the state folder (see `alleo-sync
+history`), and the file sent is kept in delivered/ ([state] keep, default 30).
+With [notify] url, the run's summary is posted there.
+
+Run it 30 minutes before each pickup: `alleo-sync schedule --cron` or --systemd
+prints the lines.
+
+Exit codes: 0 delivered (or the dry run passed), 1 refused (nothing sent), 2 could
+not run or deliver (nothing under the final name).")]
+pub struct SyncArgs {
+    /// The HR export (CSV or .xlsx). Defaults to the newest file matching
+    /// `[sync] export`.
+    pub export: Option<String>,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+
+    /// Transform, check, connect, and say what would be sent; send nothing and
+    /// record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Remove other alleo_employees_*.csv files from the folder, once the new file
+    /// is in place.
+    #[arg(long)]
+    pub replace: bool,
+
+    /// How to report.
+    #[arg(long, value_enum, default_value_t = PushFormat::Text)]
+    pub format: PushFormat,
+}
+
+/// `alleo-sync history`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "\
+Examples:
+  alleo-sync history                             # every run, newest last
+  alleo-sync history --format json
+  alleo-sync history diff 20261127T021500Z 20261128T021500Z
+
+Lists what each sync and push recorded in history.jsonl in the state folder: when,
+the outcome (delivered, refused, failed) and why, the file sent, its rows and
+plan. `history diff A B` shows the plan between two kept deliveries (A as the
+previous state, B as the new file), as `alleo-sync diff` shows it; A and B are
+names in the state folder's delivered/ (or the start of one, such as its time),
+or paths.")]
+pub struct HistoryArgs {
+    #[command(subcommand)]
+    pub command: Option<HistoryCommand>,
+
+    // Help text as an attribute: rustdoc would read "[state]" as a link.
+    #[arg(
+        long,
+        short,
+        value_name = "FILE",
+        help = "The configuration whose [state] dir holds the history. Defaults to ./alleo.toml."
+    )]
+    pub config: Option<PathBuf>,
+
+    /// How to list the runs.
+    #[arg(long, value_enum, default_value_t = PushFormat::Text)]
+    pub format: PushFormat,
+
+    /// Language of the output.
+    #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]
+    pub lang: Lang,
+}
+
+/// `alleo-sync history ...`.
+#[derive(Debug, clap::Subcommand)]
+pub enum HistoryCommand {
+    /// Show the plan between two kept deliveries.
+    Diff(HistoryDiffArgs),
+}
+
+/// `alleo-sync history diff`.
+#[derive(Debug, clap::Args)]
+pub struct HistoryDiffArgs {
+    /// The earlier delivery (the previous state).
+    pub a: String,
+    /// The later delivery.
+    pub b: String,
+
+    #[command(flatten)]
+    pub check: CheckArgs,
+
+    /// Output format, as `alleo-sync diff`'s.
+    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// List every action one by one.
+    #[arg(long)]
+    pub all: bool,
 }

@@ -11,16 +11,20 @@
 pub mod args;
 pub mod error;
 mod ftp;
+pub mod history;
+mod notify;
 mod password;
 mod progress;
+pub mod record;
 mod remote;
 pub mod settings;
 mod sftp;
 pub mod state;
+pub mod sync;
 
 use std::fs::File;
 use std::hash::{BuildHasher, RandomState};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -42,48 +46,197 @@ use alleo_csv_core::naming::is_picked_up;
 use args::{CheckConnectionArgs, PushArgs, PushFormat};
 use password::Password;
 use progress::Progress;
+use record::{ErrorFacts, FileFacts, Outcome, Run};
 use remote::{Remote, Renamed};
 use settings::{Protocol, Settings};
+use state::StateDir;
 
 /// Delivers the file; exit 0 when it is in place, 1 when the check refused it.
+/// With `--format json`, a failure is one JSON object too.
 pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
+    let mut stage = Stage::Configuration;
+    let result = push(args, &mut stage);
+    failed_as_json(result, stage, args.format == PushFormat::Json)
+}
+
+fn push(args: &PushArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.check.config.as_deref())?;
     let settings = settings_of(&loaded)?;
-    let file = Path::new(&args.file);
-    let checked = check(args, &loaded)?;
-    let (json, lang) = (args.format == PushFormat::Json, args.check.lang);
-    let refused = exit_code(&checked.report, args.check.strict);
+    *stage = Stage::Lock;
+    let _lock = loaded.state.as_ref().map(StateDir::lock).transpose()?;
+    let mut run = Run::new("push", Utc::now(), Outcome::Failed);
+    let result = (|| {
+        *stage = Stage::Check;
+        let checked = check(args, &loaded)?;
+        let job = Job {
+            payload: Payload::File(Path::new(&args.file)),
+            dry_run: args.dry_run,
+            replace: args.replace,
+            strict: args.check.strict,
+            lang: args.check.lang,
+            json: args.format == PushFormat::Json,
+        };
+        deliver_checked(&job, &loaded, &settings, &checked, stage, &mut run)
+    })();
+    notify::record(&loaded, run, &result, args.dry_run)?;
+    result
+}
+
+/// Where a run stopped, for its JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Stage {
+    /// Reading `alleo.toml`.
+    Configuration,
+    /// Taking the state folder's lock.
+    Lock,
+    /// Finding and reading the HR export (`sync`).
+    Export,
+    /// Transforming the export (`sync`).
+    Transform,
+    /// Checking the file against the rules and the previous state.
+    Check,
+    /// Connecting, logging in, uploading.
+    Delivery,
+    /// Recording the delivery in the state folder.
+    Record,
+}
+
+/// A run's failure as the one JSON object `--format json` promises (exit 2);
+/// without JSON, the error goes on to `main`, which prints it.
+pub(crate) fn failed_as_json(
+    result: Result<ExitCode, CliError>,
+    stage: Stage,
+    json: bool,
+) -> Result<ExitCode, CliError> {
+    match result {
+        Err(e) if json && !matches!(e, CliError::BrokenPipe) => {
+            #[derive(Serialize)]
+            struct Failure {
+                outcome: Outcome,
+                stage: Stage,
+                reason: String,
+                exit_code: u8,
+            }
+            print_json(&Failure {
+                outcome: Outcome::Failed,
+                stage,
+                reason: e.to_string(),
+                exit_code: 2,
+            })?;
+            Ok(ExitCode::from(2))
+        }
+        other => other,
+    }
+}
+
+/// The Alleo file a run delivers: a file on disk (`push`) or made in memory
+/// (`sync`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Payload<'a> {
+    File(&'a Path),
+    Bytes(&'a [u8]),
+}
+
+impl Payload<'_> {
+    fn open(&self) -> Result<Box<dyn Read + '_>, CliError> {
+        match self {
+            Payload::File(path) => Ok(Box::new(File::open(path).map_err(|source| {
+                CliError::Input {
+                    path: path.display().to_string(),
+                    source,
+                }
+            })?)),
+            Payload::Bytes(bytes) => Ok(Box::new(*bytes)),
+        }
+    }
+
+    fn len(&self) -> Result<u64, CliError> {
+        match self {
+            Payload::File(path) => Ok(std::fs::metadata(path)
+                .map_err(|source| CliError::Input {
+                    path: path.display().to_string(),
+                    source,
+                })?
+                .len()),
+            Payload::Bytes(bytes) => Ok(bytes.len() as u64),
+        }
+    }
+}
+
+/// Errors a notification with `[notify] values = true` shows.
+const FIRST_ERRORS: usize = 20;
+
+/// What a delivering run (`push`, `sync`) delivers, and how.
+// The bools are the command line's flags, each on its own.
+#[allow(clippy::struct_excessive_bools)]
+pub(crate) struct Job<'a> {
+    pub payload: Payload<'a>,
+    pub dry_run: bool,
+    pub replace: bool,
+    pub strict: bool,
+    pub lang: Lang,
+    pub json: bool,
+}
+
+/// The delivery after the check: refused (exit 1) or sent, and kept in the state
+/// folder (as the previous state, and in `delivered/`) unless it is a dry run.
+/// What happened goes into `run`, for the history.
+pub(crate) fn deliver_checked(
+    job: &Job<'_>,
+    loaded: &Loaded,
+    settings: &Settings,
+    checked: &Checked,
+    stage: &mut Stage,
+    run: &mut Run,
+) -> Result<ExitCode, CliError> {
+    let remote_name = settings.remote_name();
+    let sent = FileFacts::of(&remote_name, &mut job.payload.open()?).map_err(|source| {
+        CliError::Input {
+            path: remote_name.clone(),
+            source,
+        }
+    })?;
+    run.sent = Some(sent);
+    run.rows = checked.report.rows;
+    run.plan = checked.plan;
+    run.first_errors = ErrorFacts::first(&checked.report, FIRST_ERRORS);
+    let refused = exit_code(&checked.report, job.strict);
     if refused != ExitCode::SUCCESS {
-        if json {
-            print_json(&Outcome::new(&checked, None))?;
+        run.outcome = Outcome::Refused;
+        run.reason = Some(refusal(&checked.report, job.strict));
+        if job.json {
+            print_json(&Said::new(checked, None))?;
         } else {
-            write_refused(&mut io::stdout().lock(), checked.report.valid(), lang)
+            write_refused(&mut io::stdout().lock(), checked.report.valid(), job.lang)
                 .map_err(CliError::output)?;
         }
         return Ok(refused);
     }
-    let password = password::read(&settings)?;
-    let len = std::fs::metadata(file)
-        .map_err(|source| CliError::Input {
-            path: args.file.clone(),
-            source,
-        })?
-        .len();
-    let mut bar = Progress::new(len, !json);
-    let delivered = deliver(&settings, &password, file, args, &mut |sent| {
-        bar.update(sent);
-    });
+    *stage = Stage::Delivery;
+    let password = password::read(settings)?;
+    let mut bar = Progress::new(job.payload.len()?, !job.json);
+    let delivered = deliver(settings, &password, job, &mut |sent| bar.update(sent));
     bar.finish();
     let delivered = delivered?;
+    run.outcome = Outcome::Delivered;
+    run.remote_path = Some(delivered.remote_path.clone());
+    run.host_key.clone_from(&delivered.host_key);
+    run.attempts = delivered.attempts;
+    *stage = Stage::Record;
     let mut kept = None;
-    if !args.dry_run
-        && let Some(state) = &loaded.state
-    {
-        state.record_delivery(file)?;
+    if let Some(state) = loaded.state.as_ref().filter(|_| !job.dry_run) {
+        state.record_delivery(&mut job.payload.open()?)?;
+        run.kept = state.keep(
+            &mut job.payload.open()?,
+            &remote_name,
+            run.started,
+            loaded.keep,
+        )?;
         kept = Some(state.last_delivered());
     }
-    if json {
-        print_json(&Outcome::new(&checked, Some(&delivered)))?;
+    if job.json {
+        print_json(&Said::new(checked, Some(&delivered)))?;
     } else {
         let kept = kept.map(|p| p.display().to_string());
         let text = Delivered {
@@ -101,13 +254,30 @@ pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
             pickup: next_pickup(Utc::now()),
             kept: kept.as_deref(),
         };
-        write_delivery(&mut io::stdout().lock(), &text, lang).map_err(CliError::output)?;
+        write_delivery(&mut io::stdout().lock(), &text, job.lang).map_err(CliError::output)?;
     }
     Ok(if delivered.not_removed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(2)
     })
+}
+
+/// Why the check refused a file, for the history.
+fn refusal(report: &Report, strict: bool) -> String {
+    if report.valid() && strict {
+        format!("{} warnings, and --strict", report.warnings())
+    } else {
+        let mut codes: Vec<&str> = report
+            .issues
+            .iter()
+            .filter(|i| i.severity == alleo_csv_core::Severity::Error)
+            .map(|i| i.code().as_str())
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        format!("{} errors: {}", report.errors(), codes.join(", "))
+    }
 }
 
 /// Connects, checks the key, logs in, and checks the folder: that it exists, can be
@@ -176,7 +346,7 @@ fn settings_of(loaded: &Loaded) -> Result<Settings, CliError> {
 }
 
 /// The check of the file before anything is sent.
-struct Checked {
+pub(crate) struct Checked {
     report: Report,
     plan: Option<Counts>,
 }
@@ -221,7 +391,7 @@ struct Delivery {
 
 /// The push's result for `--format json`.
 #[derive(Serialize)]
-struct Outcome<'a> {
+struct Said<'a> {
     sent: bool,
     valid: bool,
     rows: u64,
@@ -231,9 +401,9 @@ struct Outcome<'a> {
     delivery: Option<&'a Delivery>,
 }
 
-impl<'a> Outcome<'a> {
-    fn new(checked: &'a Checked, delivery: Option<&'a Delivery>) -> Outcome<'a> {
-        Outcome {
+impl<'a> Said<'a> {
+    fn new(checked: &'a Checked, delivery: Option<&'a Delivery>) -> Said<'a> {
+        Said {
             sent: delivery.is_some_and(|d| !d.dry_run),
             valid: checked.report.valid(),
             rows: checked.report.rows,
@@ -250,13 +420,12 @@ impl<'a> Outcome<'a> {
 fn deliver(
     settings: &Settings,
     password: &Password,
-    file: &Path,
-    args: &PushArgs,
+    job: &Job<'_>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Delivery, CliError> {
     let mut left: Vec<String> = Vec::new();
     let started = Instant::now();
-    let lang = args.check.lang;
+    let lang = job.lang;
     let result = retrying(settings, lang, |_| {
         let mut remote = connect(settings, password)?;
         for temp in std::mem::take(&mut left) {
@@ -264,7 +433,7 @@ fn deliver(
                 left.push(temp);
             }
         }
-        once(settings, remote.as_mut(), file, args, &mut left, progress)
+        once(settings, remote.as_mut(), job, &mut left, progress)
     });
     match result {
         Ok((mut delivery, attempts)) => {
@@ -286,8 +455,7 @@ fn deliver(
 fn once(
     settings: &Settings,
     remote: &mut dyn Remote,
-    file: &Path,
-    args: &PushArgs,
+    job: &Job<'_>,
     left: &mut Vec<String>,
     progress: &mut dyn FnMut(u64),
 ) -> Result<Delivery, CliError> {
@@ -302,7 +470,7 @@ fn once(
         .filter(|n| **n != final_name)
         .cloned()
         .collect();
-    if !others.is_empty() && !args.replace {
+    if !others.is_empty() && !job.replace {
         return Err(DeliveryError::OtherFiles {
             server: settings.server(),
             folder: folder(settings),
@@ -311,25 +479,22 @@ fn once(
         .into());
     }
     let mut delivery = Delivery {
-        dry_run: args.dry_run,
+        dry_run: job.dry_run,
         server: settings.server(),
         remote_path: settings.remote_path(&final_name),
         host_key: remote.host_key(),
         waiting,
         ..Delivery::default()
     };
-    if args.dry_run {
+    if job.dry_run {
         probe(remote)?;
-        delivery.bytes = std::fs::metadata(file).map_or(0, |m| m.len());
+        delivery.bytes = job.payload.len()?;
         return Ok(delivery);
     }
     let temp = temp_name();
     left.push(temp.clone());
     let uploaded = (|| {
-        let mut input = File::open(file).map_err(|source| CliError::Input {
-            path: file.display().to_string(),
-            source,
-        })?;
+        let mut input = job.payload.open()?;
         let sent = remote.upload(&temp, &mut input, progress)?;
         let found = remote.size(&temp)?;
         if found != sent {

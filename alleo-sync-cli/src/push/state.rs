@@ -1,8 +1,7 @@
 //! The state folder: the last file delivered to Alleo, which is the previous state
 //! of the next `validate` and `diff`.
 
-use std::fs::File;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -20,6 +19,8 @@ pub struct StateSection {
     /// The folder; `~` is the home folder, and a relative path is taken from the
     /// configuration file's folder.
     pub dir: Option<String>,
+    /// How many delivered files to keep in `delivered/` (default 30; 0 keeps none).
+    pub keep: Option<usize>,
 }
 
 /// Where the state is kept.
@@ -61,17 +62,13 @@ impl StateDir {
     /// Keeps `delivered` as the last delivered file: copied into a temporary file
     /// in the folder and renamed over the old one, so a failure leaves the old
     /// state whole. Only a confirmed delivery may call this.
-    pub fn record_delivery(&self, delivered: &Path) -> Result<(), CliError> {
+    pub fn record_delivery(&self, delivered: &mut dyn Read) -> Result<(), CliError> {
         std::fs::create_dir_all(&self.0).map_err(|source| CliError::OutputFile {
             path: self.0.clone(),
             source,
         })?;
         let mut pending = Pending::create(&self.last_delivered())?;
-        let mut file = File::open(delivered).map_err(|source| CliError::Input {
-            path: delivered.display().to_string(),
-            source,
-        })?;
-        io::copy(&mut file, &mut pending).map_err(|source| CliError::OutputFile {
+        io::copy(delivered, &mut pending).map_err(|source| CliError::OutputFile {
             path: self.last_delivered(),
             source,
         })?;
@@ -87,15 +84,13 @@ mod tests {
     fn a_delivery_replaces_the_state_whole() {
         let dir = tempfile::tempdir().unwrap();
         let state = StateDir(dir.path().join("state"));
-        let first = dir.path().join("a.csv");
-        std::fs::write(&first, "Email\na@x.nl\n").unwrap();
-        state.record_delivery(&first).unwrap();
+        state.record_delivery(&mut &b"Email\na@x.nl\n"[..]).unwrap();
         assert_eq!(
             std::fs::read(state.last_delivered()).unwrap(),
             b"Email\na@x.nl\n"
         );
-        let missing = dir.path().join("gone.csv");
-        assert!(state.record_delivery(&missing).is_err());
+        let mut broken = std::io::repeat(b'x').take(10).chain(Broken);
+        assert!(state.record_delivery(&mut broken).is_err());
         assert_eq!(
             std::fs::read(state.last_delivered()).unwrap(),
             b"Email\na@x.nl\n"
@@ -107,10 +102,20 @@ mod tests {
         );
     }
 
+    /// A reader that fails, like a file on a disk that goes away.
+    struct Broken;
+
+    impl Read for Broken {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("the disk went away"))
+        }
+    }
+
     #[test]
     fn the_folder_is_found_like_other_tools_find_theirs() {
         let section = StateSection {
             dir: Some("state".into()),
+            keep: None,
         };
         assert_eq!(
             StateDir::locate(&section, Some(Path::new("/etc/acme"))),
@@ -118,6 +123,7 @@ mod tests {
         );
         let absolute = StateSection {
             dir: Some("/var/lib/alleo".into()),
+            keep: None,
         };
         assert_eq!(
             StateDir::locate(&absolute, Some(Path::new("/etc/acme"))),

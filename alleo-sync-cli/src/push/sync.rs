@@ -1,0 +1,250 @@
+//! `alleo-sync sync`: the daily job in one command (SPEC section 8). The export is
+//! transformed in memory, checked against the state folder's previous state, and
+//! delivered and recorded exactly as `push` delivers, holding the state folder's
+//! lock from before the previous state is read until the state is written.
+
+use std::fs::{self, File};
+use std::io::{self, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::SystemTime;
+
+use alleo_csv_core::job;
+use alleo_csv_core::text::transform::{Files, write_transform};
+use alleo_csv_core::transform::Outputs;
+use serde::Serialize;
+
+use super::args::{PushFormat, SyncArgs};
+use super::record::{ErrorFacts, FileFacts, Outcome, Run};
+use super::settings::Settings;
+use super::{
+    Checked, Job, Payload, Stage, deliver_checked, failed_as_json, notify, print_json, settings_of,
+};
+use crate::config_file::{self, Loaded};
+use crate::error::CliError;
+use crate::previous;
+use crate::text::Ansi;
+use crate::validate_cmd;
+use alleo_csv_core::text::delivery::write_counts;
+use chrono::Utc;
+
+/// Runs the job; exit codes as `push`.
+pub fn run(args: &SyncArgs) -> Result<ExitCode, CliError> {
+    let mut stage = Stage::Configuration;
+    let result = sync(args, &mut stage);
+    failed_as_json(result, stage, args.format == PushFormat::Json)
+}
+
+fn sync(args: &SyncArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
+    let loaded = config_file::load(args.check.config.as_deref())?;
+    let settings = settings_of(&loaded)?;
+    let Some(folder) = &loaded.state else {
+        return Err(CliError::Usage(
+            "sync keeps its state (the previous state, the lock, the history) in a folder, and none was found: set [state] dir in alleo.toml".to_owned(),
+        ));
+    };
+    *stage = Stage::Lock;
+    let _lock = folder.lock()?;
+    let mut run = Run::new("sync", Utc::now(), Outcome::Failed);
+    let result = transform_and_deliver(args, stage, &loaded, &settings, &mut run);
+    notify::record(&loaded, run, &result, args.dry_run)?;
+    result
+}
+
+/// From the export to the delivery, holding the lock; what happens goes into `run`.
+fn transform_and_deliver(
+    args: &SyncArgs,
+    stage: &mut Stage,
+    loaded: &Loaded,
+    settings: &Settings,
+    run: &mut Run,
+) -> Result<ExitCode, CliError> {
+    let json = args.format == PushFormat::Json;
+    *stage = Stage::Export;
+    let path = match &args.export {
+        Some(path) => PathBuf::from(path),
+        None => newest_export(loaded)?,
+    };
+    let shown = path.display().to_string();
+    let unreadable = |source| CliError::Input {
+        path: shown.clone(),
+        source,
+    };
+    let mut export = File::open(&path).map_err(unreadable)?;
+    run.export = Some(FileFacts::of(&shown, &mut export).map_err(unreadable)?);
+    export.seek(SeekFrom::Start(0)).map_err(unreadable)?;
+
+    *stage = Stage::Transform;
+    let (as_of, mut options) = args.check.options();
+    let mut bytes = Vec::new();
+    let done = job::transform_export(export, &loaded.config, &options, Outputs::new(&mut bytes))
+        .map_err(CliError::reading(&shown))?;
+    let remote_name = settings.remote_name();
+    if !done.usable() {
+        let reason = format!(
+            "the export cannot be made into the Alleo file: {} errors ({})",
+            done.report.errors(),
+            done.report.summary().codes.join(", ")
+        );
+        run.outcome = Outcome::Refused;
+        run.rows = done.summary.rows;
+        run.reason = Some(reason.clone());
+        run.first_errors = ErrorFacts::first(&done.report, super::FIRST_ERRORS);
+        if json {
+            #[derive(Serialize)]
+            struct Refused<'a> {
+                outcome: Outcome,
+                stage: Stage,
+                reason: &'a str,
+                exit_code: u8,
+                summary: &'a alleo_csv_core::transform::Summary,
+                report: &'a alleo_csv_core::Report,
+            }
+            print_json(&Refused {
+                outcome: Outcome::Refused,
+                stage: Stage::Transform,
+                reason: &reason,
+                exit_code: 1,
+                summary: &done.summary,
+                report: &done.report,
+            })?;
+        } else {
+            let files = Files {
+                input: Some(&shown),
+                output: &remote_name,
+                rejects: None,
+                changes: None,
+            };
+            let mut out = anstream::AutoStream::auto(io::stdout().lock());
+            write_transform(&mut out, &done, &files, false, &Ansi::default())
+                .map_err(CliError::output)?;
+        }
+        return Ok(ExitCode::from(1));
+    }
+
+    *stage = Stage::Check;
+    let chosen = previous::choose(None, false, loaded)?;
+    options.file_name = Some(remote_name.clone());
+    let checked = job::check(
+        &bytes[..],
+        &loaded.config,
+        options,
+        chosen.previous.as_ref(),
+    )?;
+    let checking = validate_cmd::Run {
+        file: &remote_name,
+        as_of,
+        chosen,
+        checked,
+    };
+    if !json {
+        let mut out = anstream::AutoStream::auto(io::stdout().lock());
+        checking
+            .write_text(&mut out, loaded, false)
+            .map_err(CliError::output)?;
+        if let Some(c) = &checking.checked.counts {
+            write_counts(&mut out, c, args.check.lang).map_err(CliError::output)?;
+        }
+    }
+    let checked = Checked {
+        report: checking.checked.report,
+        plan: checking.checked.counts,
+    };
+    let job = Job {
+        payload: Payload::Bytes(&bytes),
+        dry_run: args.dry_run,
+        replace: args.replace,
+        strict: args.check.strict,
+        lang: args.check.lang,
+        json,
+    };
+    deliver_checked(&job, loaded, settings, &checked, stage, run)
+}
+
+/// The newest file matching `[sync] export`.
+fn newest_export(loaded: &Loaded) -> Result<PathBuf, CliError> {
+    let Some(pattern) = &loaded.sync.export else {
+        return Err(CliError::Usage(
+            "sync needs the export: give it as an argument, or set [sync] export in alleo.toml, e.g.\n\n  [sync]\n  export = \"/srv/hr/out/medewerkers_*.csv\"".to_owned(),
+        ));
+    };
+    let pattern_path = match loaded.path.as_deref().and_then(Path::parent) {
+        Some(base) if Path::new(pattern).is_relative() => base.join(pattern),
+        _ => PathBuf::from(pattern),
+    };
+    let folder = pattern_path.parent().unwrap_or(Path::new("."));
+    let wanted = pattern_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if folder.to_string_lossy().contains(['*', '?']) {
+        return Err(CliError::Usage(format!(
+            "[sync] export = \"{pattern}\": only the file name may hold * or ?, not the folder"
+        )));
+    }
+    let none = || CliError::NoExport {
+        pattern: pattern_path.display().to_string(),
+    };
+    let entries = fs::read_dir(if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    })
+    .map_err(|_| none())?;
+    let mut best: Option<(SystemTime, PathBuf)> = None;
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = entry.metadata() else { continue };
+        if !meta.is_file() || !matches(&wanted, &name) {
+            continue;
+        }
+        let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+        let candidate = (modified, entry.path());
+        if best.as_ref().is_none_or(|b| candidate > *b) {
+            best = Some(candidate);
+        }
+    }
+    best.map(|(_, path)| path).ok_or_else(none)
+}
+
+/// Whether `name` matches `pattern`, where `*` is any run of characters and `?`
+/// one character.
+fn matches(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    // The classic two-pointer match, backtracking to the last star.
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards_match_as_a_shell_matches_file_names() {
+        assert!(matches("medewerkers_*.csv", "medewerkers_2026-11-28.csv"));
+        assert!(matches("medewerkers_*.csv", "medewerkers_.csv"));
+        assert!(matches("export?.xlsx", "export1.xlsx"));
+        assert!(matches("*", "anything"));
+        assert!(matches("a*b*c", "aXXbYYc"));
+        assert!(!matches("medewerkers_*.csv", "medewerkers_2026.csv.bak"));
+        assert!(!matches("export?.xlsx", "export12.xlsx"));
+        assert!(!matches("a*b*c", "aXXbYY"));
+    }
+}
