@@ -198,6 +198,11 @@ pub struct DiffArgs {
     /// list is otherwise shown by its first lines).
     #[arg(long)]
     pub all: bool,
+
+    /// The name the file is checked as, when it is not its own (a kept delivery
+    /// was sent under another): not a flag, set by `history diff`.
+    #[arg(skip)]
+    pub checked_as: Option<String>,
 }
 
 /// `alleo-sync transform`.

@@ -45,7 +45,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
     let input: Box<dyn Read> = if file == "-" {
         Box::new(io::stdin().lock())
     } else {
-        options.file_name = Some(file.clone());
+        options.file_name = Some(args.checked_as.clone().unwrap_or_else(|| file.clone()));
         Box::new(File::open(file).map_err(|source| CliError::Input {
             path: file.clone(),
             source,

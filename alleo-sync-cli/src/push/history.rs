@@ -76,6 +76,12 @@ fn between(args: &HistoryDiffArgs) -> Result<ExitCode, CliError> {
         check: args.check.clone(),
         format: args.format,
         all: args.all,
+        // Kept as `<time>_<name>`, it was sent as `<name>`.
+        checked_as: b.file_name().and_then(|n| {
+            n.to_string_lossy()
+                .split_once('_')
+                .map(|(_, sent)| sent.to_owned())
+        }),
     })
 }
 

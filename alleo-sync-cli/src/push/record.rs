@@ -137,14 +137,14 @@ impl StateDir {
         fs::create_dir_all(&folder).map_err(unwritable)?;
         let mut kept = None;
         if keep > 0 {
-            let path = folder.join(format!("{}_{name}", at.format("%Y%m%dT%H%M%SZ")));
+            let path = folder.join(format!("{}_{name}", at.format("%Y%m%dT%H%M%S%.3fZ")));
             let mut pending = Pending::create(&path)?;
             io::copy(bytes, &mut pending).map_err(|source| CliError::OutputFile {
                 path: path.clone(),
                 source,
             })?;
             pending.commit()?;
-            kept = Some(path);
+            kept = Some(std::path::absolute(&path).unwrap_or(path));
         }
         let mut all = self.kept()?;
         let surplus = all.len().saturating_sub(keep);
@@ -396,8 +396,8 @@ mod tests {
         assert_eq!(
             names,
             [
-                "20261128T041500Z_alleo_employees_acme.csv",
-                "20261128T051500Z_alleo_employees_acme.csv"
+                "20261128T041500.000Z_alleo_employees_acme.csv",
+                "20261128T051500.000Z_alleo_employees_acme.csv"
             ]
         );
         #[cfg(unix)]

@@ -65,6 +65,8 @@ fn transform_and_deliver(
         Some(path) => PathBuf::from(path),
         None => newest_export(loaded)?,
     };
+    // The history names the export so that it can be found again.
+    let path = std::path::absolute(&path).unwrap_or(path);
     let shown = path.display().to_string();
     let unreadable = |source| CliError::Input {
         path: shown.clone(),
