@@ -25,6 +25,12 @@ if ! command -v /usr/sbin/sshd >/dev/null || ! command -v ssh-keygen >/dev/null;
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssh-server openssh-client >/dev/null
 fi
+# systemd-analyze, which checks the units `alleo-sync schedule --systemd` prints.
+if ! command -v systemd-analyze >/dev/null; then
+  echo "==> installing systemd (apt), for systemd-analyze"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd >/dev/null
+fi
 mkdir -p /run/sshd
 chmod 755 /run/sshd
 if ! id "$user" >/dev/null 2>&1; then

@@ -327,7 +327,13 @@ pub enum SuggestFormat {
 Examples:
   alleo-sync schedule
   alleo-sync schedule --at 2026-11-25T21:00:00Z
-  alleo-sync schedule --offboarding 2026-12-31 --lang nl")]
+  alleo-sync schedule --offboarding 2026-12-31 --lang nl
+  alleo-sync schedule --cron >> mycrontab
+  alleo-sync schedule --systemd --config /etc/alleo-sync/alleo.toml
+
+--cron and --systemd print what runs `alleo-sync sync` 30 minutes before each
+pickup (02:15 and 19:30 UTC): crontab lines, or a hardened systemd service and
+timer (the README's \"Running it every day\" shows how to install them).")]
 pub struct ScheduleArgs {
     /// The moment to start from, in UTC (2026-11-25T21:00:00Z, 2026-11-25 21:00 or
     /// 2026-11-25). Defaults to now.
@@ -342,6 +348,24 @@ pub struct ScheduleArgs {
     /// How many pickups to list.
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub count: usize,
+
+    /// Print crontab lines that run `sync` 30 minutes before each pickup.
+    #[arg(long, conflicts_with = "systemd")]
+    pub cron: bool,
+
+    /// Print a systemd service and timer that run `sync` 30 minutes before each
+    /// pickup.
+    #[arg(long)]
+    pub systemd: bool,
+
+    /// The configuration the scheduled `sync` uses (with --cron or --systemd).
+    /// Defaults to ./alleo.toml when it exists, else /etc/alleo-sync/alleo.toml.
+    #[arg(long, short, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The alleo-sync the scheduled job runs. Defaults to this one.
+    #[arg(long, value_name = "PATH")]
+    pub binary: Option<PathBuf>,
 
     /// Language of the output.
     #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]

@@ -11,6 +11,9 @@ use crate::error::CliError;
 
 /// Prints the next pickups and, for an offboarding date, when it takes effect.
 pub fn run(args: &ScheduleArgs) -> Result<ExitCode, CliError> {
+    if args.cron || args.systemd {
+        return crate::push::units::run(args);
+    }
     let now = args.at.unwrap_or_else(Utc::now);
     let mut out = io::stdout().lock();
     write_schedule(&mut out, now, args.count, args.offboarding, args.lang)

@@ -576,3 +576,102 @@ fn a_notification_is_posted_and_one_that_fails_changes_no_exit_code() {
     assert_eq!(body["run"]["outcome"], "refused");
     assert_eq!(body["errors"][0]["value"], "not-an-address", "{body}");
 }
+
+#[test]
+fn schedule_prints_crontab_lines_and_systemd_units_that_run_sync_before_each_pickup() {
+    let dir = tempfile::tempdir().unwrap();
+    let schedule = |kind: &str| {
+        let out = common::alleo_sync_in(
+            dir.path(),
+            &[
+                "schedule",
+                kind,
+                "--binary",
+                "/bin/true",
+                "--config",
+                "/etc/alleo-sync/alleo.toml",
+            ],
+            None,
+        );
+        ok(&out);
+        stdout(&out)
+    };
+    let cron = schedule("--cron");
+    let lines: Vec<&str> = cron.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(
+        lines,
+        [
+            "CRON_TZ=UTC",
+            "15 2 * * * /bin/true sync --config /etc/alleo-sync/alleo.toml --format json",
+            "30 19 * * * /bin/true sync --config /etc/alleo-sync/alleo.toml --format json",
+        ]
+    );
+
+    let units = schedule("--systemd");
+    let at = units
+        .find("# /etc/systemd/system/alleo-sync.timer")
+        .unwrap();
+    let (service, timer) = units.split_at(at);
+    for needed in [
+        "ExecStart=/bin/true sync --config /etc/alleo-sync/alleo.toml --format json",
+        "StateDirectory=alleo-sync",
+        "LoadCredential=sftp-password:/etc/alleo-sync/sftp-password",
+        "password_file = \"/run/credentials/alleo-sync.service/sftp-password\"",
+        "NoNewPrivileges=yes",
+        "ProtectSystem=strict",
+    ] {
+        assert!(service.contains(needed), "{needed}\n{service}");
+    }
+    assert!(
+        timer.contains("OnCalendar=*-*-* 02:15:00 UTC\nOnCalendar=*-*-* 19:30:00 UTC"),
+        "{timer}"
+    );
+
+    // systemd itself reads them without a complaint.
+    let Some(analyze) = tool("systemd-analyze") else {
+        return;
+    };
+    fs::write(dir.path().join("alleo-sync.service"), service).unwrap();
+    fs::write(dir.path().join("alleo-sync.timer"), timer).unwrap();
+    let out = Command::new(&analyze)
+        .args(["verify", "alleo-sync.service", "alleo-sync.timer"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    // And would say so of a mistake.
+    fs::write(
+        dir.path().join("alleo-sync.timer"),
+        timer.replace("02:15:00 UTC", "02:75:00 UTC"),
+    )
+    .unwrap();
+    let out = Command::new(&analyze)
+        .args(["verify", "alleo-sync.timer"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("calendar"), "{}", stderr(&out));
+}
+
+/// `name` on the PATH; under CI a missing tool fails the test, elsewhere it is
+/// said and the check that needs it is left out.
+fn tool(name: &str) -> Option<PathBuf> {
+    let found = std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file());
+    if found.is_none() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{name} is needed under CI (apt install systemd)"
+        );
+        eprintln!("note: {name} is not installed: the units were not verified by systemd");
+    }
+    found
+}

@@ -21,6 +21,7 @@ pub mod settings;
 mod sftp;
 pub mod state;
 pub mod sync;
+pub mod units;
 
 use std::fs::File;
 use std::hash::{BuildHasher, RandomState};
