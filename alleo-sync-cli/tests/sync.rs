@@ -675,3 +675,23 @@ fn tool(name: &str) -> Option<PathBuf> {
     }
     found
 }
+
+#[test]
+fn an_export_that_is_already_an_alleo_file_passes_through_unchanged() {
+    let sshd = Sshd::start();
+    let setup = Setup::sshd(&sshd);
+    // The example's own configuration: no [input] that forces another dialect.
+    let toml = fs::read_to_string(setup.path("alleo.toml")).unwrap();
+    let sections = &toml[toml.find("[state]").unwrap()..];
+    let example_toml = fs::read_to_string(example("alleo.toml")).unwrap();
+    fs::write(
+        setup.path("alleo.toml"),
+        format!("{example_toml}\n{sections}"),
+    )
+    .unwrap();
+    // The example file with its columns under Alleo's own names, as transform makes it.
+    let canonical = transformed(&setup, Path::new(&example("alleo_employees_clean.csv")));
+    setup.export("medewerkers_1.csv", &canonical, Duration::ZERO);
+    ok(&setup.sync(&[]));
+    assert!(fs::read(sshd.folder.join("alleo_employees_acme.csv")).unwrap() == canonical);
+}
