@@ -25,7 +25,7 @@ else
   PATH=/usr/bin:$PATH RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 \
     RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" CARGO_TARGET_DIR=target/wasm-debian \
     /usr/bin/cargo build --quiet --profile wasm --target wasm32-unknown-unknown \
-    -Zbuild-std=std,panic_abort -p alleo-csv-wasm
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size -p alleo-csv-wasm
   wasm=target/wasm-debian/wasm32-unknown-unknown/wasm/alleo_csv_wasm.wasm
 fi
 

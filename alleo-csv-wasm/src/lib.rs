@@ -16,7 +16,10 @@ pub use report::Report;
 
 use alleo_csv_core::job::{self, Checking};
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
+use alleo_csv_core::text::Plain;
 use alleo_csv_core::text::page::page_words;
+use alleo_csv_core::text::transform::{Files, write_transform};
+use alleo_csv_core::transform::Outputs;
 use alleo_csv_core::{Schema, mapping, schedule, split};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
@@ -191,6 +194,90 @@ pub fn suggest_mapping(
         }
     };
     to_js(&suggestions.with_toml("-", lang))
+}
+
+/// Transforms an export (CSV in any encoding and delimiter, or an `.xlsx`
+/// workbook, told by its bytes) into the Alleo file, as `alleo-sync transform
+/// --rejects --changes` does: the same file, byte for byte.
+///
+/// # Errors
+/// A JavaScript `Error` for a configuration or options that cannot be used, or an
+/// export that cannot be read (an old `.xls` workbook).
+#[wasm_bindgen]
+pub fn transform(bytes: &[u8], config: JsValue, options: JsValue) -> Result<Transformed, JsError> {
+    let (config, options) = (config_of(config)?, options_of(options)?);
+    let (mut output, mut rejects, mut changes) = (Vec::new(), Vec::new(), Vec::new());
+    let outputs = Outputs::new(&mut output)
+        .rejects(&mut rejects)
+        .changes(&mut changes);
+    let export = std::io::Cursor::new(bytes);
+    let done = job::transform_export(export, &config, &options, outputs).map_err(error)?;
+    Ok(Transformed {
+        files: done.usable().then_some([output, rejects, changes]),
+        done,
+        input: options.file_name,
+    })
+}
+
+/// A finished transform: the files it wrote (only when the run is usable: no
+/// half-made set), its summary and the re-check's report.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Transformed {
+    done: alleo_csv_core::transform::Transformed,
+    files: Option<[Vec<u8>; 3]>,
+    input: Option<String>,
+}
+
+#[wasm_bindgen]
+impl Transformed {
+    /// Whether the files were written: every row valid, or set aside as a reject.
+    #[wasm_bindgen(getter)]
+    pub fn usable(&self) -> bool {
+        self.files.is_some()
+    }
+
+    /// What was read, repaired, written and left out, as the CLI's `summary`.
+    ///
+    /// # Errors
+    /// Only if the object cannot be made (never, in practice).
+    #[wasm_bindgen(getter)]
+    pub fn summary(&self) -> Result<JsValue, JsError> {
+        to_js(&self.done.summary)
+    }
+
+    /// The Alleo file (`undefined` when the run is not usable).
+    pub fn output(&self) -> Option<Vec<u8>> {
+        self.files.as_ref().map(|f| f[0].clone())
+    }
+
+    /// The rows set aside, as the export had them, with the reason.
+    pub fn rejects(&self) -> Option<Vec<u8>> {
+        self.files.as_ref().map(|f| f[1].clone())
+    }
+
+    /// Every change made, as CSV.
+    pub fn changes(&self) -> Option<Vec<u8>> {
+        self.files.as_ref().map(|f| f[2].clone())
+    }
+
+    /// The report of the re-check, kept in WebAssembly memory.
+    pub fn report(&self) -> Report {
+        Report::new(self.done.report.clone())
+    }
+
+    /// What `alleo-sync transform` prints of it, the Alleo file named `output`.
+    pub fn text(&self, output: &str) -> String {
+        let files = Files {
+            input: self.input.as_deref(),
+            output,
+            rejects: None,
+            changes: None,
+        };
+        let mut out = Vec::new();
+        let _ = write_transform(&mut out, &self.done, &files, self.usable(), &Plain);
+        String::from_utf8_lossy(&out).into_owned()
+    }
 }
 
 /// What settings can name, for a settings form: `{ fields: [{ key, label }],

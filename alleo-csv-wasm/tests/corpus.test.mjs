@@ -3,7 +3,7 @@
 // Run by scripts/test-wasm.sh after scripts/build-wasm.sh.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
@@ -169,4 +169,66 @@ test("the other exports", () => {
   assert.match(wasm.nextPickup(), /^\d{4}-\d{2}-\d{2}T(02:45|20:00):00Z$/);
   const defaulted = wasm.validate(new TextEncoder().encode("Email,First name,Last name\na@example.nl,A,B\n"));
   assert.equal(defaulted.as_of, wasm.nextPickup().slice(0, 10));
+});
+
+/// The corpus's transform cases (`export.csv`, `transform.json`).
+const transformCases = readdirSync(casesDir).filter((name) =>
+  existsSync(join(casesDir, name, "transform.json")),
+);
+
+test("the corpus has transform cases", () => assert.ok(transformCases.length >= 3, `${transformCases.length}`));
+
+for (const name of transformCases) {
+  test(`${name}: transform gives the case's summary, report and files`, () => {
+    const dir = join(casesDir, name);
+    const expected = JSON.parse(readFileSync(join(dir, "transform.json"), "utf8"));
+    const tomlPath = join(dir, "alleo.toml");
+    const config = existsSync(tomlPath) ? parseToml(readFileSync(tomlPath, "utf8")) : undefined;
+    const done = wasm.transform(readFileSync(join(dir, "export.csv")), config, { asOf: expected.as_of, lang: "en" });
+    const report = JSON.parse(done.report().json());
+    assert.deepEqual(
+      { as_of: expected.as_of, report, summary: done.summary, usable: done.usable },
+      expected,
+    );
+    for (const [file, bytes] of [
+      ["output.csv", done.output()],
+      ["rejects.csv", done.rejects()],
+      ["changes.csv", done.changes()],
+    ]) {
+      const path = join(dir, file);
+      if (expected.usable) {
+        assert.deepEqual(Buffer.from(bytes), readFileSync(path), `${file}, byte for byte`);
+      } else {
+        assert.equal(bytes, undefined, `${file}: nothing written`);
+      }
+    }
+  });
+}
+
+test("the example exports, CSV and workbook, transform as the CLI transforms them", () => {
+  const exports = join(root, "examples", "exports");
+  const systems = readdirSync(exports).filter((s) => existsSync(join(exports, s, "alleo.toml")));
+  assert.ok(systems.length >= 4, systems.join());
+  let workbooks = 0;
+  for (const system of systems) {
+    const dir = join(exports, system);
+    const config = parseToml(readFileSync(join(dir, "alleo.toml"), "utf8"));
+    for (const file of readdirSync(dir).filter((f) => /^export\.(csv|xlsx)$/.test(f))) {
+      workbooks += file.endsWith(".xlsx") ? 1 : 0;
+      const done = wasm.transform(readFileSync(join(dir, file)), config, { asOf: "2026-11-26" });
+      const out = join(root, "target", `wasm-transform-${system}.csv`);
+      rmSync(out, { force: true });
+      const cli = spawnSync(alleoSync, [
+        "transform", join(dir, file), "-o", out, "--config", join(dir, "alleo.toml"),
+        "--as-of", "2026-11-26", "--rejects", `${out}.rejects`, "--changes", `${out}.changes`,
+      ]);
+      assert.equal(done.usable, existsSync(out), `${system}/${file}: ${cli.stderr}`);
+      if (done.usable) {
+        assert.deepEqual(Buffer.from(done.output()), readFileSync(out), `${system}/${file}: the Alleo file`);
+        assert.deepEqual(Buffer.from(done.changes()), readFileSync(`${out}.changes`), `${system}/${file}: the change log`);
+      }
+    }
+  }
+  assert.ok(workbooks >= 1, "a workbook among the examples");
+  assert.throws(() => wasm.transform(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), undefined, {}), /xls|workbook/i);
 });

@@ -5,6 +5,7 @@
 import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
+import { isExport, showImport, suggest } from "./import.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -24,8 +25,23 @@ function translate() {
   for (const el of document.querySelectorAll("[data-label]")) el.setAttribute("aria-label", word(el.dataset.label));
 }
 
-/// Checks `file` and shows its report; a check started later wins.
+/// Checks `file` and shows its report, or, for an HR export (a workbook, or a CSV
+/// whose columns and dialect need settling), shows the importer; a check started
+/// later wins.
 async function checkFile(file) {
+  const workbook = /\.xlsx$/i.test(file.name);
+  // The suggestion reads a CSV's first rows only.
+  const suggestion = await suggest(workbook ? file : file.slice(0, 1 << 20), settings(), lang).catch(() => null);
+  const importing = suggestion && (workbook || isExport(suggestion));
+  $("import").hidden = !importing;
+  if (importing) {
+    last = null;
+    $("summary").replaceChildren();
+    $("tools").hidden = $("issues").hidden = $("shown").hidden = $("warning-groups").hidden = true;
+    const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+    showImport({ file, suggestion, base: settings(), fields, word, options: { asOf, lang } });
+    return;
+  }
   const progress = $("progress");
   progress.hidden = false;
   progress.value = 0;

@@ -93,21 +93,26 @@ impl Suggestions {
         out
     }
 
+    /// Each column's note in `lang`, in column order: why it is left out, or the
+    /// comment its `[mapping]` line has (confidence, reason, evidence).
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let t = Notes::of(lang);
+        self.columns
+            .iter()
+            .map(|c| match c.leave_out {
+                Some(why) => left_out(why, &t),
+                None => note(c, &t),
+            })
+            .collect()
+    }
+
     /// The columns left out, as `ignore = [...]` under `[input]` (opening the
     /// section when the settings did not), each with why.
     fn write_ignore(&self, out: &mut String, t: &Notes) {
         let left: Vec<(&str, String)> = self
             .columns
             .iter()
-            .filter_map(|c| {
-                let why = match c.leave_out? {
-                    LeaveOut::Sensitive { reason } => t.why_sensitive(reason).to_owned(),
-                    LeaveOut::NotForAlleo => t.not_for_alleo.to_owned(),
-                    LeaveOut::NoMatch => t.no_match.to_owned(),
-                    LeaveOut::Undecided => t.undecided.to_owned(),
-                };
-                Some((c.header.as_str(), why))
-            })
+            .filter_map(|c| Some((c.header.as_str(), left_out(c.leave_out?, t))))
             .collect();
         if left.is_empty() {
             return;
@@ -126,6 +131,16 @@ impl Suggestions {
             let _ = writeln!(out, "    {item}{:pad$}  # {why}", "");
         }
         out.push_str("]\n");
+    }
+}
+
+/// Why a column is left out, in words.
+fn left_out(why: LeaveOut, t: &Notes) -> String {
+    match why {
+        LeaveOut::Sensitive { reason } => t.why_sensitive(reason).to_owned(),
+        LeaveOut::NotForAlleo => t.not_for_alleo.to_owned(),
+        LeaveOut::NoMatch => t.no_match.to_owned(),
+        LeaveOut::Undecided => t.undecided.to_owned(),
     }
 }
 

@@ -205,6 +205,8 @@ pub struct Suggested<'s> {
     suggestions: &'s Suggestions,
     /// The sections as `alleo.toml` text.
     toml: String,
+    /// Each column's note, in column order (see [`Suggestions::notes`]).
+    notes: Vec<String>,
 }
 
 impl Suggestions {
@@ -213,6 +215,7 @@ impl Suggestions {
         Suggested {
             suggestions: self,
             toml: self.to_toml(source, lang),
+            notes: self.notes(lang),
         }
     }
 }

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod delivery;
+mod import;
 pub mod page;
 pub mod schedule;
 pub mod transform;

@@ -25,6 +25,7 @@ pub fn page_words(lang: Lang) -> PageWordsJson {
             Lang::Nl => &NL,
             Lang::De => &DE,
         },
+        import: super::import::import_words(lang),
         row: t.row,
         file: t.file,
         error: t.error,
@@ -37,6 +38,8 @@ pub fn page_words(lang: Lang) -> PageWordsJson {
 pub struct PageWordsJson {
     #[serde(flatten)]
     page: &'static PageWords,
+    #[serde(flatten)]
+    import: &'static super::import::ImportWords,
     row: &'static str,
     file: &'static str,
     error: &'static str,

@@ -7,7 +7,7 @@
 // scripts/test-wasm.sh.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { parse as parseToml } from "smol-toml";
@@ -364,5 +364,103 @@ test("accessible: every control named, usable from the keyboard, readable contra
   assert.ok(pairs.length > 20, `${pairs.length} texts checked`);
   const low = pairs.filter(({ fg, bg }) => contrast(fg, bg) < 4.5).map((p) => `${p.text}: ${contrast(p.fg, p.bg).toFixed(2)}`);
   assert.deepEqual(low, []);
+  await page.close();
+});
+
+/// What `alleo-sync transform` writes for `exportPath` under `config`: the Alleo
+/// file and the change log (`null` when it writes nothing).
+function cliTransform(exportPath, config, tag) {
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `alleo_employees_${tag}.csv`);
+  spawnSync("rm", ["-f", out, `${out}.changes`]);
+  spawnSync(alleoSync, [
+    "transform", exportPath, "-o", out, "--config", config, "--as-of", "2026-11-26",
+    "--changes", `${out}.changes`, "--rejects", `${out}.rejects`,
+  ], { cwd: dir });
+  return existsSync(out) ? { output: readFileSync(out), changes: readFileSync(`${out}.changes`) } : null;
+}
+
+/// Downloads what `button` offers; returns its name and bytes.
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+for (const [system, file] of [["afas", "export.csv"], ["personio", "export.xlsx"]]) {
+  test(`an HR export (${system}, ${file}) becomes the Alleo file the CLI makes, and its alleo.toml makes it again`, async () => {
+    const { browser, origin } = site;
+    const page = await browser.newPage({ acceptDownloads: true });
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await open(page);
+    const exportPath = join(root, "examples", "exports", system, file);
+    await page.setInputFiles("#file", exportPath);
+    await page.locator("#import:not([hidden])").waitFor();
+    assert.ok(await page.locator("#import-heading").isVisible());
+    // Every column of the export, each with what it becomes and why.
+    const suggested = JSON.parse(spawnSync(alleoSync, ["mapping", "suggest", exportPath, "--format", "json"]).stdout);
+    const rows = page.locator("#import-columns tr");
+    assert.equal(await rows.count(), suggested.columns.length);
+    for (const [i, c] of suggested.columns.entries()) {
+      const row = rows.nth(i);
+      assert.equal(await row.locator("th").textContent(), c.header);
+      assert.equal(await row.locator("select").inputValue(), c.leave_out ? "" : (c.target ?? ""), c.header);
+      assert.equal(await row.evaluate((tr) => tr.classList.contains("sensitive")), c.leave_out?.kind === "sensitive", c.header);
+    }
+    if (system === "afas") {
+      assert.match(await page.locator('#import-columns tr[data-header="BSN"]').textContent(), /sensitive: left out/);
+      assert.equal(await page.inputValue("#delimiter"), ";");
+      assert.equal(await page.inputValue("#encoding"), "windows-1252");
+      assert.equal(await page.inputValue("#date-format"), "%d-%m-%Y");
+    }
+    // An ID is needed for the file's name.
+    await page.click("#make");
+    assert.equal(await page.getAttribute("#file-id", "aria-invalid"), "true");
+    await page.fill("#file-id", "acme");
+    await page.click("#make");
+    await page.locator("#made:not([hidden])").waitFor();
+    assert.match(await page.textContent("#made-text"), /Rows: \d+ read/);
+
+    const toml = await download(page, "#get-toml");
+    assert.equal(toml.name, "alleo.toml");
+    const tomlPath = join(root, "target", `page-import-${system}.toml`);
+    writeFileSync(tomlPath, toml.bytes);
+    const cli = cliTransform(exportPath, tomlPath, system);
+    assert.ok(cli, "the downloaded alleo.toml transforms the export in the CLI");
+    const made = await download(page, "#get-file");
+    assert.equal(made.name, "alleo_employees_acme.csv");
+    assert.ok(made.bytes.equals(cli.output), "the page's Alleo file is the CLI's, byte for byte");
+    const changes = await download(page, "#get-changes");
+    assert.ok(changes.bytes.equals(cli.changes), "the change logs are the same");
+    assert.ok(!made.bytes.includes("BSN") && !made.bytes.includes("IBAN"), "no sensitive column is sent");
+    assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), [], "every request stays on the page's own origin");
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test("an export with an error: the Alleo file is not offered, and the page says why", async () => {
+  const { browser } = site;
+  const page = await browser.newPage({ acceptDownloads: true });
+  await open(page);
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const broken = join(dir, "export_with_an_error.csv");
+  const afas = readFileSync(join(root, "examples", "exports", "afas", "export.csv"), "latin1");
+  // A work address that is not one.
+  writeFileSync(broken, Buffer.from(afas.replace(/;([a-z0-9.]+)@example\.nl;/, ";$1-at-example.nl;"), "latin1"));
+  await page.setInputFiles("#file", broken);
+  await page.locator("#import:not([hidden])").waitFor();
+  await page.fill("#file-id", "acme");
+  await page.click("#make");
+  await page.locator("#made:not([hidden])").waitFor();
+  assert.ok(await page.locator("#not-final").isVisible());
+  assert.ok(await page.locator("#get-file").isHidden());
+  assert.ok(await page.locator("#get-rejects").isVisible());
+  const rejects = await download(page, "#get-rejects");
+  assert.match(rejects.bytes.toString("latin1"), /at-example\.nl/);
   await page.close();
 });

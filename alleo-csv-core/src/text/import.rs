@@ -1,0 +1,130 @@
+//! The words of the checker page's importer (an HR export in, the Alleo file out),
+//! in English, Dutch and German; part of [`page_words`](super::page::page_words).
+
+use serde::Serialize;
+
+use crate::messages::Lang;
+
+/// The importer's words in `lang`.
+pub(super) fn import_words(lang: Lang) -> &'static ImportWords {
+    match lang {
+        Lang::En => &EN,
+        Lang::Nl => &NL,
+        Lang::De => &DE,
+    }
+}
+
+/// The importer's own words (JSON keys in camelCase).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportWords {
+    /// The heading of the mapping step.
+    import_heading: &'static str,
+    /// What the mapping step is for.
+    import_help: &'static str,
+    /// The column of the export.
+    column: &'static str,
+    /// Its first value.
+    example: &'static str,
+    /// What it becomes.
+    becomes: &'static str,
+    /// Left out of the Alleo file.
+    leave_out: &'static str,
+    /// How sure the suggestion is, and why.
+    why: &'static str,
+    /// A column left out because it holds sensitive data.
+    sensitive: &'static str,
+    /// The delimiter field.
+    delimiter: &'static str,
+    /// The encoding field.
+    encoding: &'static str,
+    /// The date format field.
+    date_format: &'static str,
+    /// The Alleo file ID field.
+    file_id: &'static str,
+    /// What the file ID is.
+    file_id_help: &'static str,
+    /// Makes the Alleo file.
+    make: &'static str,
+    /// Downloads the Alleo file.
+    get_file: &'static str,
+    /// Downloads the change log.
+    get_changes: &'static str,
+    /// Downloads the rejected rows.
+    get_rejects: &'static str,
+    /// Downloads the configuration.
+    get_toml: &'static str,
+    /// Why the Alleo file is not offered.
+    not_final: &'static str,
+    /// What the downloaded alleo.toml is for.
+    toml_help: &'static str,
+}
+
+static EN: ImportWords = ImportWords {
+    import_heading: "An HR export: choose what each column becomes",
+    import_help: "Each column's suggestion comes from its name and values. Columns left out are not in the Alleo file; sensitive ones are left out unless you choose otherwise.",
+    column: "Column in the export",
+    example: "First value",
+    becomes: "Becomes",
+    leave_out: "Leave out",
+    why: "How sure, and why",
+    sensitive: "sensitive: left out",
+    delimiter: "Delimiter",
+    encoding: "Encoding",
+    date_format: "Date format",
+    file_id: "Your Alleo file ID",
+    file_id_help: "The file is named alleo_employees_<ID>.csv; Alleo gave you the ID.",
+    make: "Make the Alleo file",
+    get_file: "Download the Alleo file",
+    get_changes: "Download the change log (CSV)",
+    get_rejects: "Download the rejected rows (CSV)",
+    get_toml: "Download alleo.toml",
+    not_final: "The Alleo file is offered once it has no error: fix the rows in the rejects file (or the export) and make it again.",
+    toml_help: "alleo.toml makes the nightly alleo-sync sync do the same from now on.",
+};
+
+static NL: ImportWords = ImportWords {
+    import_heading: "Een HR-export: kies wat elke kolom wordt",
+    import_help: "De suggestie per kolom komt van de naam en de waarden. Weggelaten kolommen staan niet in het Alleo-bestand; gevoelige worden weggelaten tenzij u anders kiest.",
+    column: "Kolom in de export",
+    example: "Eerste waarde",
+    becomes: "Wordt",
+    leave_out: "Weglaten",
+    why: "Hoe zeker, en waarom",
+    sensitive: "gevoelig: weggelaten",
+    delimiter: "Scheidingsteken",
+    encoding: "Codering",
+    date_format: "Datumnotatie",
+    file_id: "Uw Alleo-bestands-ID",
+    file_id_help: "Het bestand heet alleo_employees_<ID>.csv; Alleo heeft u de ID gegeven.",
+    make: "Maak het Alleo-bestand",
+    get_file: "Download het Alleo-bestand",
+    get_changes: "Download het wijzigingslog (CSV)",
+    get_rejects: "Download de geweigerde rijen (CSV)",
+    get_toml: "Download alleo.toml",
+    not_final: "Het Alleo-bestand wordt aangeboden zodra het geen fouten heeft: verbeter de rijen in het bestand met geweigerde rijen (of de export) en maak het opnieuw.",
+    toml_help: "Met alleo.toml doet de nachtelijke alleo-sync sync voortaan hetzelfde.",
+};
+
+static DE: ImportWords = ImportWords {
+    import_heading: "Ein HR-Export: Wählen Sie, was aus jeder Spalte wird",
+    import_help: "Der Vorschlag je Spalte kommt aus ihrem Namen und ihren Werten. Weggelassene Spalten sind nicht in der Alleo-Datei; sensible werden weggelassen, außer Sie wählen es anders.",
+    column: "Spalte im Export",
+    example: "Erster Wert",
+    becomes: "Wird",
+    leave_out: "Weglassen",
+    why: "Wie sicher, und warum",
+    sensitive: "sensibel: weggelassen",
+    delimiter: "Trennzeichen",
+    encoding: "Kodierung",
+    date_format: "Datumsformat",
+    file_id: "Ihre Alleo-Datei-ID",
+    file_id_help: "Die Datei heißt alleo_employees_<ID>.csv; Alleo hat Ihnen die ID gegeben.",
+    make: "Alleo-Datei erstellen",
+    get_file: "Alleo-Datei herunterladen",
+    get_changes: "Änderungsprotokoll herunterladen (CSV)",
+    get_rejects: "Abgelehnte Zeilen herunterladen (CSV)",
+    get_toml: "alleo.toml herunterladen",
+    not_final: "Die Alleo-Datei wird angeboten, sobald sie keinen Fehler hat: Korrigieren Sie die Zeilen in der Datei der abgelehnten Zeilen (oder den Export) und erstellen Sie sie erneut.",
+    toml_help: "Mit alleo.toml macht das nächtliche alleo-sync sync ab jetzt dasselbe.",
+};

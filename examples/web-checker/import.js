@@ -1,0 +1,165 @@
+// The importer: an HR export (CSV in any dialect, or .xlsx) in, the Alleo file out.
+// A mapping step shows each column with what the core suggests it becomes (an
+// Alleo field, a custom field, or left out; sensitive columns left out), with how
+// sure and why, and the dialect found; every choice can be changed. The export is
+// then transformed by the core, as `alleo-sync transform` does, and the Alleo file,
+// the change log, the rejected rows and the alleo.toml that does the same nightly
+// are offered for download. Nothing leaves the page.
+import { stringify } from "./vendor/smol-toml/index.js";
+
+const WORKER = new URL("import-worker.js", import.meta.url);
+const $ = (id) => document.getElementById(id);
+const worker = new Worker(WORKER, { type: "module" });
+let next = 0;
+const waiting = new Map();
+worker.onmessage = ({ data }) => {
+  const done = waiting.get(data.id);
+  waiting.delete(data.id);
+  if (data.error) done?.reject(new Error(data.error));
+  else done?.resolve(data);
+};
+const ask = (question) => new Promise((resolve, reject) => {
+  const id = next++;
+  waiting.set(id, { resolve, reject });
+  worker.postMessage({ ...question, id });
+});
+
+/// The suggestion for `file` under `config`, in `lang`.
+export function suggest(file, config, lang) {
+  return ask({ want: "suggest", file, config, options: { lang } }).then((d) => d.suggestion);
+}
+
+/// Whether a suggestion says the file is an HR export to import, not an Alleo
+/// file to check: its delimiter or encoding is not Alleo's, or most columns need
+/// a mapping. (A date or a decimal written another way is a mistake to report.)
+export function isExport(suggestion) {
+  const settled = suggestion.input.some((s) => s.apply && (s.key === "delimiter" || s.key === "encoding"));
+  const mapped = suggestion.columns.filter((c) => c.apply || c.leave_out).length;
+  return settled || mapped * 2 > suggestion.columns.length;
+}
+
+/// The TOML value of an `[input]` suggestion (`"\";\""` is `;`).
+const value = (setting) => {
+  try { return JSON.parse(setting.value); } catch { return setting.value; }
+};
+
+/// Shows the mapping step for `file` with its `suggestion`; `base` is the saved
+/// configuration (company groups and the like), `fields` the core's schema,
+/// `word(key)` a word in the page's language, `options` the run's options.
+export function showImport({ file, suggestion, base, fields, word, options }) {
+  const section = $("import");
+  const body = $("import-columns");
+  body.replaceChildren();
+  const customs = new Set(suggestion.columns.map((c) => c.target).filter((t) => t?.startsWith("custom_")));
+  suggestion.columns.forEach((c, i) => {
+    const tr = body.insertRow();
+    tr.dataset.header = c.header;
+    // A column under Alleo's own name (or mapped already) needs no [mapping] line.
+    tr.dataset.own = c.needed ? "" : (c.target ?? "");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = c.header;
+    tr.append(th);
+    const select = document.createElement("select");
+    select.setAttribute("aria-label", `${word("becomes")}: ${c.header}`);
+    select.add(new Option(word("leaveOut"), ""));
+    for (const { key, label } of fields) select.add(new Option(label, key));
+    for (const custom of customs) select.add(new Option(custom, custom));
+    // Alleo's own name needs no line; a column left out is left out.
+    select.value = c.leave_out ? "" : (c.target ?? "");
+    tr.insertCell().append(select);
+    const why = tr.insertCell();
+    why.textContent = `${c.confidence}: ${suggestion.notes[i]}`;
+    if (c.leave_out?.kind === "sensitive") {
+      tr.classList.add("sensitive");
+      why.prepend(Object.assign(document.createElement("strong"), { textContent: `${word("sensitive")}. ` }));
+    }
+  });
+  const input = Object.fromEntries(suggestion.input.map((s) => [s.key, value(s)]));
+  $("delimiter").value = input.delimiter ?? base?.input?.delimiter ?? "";
+  $("encoding").value = input.encoding ?? base?.input?.encoding ?? "";
+  $("date-format").value = input.date_format ?? base?.input?.date_format ?? "";
+  $("file-id").value ||= base?.sftp?.file_id ?? "";
+  $("made").hidden = true;
+  section.hidden = false;
+  section.querySelector("h2").focus();
+
+  $("make").onclick = async () => {
+    const id = $("file-id").value.trim();
+    if (!/^[A-Za-z0-9_-]+$/.test(id)) {
+      $("file-id").setAttribute("aria-invalid", "true");
+      $("file-id").focus();
+      return;
+    }
+    $("file-id").removeAttribute("aria-invalid");
+    const config = configOf(base, suggestion);
+    const name = `alleo_employees_${id}.csv`;
+    $("make").disabled = true;
+    try {
+      const made = await ask({ want: "transform", file, config, options: { ...options, name: file.name }, output: name });
+      showMade(made, config, name, word);
+    } catch (e) {
+      $("made-text").textContent = e.message;
+      $("made").hidden = false;
+    } finally {
+      $("make").disabled = false;
+    }
+  };
+}
+
+/// The configuration the choices make: the saved one, with the mapping, the
+/// custom field types, what is left out and the dialect of this export.
+function configOf(base, suggestion) {
+  const config = structuredClone(base ?? {});
+  const mapping = { ...(config.mapping ?? {}) };
+  const ignore = [];
+  for (const tr of $("import-columns").rows) {
+    const header = tr.dataset.header;
+    const target = tr.querySelector("select").value;
+    if (!target) ignore.push(header);
+    else if (target !== tr.dataset.own) mapping[header] = target;
+  }
+  const input = { ...(config.input ?? {}) };
+  for (const [key, id] of [["delimiter", "delimiter"], ["encoding", "encoding"], ["date_format", "date-format"]]) {
+    const v = $(id).value.trim();
+    if (v) input[key] = v;
+    else delete input[key];
+  }
+  if (ignore.length) input.ignore = ignore;
+  else delete input.ignore;
+  const custom = { ...(config.custom_fields ?? {}) };
+  for (const s of suggestion.custom_fields) {
+    if (Object.values(mapping).includes(s.key)) custom[s.key] ??= value(s);
+  }
+  if (Object.keys(mapping).length) config.mapping = mapping;
+  if (Object.keys(input).length) config.input = input;
+  if (Object.keys(custom).length) config.custom_fields = custom;
+  return config;
+}
+
+/// What the transform made, and the downloads.
+function showMade(made, config, name, word) {
+  $("made-text").textContent = made.text;
+  const offer = (id, bytes, filename, type) => {
+    const button = $(id);
+    button.hidden = !bytes;
+    button.onclick = () => save(new Blob([bytes], { type }), filename);
+  };
+  // The Alleo file only when it has no error; the rest whenever it was made.
+  const final = made.usable && made.valid && made.summary.rejected === 0;
+  offer("get-file", final ? made.files.output : null, name, "text/csv");
+  offer("get-changes", made.files.changes, name.replace(/\.csv$/, "-changes.csv"), "text/csv");
+  offer("get-rejects", made.summary.rejected ? made.files.rejects : null, name.replace(/\.csv$/, "-rejects.csv"), "text/csv");
+  offer("get-toml", new TextEncoder().encode(stringify(config) + "\n"), "alleo.toml", "application/toml");
+  $("not-final").hidden = final;
+  $("made").hidden = false;
+}
+
+function save(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
