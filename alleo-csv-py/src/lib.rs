@@ -109,7 +109,8 @@ fn options(as_of: Option<NaiveDate>, lang: &str, source: &Source) -> PyResult<Op
 /// suggest` does: from its header and the values of its first rows (an export as a
 /// path, bytes or a binary file object: CSV in any encoding or an .xlsx workbook),
 /// or from a list of headers alone. Returns `{"columns", "input", "custom_fields",
-/// "toml"}`: the CLI's `--format json`, and the TOML it prints.
+/// "toml", "notes"}`: the CLI's `--format json`, with the TOML it prints and each
+/// column's note.
 #[pyfunction]
 #[pyo3(signature = (export, *, config = None, lang = "en"))]
 fn suggest_mapping(
