@@ -51,7 +51,15 @@ pub struct PushArgs {
     #[command(flatten)]
     pub previous: PreviousArgs,
 
-    /// Check the file and the connection, and say what would be sent; send nothing.
+    #[command(flatten)]
+    pub deliver: DeliverArgs,
+}
+
+/// How `push` and `sync` deliver and report.
+#[derive(Debug, clap::Args)]
+pub struct DeliverArgs {
+    /// Check the file and the connection, and say what would be sent; send nothing
+    /// and record nothing.
     #[arg(long)]
     pub dry_run: bool,
 
@@ -63,6 +71,13 @@ pub struct PushArgs {
     /// How to report.
     #[arg(long, value_enum, default_value_t = PushFormat::Text)]
     pub format: PushFormat,
+}
+
+impl DeliverArgs {
+    /// Whether the report is JSON.
+    pub fn json(&self) -> bool {
+        self.format == PushFormat::Json
+    }
 }
 
 /// `alleo-sync check-connection`.
@@ -122,19 +137,8 @@ pub struct SyncArgs {
     #[command(flatten)]
     pub check: CheckArgs,
 
-    /// Transform, check, connect, and say what would be sent; send nothing and
-    /// record nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-
-    /// Remove other alleo_employees_*.csv files from the folder, once the new file
-    /// is in place.
-    #[arg(long)]
-    pub replace: bool,
-
-    /// How to report.
-    #[arg(long, value_enum, default_value_t = PushFormat::Text)]
-    pub format: PushFormat,
+    #[command(flatten)]
+    pub deliver: DeliverArgs,
 }
 
 /// `alleo-sync history`.

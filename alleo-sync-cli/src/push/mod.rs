@@ -57,7 +57,7 @@ use state::StateDir;
 pub fn run(args: &PushArgs) -> Result<ExitCode, CliError> {
     let mut stage = Stage::Configuration;
     let result = push(args, &mut stage);
-    failed_as_json(result, stage, args.format == PushFormat::Json)
+    failed_as_json(result, stage, args.deliver.json())
 }
 
 fn push(args: &PushArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
@@ -71,15 +71,15 @@ fn push(args: &PushArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
         let checked = check(args, &loaded)?;
         let job = Job {
             payload: Payload::File(Path::new(&args.file)),
-            dry_run: args.dry_run,
-            replace: args.replace,
+            dry_run: args.deliver.dry_run,
+            replace: args.deliver.replace,
             strict: args.check.strict,
             lang: args.check.lang,
-            json: args.format == PushFormat::Json,
+            json: args.deliver.json(),
         };
         deliver_checked(&job, &loaded, &settings, &checked, stage, &mut run)
     })();
-    notify::record(&loaded, run, &result, args.dry_run)?;
+    notify::record(&loaded, run, &result, args.deliver.dry_run)?;
     result
 }
 
@@ -356,7 +356,7 @@ pub(crate) struct Checked {
 /// printing the report as text unless JSON is wanted.
 fn check(args: &PushArgs, loaded: &Loaded) -> Result<Checked, CliError> {
     let run = validate_cmd::check(&args.file, &args.check, &args.previous, loaded, |_| {})?;
-    if args.format == PushFormat::Text {
+    if !args.deliver.json() {
         let mut out = anstream::AutoStream::auto(io::stdout().lock());
         run.write_text(&mut out, loaded, false)
             .map_err(CliError::output)?;

@@ -14,7 +14,7 @@ use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::Outputs;
 use serde::Serialize;
 
-use super::args::{PushFormat, SyncArgs};
+use super::args::SyncArgs;
 use super::record::{ErrorFacts, FileFacts, Outcome, Run};
 use super::settings::Settings;
 use super::{
@@ -32,7 +32,7 @@ use chrono::Utc;
 pub fn run(args: &SyncArgs) -> Result<ExitCode, CliError> {
     let mut stage = Stage::Configuration;
     let result = sync(args, &mut stage);
-    failed_as_json(result, stage, args.format == PushFormat::Json)
+    failed_as_json(result, stage, args.deliver.json())
 }
 
 fn sync(args: &SyncArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
@@ -47,7 +47,7 @@ fn sync(args: &SyncArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
     let _lock = folder.lock()?;
     let mut run = Run::new("sync", Utc::now(), Outcome::Failed);
     let result = transform_and_deliver(args, stage, &loaded, &settings, &mut run);
-    notify::record(&loaded, run, &result, args.dry_run)?;
+    notify::record(&loaded, run, &result, args.deliver.dry_run)?;
     result
 }
 
@@ -59,7 +59,7 @@ fn transform_and_deliver(
     settings: &Settings,
     run: &mut Run,
 ) -> Result<ExitCode, CliError> {
-    let json = args.format == PushFormat::Json;
+    let json = args.deliver.json();
     *stage = Stage::Export;
     let path = match &args.export {
         Some(path) => PathBuf::from(path),
@@ -154,8 +154,8 @@ fn transform_and_deliver(
     };
     let job = Job {
         payload: Payload::Bytes(&bytes),
-        dry_run: args.dry_run,
-        replace: args.replace,
+        dry_run: args.deliver.dry_run,
+        replace: args.deliver.replace,
         strict: args.check.strict,
         lang: args.check.lang,
         json,
