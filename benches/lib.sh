@@ -49,3 +49,34 @@ machine() {
   cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
   printf '%s, %s, %s cores\n' "$(date -u +%Y-%m-%d)" "${cpu:-unknown processor}" "$(nproc)"
 }
+
+# bench_sshd FOLDER: starts a temporary sshd on 127.0.0.1 for the test user of
+# scripts/setup-test-servers.sh, serving /home/<user>/FOLDER; sets `user`,
+# `password`, `work` (a scratch folder), `port` and `fingerprint`, and stops the
+# server and removes both folders on exit.
+bench_sshd() {
+  user=alleo-push-test
+  password=alleo-push-test-pw
+  work=$(mktemp -d)
+  served=/home/$user/$1
+  trap 'kill "$(cat "$work/sshd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work" "$served"' EXIT
+  ssh-keygen -q -t ed25519 -N '' -f "$work/host"
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cat > "$work/sshd_config" <<CONFIG
+ListenAddress 127.0.0.1
+Port $port
+HostKey $work/host
+PidFile $work/sshd.pid
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PubkeyAuthentication no
+UsePAM yes
+AllowUsers $user
+Subsystem sftp internal-sftp
+CONFIG
+  /usr/sbin/sshd -f "$work/sshd_config"
+  for _ in $(seq 50); do [ -s "$work/sshd.pid" ] && break; sleep 0.1; done
+  mkdir -p "$served"
+  chown "$user:$user" "$served"
+  fingerprint=$(ssh-keygen -lf "$work/host.pub" | awk '{print $2}')
+}

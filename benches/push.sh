@@ -7,6 +7,7 @@
 #   benches/push.sh [ROWS] [RUNS]      (root: it runs sshd; default 790000 rows, 5 runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/lib.sh
 rows=${1:-790000}
 runs=${2:-5}
 scripts/setup-test-servers.sh
@@ -17,29 +18,7 @@ file=bench-data/alleo_employees_bench_$rows.csv
 [ -f "$file" ] || target/release/generate "$rows" "$file"
 bytes=$(stat -c %s "$file")
 
-user=alleo-push-test
-password=alleo-push-test-pw
-work=$(mktemp -d)
-trap 'kill "$(cat "$work/sshd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work" "/home/$user/bench"' EXIT
-ssh-keygen -q -t ed25519 -N '' -f "$work/host"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$work/sshd_config" <<CONFIG
-ListenAddress 127.0.0.1
-Port $port
-HostKey $work/host
-PidFile $work/sshd.pid
-PasswordAuthentication yes
-KbdInteractiveAuthentication no
-PubkeyAuthentication no
-UsePAM yes
-AllowUsers $user
-Subsystem sftp internal-sftp
-CONFIG
-/usr/sbin/sshd -f "$work/sshd_config"
-for _ in $(seq 50); do [ -s "$work/sshd.pid" ] && break; sleep 0.1; done
-mkdir -p "/home/$user/bench"
-chown "$user:$user" "/home/$user/bench"
-fingerprint=$(ssh-keygen -lf "$work/host.pub" | awk '{print $2}')
+bench_sshd bench
 cat > "$work/alleo.toml" <<CONFIG
 $(cat "$file.toml")
 

@@ -19,29 +19,7 @@ cargo build --release --quiet -p alleo-sync-cli -p alleo-csv-benches
 dutch=$data/export_nl_clean_$rows.csv
 [ -f "$dutch" ] || target/release/generate "$rows" "$dutch" 1 --dutch
 
-user=alleo-push-test
-password=alleo-push-test-pw
-work=$(mktemp -d)
-trap 'kill "$(cat "$work/sshd.pid" 2>/dev/null)" 2>/dev/null || true; rm -rf "$work" "/home/$user/bench-sync"' EXIT
-ssh-keygen -q -t ed25519 -N '' -f "$work/host"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat > "$work/sshd_config" <<CONFIG
-ListenAddress 127.0.0.1
-Port $port
-HostKey $work/host
-PidFile $work/sshd.pid
-PasswordAuthentication yes
-KbdInteractiveAuthentication no
-PubkeyAuthentication no
-UsePAM yes
-AllowUsers $user
-Subsystem sftp internal-sftp
-CONFIG
-/usr/sbin/sshd -f "$work/sshd_config"
-for _ in $(seq 50); do [ -s "$work/sshd.pid" ] && break; sleep 0.1; done
-mkdir -p "/home/$user/bench-sync"
-chown "$user:$user" "/home/$user/bench-sync"
-fingerprint=$(ssh-keygen -lf "$work/host.pub" | awk '{print $2}')
+bench_sshd bench-sync
 cat > "$work/alleo.toml" <<CONFIG
 $(cat "$dutch.toml")
 
