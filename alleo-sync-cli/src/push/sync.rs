@@ -84,9 +84,8 @@ fn transform_and_deliver(
     let remote_name = settings.remote_name();
     if !done.usable() {
         let reason = format!(
-            "the export cannot be made into the Alleo file: {} errors ({})",
-            done.report.errors(),
-            done.report.summary().codes.join(", ")
+            "the export cannot be made into the Alleo file: {}",
+            super::refusal(&done.report, false)
         );
         run.outcome = Outcome::Refused;
         run.rows = done.summary.rows;
