@@ -90,6 +90,8 @@ fn each_row<RS: Read + Seek>(
     input: &Input,
     mut take: impl FnMut(u64, u64, &[&str]) -> ControlFlow<()>,
 ) -> Result<String> {
+    let mut workbook = workbook;
+    shared_strings_fit(&mut workbook)?;
     let mut sheets: Xlsx<RS> = Xlsx::new(workbook).map_err(|e| Error::Workbook(e.to_string()))?;
     let name = sheet_name(&sheets, input)?;
     let damaged = |e: calamine::XlsxError| Error::Workbook(format!("sheet \"{name}\": {e}"));
@@ -146,6 +148,49 @@ fn each_row<RS: Read + Seek>(
     }
     let _ = hand_over(filling, &mut texts);
     Ok(name)
+}
+
+/// The fewest bytes one shared string takes (`<si><t/></si>`).
+const SHARED_STRING_BYTES: u64 = 13;
+
+/// Refuses a workbook whose shared strings part claims more strings than it could
+/// hold: calamine reserves room for the `uniqueCount` it states before reading
+/// one, so a damaged (or crafted) count would ask for more memory than there is
+/// and abort the process (found by fuzzing). The reader is left at its start.
+fn shared_strings_fit<RS: Read + Seek>(workbook: &mut RS) -> Result<()> {
+    let fits = (|| {
+        // Not a zip, or no such part: calamine says what is wrong, if anything.
+        let mut zip = zip::ZipArchive::new(&mut *workbook).ok()?;
+        let index = (0..zip.len()).find(|&i| {
+            zip.name_for_index(i)
+                .and_then(std::result::Result::ok)
+                .is_some_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        })?;
+        let part = zip.by_index(index).ok()?;
+        let size = part.size();
+        let mut head = Vec::with_capacity(4096);
+        part.take(4096).read_to_end(&mut head).ok()?;
+        let text = String::from_utf8_lossy(&head);
+        let at = text.find("uniqueCount=")? + "uniqueCount=".len();
+        let digits: String = text[at..]
+            .chars()
+            .skip(1)
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let count: u64 = digits.parse().unwrap_or(u64::MAX);
+        Some((count, size))
+    })();
+    workbook
+        .seek(std::io::SeekFrom::Start(0))
+        .map_err(Error::Read)?;
+    match fits {
+        Some((count, size)) if count > size / SHARED_STRING_BYTES + 1 => {
+            Err(Error::Workbook(format!(
+                "the file is damaged: it claims {count} texts in a part of {size} bytes; open it in Excel and save it again"
+            )))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The sheet to read: `[input] sheet`, else the first.
@@ -504,6 +549,49 @@ mod streaming_tests {
         )
         .unwrap();
         out
+    }
+
+    /// `book` with its shared strings part's text changed by `edit`.
+    fn with_shared_strings(book: &[u8], edit: impl Fn(&str) -> String) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipArchive::new(Cursor::new(book)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut part = zip.by_index(i).unwrap();
+            let name = part.name().unwrap().into_owned();
+            let mut bytes = Vec::new();
+            part.read_to_end(&mut bytes).unwrap();
+            if name.ends_with("sharedStrings.xml") {
+                bytes = edit(&String::from_utf8(bytes).unwrap()).into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            out.write_all(&bytes).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    /// Found by fuzzing: calamine reserved room for as many texts as the part
+    /// claimed (`uniqueCount`), and a huge count aborted the process.
+    #[test]
+    fn a_workbook_claiming_more_texts_than_it_holds_is_refused_as_damaged() {
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Email").unwrap();
+        sheet.write_string(1, 0, "a@example.nl").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let unique = |text: &str, count: &str| {
+            let at = text.find("uniqueCount=\"").unwrap() + "uniqueCount=\"".len();
+            let end = at + text[at..].find('"').unwrap();
+            format!("{}{count}{}", &text[..at], &text[end..])
+        };
+        let damaged = with_shared_strings(&bytes, |t| unique(t, "18266666666666666"));
+        match each_row(Cursor::new(&damaged), &Input::default(), |_, _, _| ControlFlow::Continue(())) {
+            Err(Error::Workbook(why)) => assert!(why.contains("damaged"), "{why}"),
+            other => panic!("expected a damaged workbook, got {other:?}"),
+        }
+        // A count that fits (what Excel writes) reads as ever.
+        let fine = with_shared_strings(&bytes, |t| unique(t, "2"));
+        assert_eq!(streamed(&fine), streamed(&bytes));
     }
 
     proptest! {
