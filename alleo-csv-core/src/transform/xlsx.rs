@@ -90,8 +90,7 @@ fn each_row<RS: Read + Seek>(
     input: &Input,
     mut take: impl FnMut(u64, u64, &[&str]) -> ControlFlow<()>,
 ) -> Result<String> {
-    let mut workbook = workbook;
-    shared_strings_fit(&mut workbook)?;
+    let workbook = shared_strings_fit(workbook)?;
     let mut sheets: Xlsx<RS> = Xlsx::new(workbook).map_err(|e| Error::Workbook(e.to_string()))?;
     let name = sheet_name(&sheets, input)?;
     let damaged = |e: calamine::XlsxError| Error::Workbook(format!("sheet \"{name}\": {e}"));
@@ -157,10 +156,14 @@ const SHARED_STRING_BYTES: u64 = 13;
 /// hold: calamine reserves room for the `uniqueCount` it states before reading
 /// one, so a damaged (or crafted) count would ask for more memory than there is
 /// and abort the process (found by fuzzing). The reader is left at its start.
-fn shared_strings_fit<RS: Read + Seek>(workbook: &mut RS) -> Result<()> {
-    let fits = (|| {
-        // Not a zip, or no such part: calamine says what is wrong, if anything.
-        let mut zip = zip::ZipArchive::new(&mut *workbook).ok()?;
+fn shared_strings_fit<RS: Read + Seek>(workbook: RS) -> Result<RS> {
+    // The archive is over `RS` itself, as calamine's is, so no second copy of the
+    // zip reader is compiled (the WebAssembly package is held under 1 MB). No such
+    // part, or an unreadable one: calamine says what is wrong, if anything.
+    // The message calamine gives for a file that is not a zip.
+    let mut zip =
+        zip::ZipArchive::new(workbook).map_err(|e| Error::Workbook(format!("Zip error: {e}")))?;
+    let claimed = (|| {
         let index = (0..zip.len()).find(|&i| {
             zip.name_for_index(i)
                 .and_then(std::result::Result::ok)
@@ -177,20 +180,20 @@ fn shared_strings_fit<RS: Read + Seek>(workbook: &mut RS) -> Result<()> {
             .skip(1)
             .take_while(char::is_ascii_digit)
             .collect();
-        let count: u64 = digits.parse().unwrap_or(u64::MAX);
-        Some((count, size))
+        Some((digits.parse::<u64>().unwrap_or(u64::MAX), size))
     })();
+    if let Some((count, size)) = claimed
+        && count > size / SHARED_STRING_BYTES + 1
+    {
+        return Err(Error::Workbook(format!(
+            "the file is damaged: it claims {count} texts in a part of {size} bytes; open it in Excel and save it again"
+        )));
+    }
+    let mut workbook = zip.into_inner();
     workbook
         .seek(std::io::SeekFrom::Start(0))
         .map_err(Error::Read)?;
-    match fits {
-        Some((count, size)) if count > size / SHARED_STRING_BYTES + 1 => {
-            Err(Error::Workbook(format!(
-                "the file is damaged: it claims {count} texts in a part of {size} bytes; open it in Excel and save it again"
-            )))
-        }
-        _ => Ok(()),
-    }
+    Ok(workbook)
 }
 
 /// The sheet to read: `[input] sheet`, else the first.
@@ -564,7 +567,8 @@ mod streaming_tests {
             if name.ends_with("sharedStrings.xml") {
                 bytes = edit(&String::from_utf8(bytes).unwrap()).into_bytes();
             }
-            out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            out.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
             out.write_all(&bytes).unwrap();
         }
         out.finish().unwrap().into_inner()
@@ -585,7 +589,9 @@ mod streaming_tests {
             format!("{}{count}{}", &text[..at], &text[end..])
         };
         let damaged = with_shared_strings(&bytes, |t| unique(t, "18266666666666666"));
-        match each_row(Cursor::new(&damaged), &Input::default(), |_, _, _| ControlFlow::Continue(())) {
+        match each_row(Cursor::new(&damaged), &Input::default(), |_, _, _| {
+            ControlFlow::Continue(())
+        }) {
             Err(Error::Workbook(why)) => assert!(why.contains("damaged"), "{why}"),
             other => panic!("expected a damaged workbook, got {other:?}"),
         }
