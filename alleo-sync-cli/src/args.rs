@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::instant::{parse_date, parse_instant};
-use crate::push::args::{CheckConnectionArgs, HistoryArgs, PushArgs, SyncArgs};
+use crate::push::args::{CheckConnectionArgs, HistoryArgs, PushArgs, SyncArgs, UnitsArgs};
 use crate::text::AsOf;
 
 /// Check the Alleo employee file before it is sent, turn an HR export into it, and
@@ -349,23 +349,8 @@ pub struct ScheduleArgs {
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub count: usize,
 
-    /// Print crontab lines that run `sync` 30 minutes before each pickup.
-    #[arg(long, conflicts_with = "systemd")]
-    pub cron: bool,
-
-    /// Print a systemd service and timer that run `sync` 30 minutes before each
-    /// pickup.
-    #[arg(long)]
-    pub systemd: bool,
-
-    /// The configuration the scheduled `sync` uses (with --cron or --systemd).
-    /// Defaults to ./alleo.toml when it exists, else /etc/alleo-sync/alleo.toml.
-    #[arg(long, short, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-
-    /// The alleo-sync the scheduled job runs. Defaults to this one.
-    #[arg(long, value_name = "PATH")]
-    pub binary: Option<PathBuf>,
+    #[command(flatten)]
+    pub units: UnitsArgs,
 
     /// Language of the output.
     #[arg(long, value_parser = parse_lang, default_value = "en", value_name = "en|nl|de")]

@@ -7,8 +7,11 @@ use alleo_csv_core::{Config, ConfigFile};
 use serde::Deserialize;
 
 use crate::error::CliError;
+use crate::push::notify::NotifySection;
+use crate::push::record::KEEP;
 use crate::push::settings::SftpSection;
 use crate::push::state::{StateDir, StateSection};
+use crate::push::sync::SyncSection;
 
 /// The default configuration file, looked for in the current directory.
 pub const DEFAULT: &str = "alleo.toml";
@@ -24,46 +27,6 @@ struct CliSections {
     sync: SyncSection,
     notify: Option<NotifySection>,
 }
-
-/// The `[sync]` section: where the unattended job finds the export.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SyncSection {
-    /// A path whose file name may hold `*` and `?`: the newest matching file is
-    /// the export. Relative to the configuration file's folder.
-    pub export: Option<String>,
-}
-
-/// The `[notify]` section: where a run's summary is posted.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NotifySection {
-    /// HTTPS (or HTTP to a loopback address) URL that receives the JSON by POST.
-    pub url: String,
-    /// `failure` (default) or `always`.
-    #[serde(default)]
-    pub on: NotifyOn,
-    /// Whether cell values may be in the summary (default false).
-    #[serde(default)]
-    pub values: bool,
-    /// Seconds to wait for the receiver (default 10).
-    #[serde(default)]
-    pub timeout_secs: Option<u64>,
-}
-
-/// When to notify.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum NotifyOn {
-    /// After a run that was refused or failed.
-    #[default]
-    Failure,
-    /// After every run.
-    Always,
-}
-
-/// Delivered files kept when `[state] keep` is not set.
-pub const KEEP: usize = 30;
 
 /// The configuration to use and where it came from (`None`: built-in defaults).
 #[derive(Debug)]

@@ -11,8 +11,8 @@ use crate::error::CliError;
 
 /// Prints the next pickups and, for an offboarding date, when it takes effect.
 pub fn run(args: &ScheduleArgs) -> Result<ExitCode, CliError> {
-    if args.cron || args.systemd {
-        return crate::push::units::run(args);
+    if args.units.cron || args.units.systemd {
+        return crate::push::units::run(&args.units);
     }
     let now = args.at.unwrap_or_else(Utc::now);
     let mut out = io::stdout().lock();

@@ -203,3 +203,25 @@ pub struct HistoryDiffArgs {
     #[arg(long)]
     pub all: bool,
 }
+
+/// `alleo-sync schedule --cron | --systemd`: what runs `sync` before each pickup.
+#[derive(Debug, clap::Args)]
+pub struct UnitsArgs {
+    /// Print crontab lines that run `sync` 30 minutes before each pickup.
+    #[arg(long, conflicts_with = "systemd")]
+    pub cron: bool,
+
+    /// Print a systemd service and timer that run `sync` 30 minutes before each
+    /// pickup.
+    #[arg(long)]
+    pub systemd: bool,
+
+    /// The configuration the scheduled `sync` uses (with --cron or --systemd).
+    /// Defaults to ./alleo.toml when it exists, else /etc/alleo-sync/alleo.toml.
+    #[arg(long, short, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The alleo-sync the scheduled job runs. Defaults to this one.
+    #[arg(long, value_name = "PATH")]
+    pub binary: Option<PathBuf>,
+}

@@ -12,7 +12,7 @@ pub mod args;
 pub mod error;
 mod ftp;
 pub mod history;
-mod notify;
+pub mod notify;
 mod password;
 mod progress;
 pub mod record;

@@ -9,11 +9,39 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::Utc;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::record::{ErrorFacts, Outcome, Run};
-use crate::config_file::{Loaded, NotifyOn, NotifySection};
+use crate::config_file::Loaded;
 use crate::error::CliError;
+
+/// The `[notify]` section: where a run's summary is posted.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotifySection {
+    /// HTTPS (or HTTP to a loopback address) URL that receives the JSON by POST.
+    pub url: String,
+    /// `failure` (default) or `always`.
+    #[serde(default)]
+    pub on: NotifyOn,
+    /// Whether cell values may be in the summary (default false).
+    #[serde(default)]
+    pub values: bool,
+    /// Seconds to wait for the receiver (default 10).
+    #[serde(default)]
+    pub timeout_secs: Option<u64>,
+}
+
+/// When to notify.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NotifyOn {
+    /// After a run that was refused or failed.
+    #[default]
+    Failure,
+    /// After every run.
+    Always,
+}
 
 /// Records `run`, which ended with `result`: notifies when `[notify]` asks, then
 /// appends it to the history (not for a dry run).

@@ -16,6 +16,9 @@ use super::state::StateDir;
 use crate::atomic::Pending;
 use crate::error::CliError;
 
+/// Delivered files kept when `[state] keep` is not set.
+pub const KEEP: usize = 30;
+
 /// The lock file in the state folder.
 pub const LOCK: &str = "lock";
 /// The history of runs in the state folder, one JSON object per line.

@@ -12,7 +12,7 @@ use std::time::SystemTime;
 use alleo_csv_core::job;
 use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::Outputs;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::args::SyncArgs;
 use super::record::{ErrorFacts, FileFacts, Outcome, Run};
@@ -27,6 +27,15 @@ use crate::text::Ansi;
 use crate::validate_cmd;
 use alleo_csv_core::text::delivery::write_counts;
 use chrono::Utc;
+
+/// The `[sync]` section: where the unattended job finds the export.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SyncSection {
+    /// A path whose file name may hold `*` and `?`: the newest matching file is
+    /// the export. Relative to the configuration file's folder.
+    pub export: Option<String>,
+}
 
 /// Runs the job; exit codes as `push`.
 pub fn run(args: &SyncArgs) -> Result<ExitCode, CliError> {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use alleo_csv_core::schedule::PickupSlot;
 use chrono::{NaiveTime, TimeDelta};
 
-use crate::args::ScheduleArgs;
+use super::args::UnitsArgs;
 use crate::error::CliError;
 
 /// How long before a pickup the job runs: time for retries, and for a person to
@@ -24,7 +24,7 @@ pub fn run_times() -> Vec<NaiveTime> {
 }
 
 /// Prints the crontab lines or the systemd units.
-pub fn run(args: &ScheduleArgs) -> Result<ExitCode, CliError> {
+pub fn run(args: &UnitsArgs) -> Result<ExitCode, CliError> {
     let binary = match &args.binary {
         Some(path) => path.clone(),
         None => std::env::current_exe().map_err(|e| CliError::Internal(e.to_string()))?,
