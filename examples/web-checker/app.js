@@ -5,7 +5,7 @@
 import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
-import { isExport, showImport, suggest } from "./import.js";
+import { isExport, plan, showImport, showPlan, suggest } from "./import.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -52,6 +52,7 @@ async function checkFile(file) {
     const result = await check(file, { config: settings(), asOf, lang, shown: SHOWN }, (done) => { progress.value = done; });
     last = { file, ...result, page: result.listed };
     show();
+    planFile();
     performance.measure("alleo-check", "alleo-check-start");
   } catch (e) {
     if (e.cancelled) return;
@@ -60,6 +61,22 @@ async function checkFile(file) {
     $("tools").hidden = $("issues").hidden = $("shown").hidden = $("warning-groups").hidden = true;
   }
   progress.hidden = true;
+}
+
+/// With the previous file chosen: what Alleo will do with the file checked.
+async function planFile() {
+  const previous = $("previous").files[0];
+  $("plan").hidden = true;
+  if (!previous || !last) return;
+  const asked = last;
+  const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+  try {
+    const p = await plan(asked.file, previous, settings(), { asOf, lang, name: asked.file.name });
+    if (asked === last) showPlan(p, word);
+  } catch (e) {
+    $("plan-counts").textContent = e.message;
+    $("plan").hidden = false;
+  }
 }
 
 /// The summary, the warnings shown once, the filter's codes and the issues.
@@ -170,6 +187,7 @@ $("download").addEventListener("click", async () => {
 });
 
 $("file").addEventListener("change", (e) => e.target.files[0] && checkFile(e.target.files[0]));
+$("previous").addEventListener("change", planFile);
 $("lang").addEventListener("change", (e) => {
   lang = e.target.value;
   words[lang] ??= wordsOf(lang);

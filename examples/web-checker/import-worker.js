@@ -1,14 +1,19 @@
-// The importer's worker: suggests the mapping of an export and transforms it into
-// the Alleo file, off the page's thread, with the core's one call for each
-// (`suggestMapping`, `transform`). Files and results are transferred, not copied.
-import init, { suggestMapping, transform } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+// The importer's worker: suggests the mapping of an export, transforms it into
+// the Alleo file, and plans a file against the previous one, off the page's thread, with the core's one call for each
+// (`suggestMapping`, `transform`, `diff`). Files and results are transferred, not copied.
+import init, { diff, suggestMapping, transform } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 
 const ready = init();
 
-self.onmessage = async ({ data: { id, want, file, config, options, output } }) => {
+self.onmessage = async ({ data: { id, want, file, previous, config, options, output } }) => {
   try {
     await ready;
     const bytes = new Uint8Array(await file.arrayBuffer());
+    if (want === "plan") {
+      const before = new Uint8Array(await previous.arrayBuffer());
+      self.postMessage({ id, plan: diff(before, bytes, config, options) });
+      return;
+    }
     if (want === "suggest") {
       self.postMessage({ id, suggestion: suggestMapping(bytes, config, options.lang) });
       return;

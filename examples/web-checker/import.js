@@ -29,6 +29,32 @@ export function suggest(file, config, lang) {
   return ask({ want: "suggest", file, config, options: { lang } }).then((d) => d.suggestion);
 }
 
+/// What Alleo will do with `file` given `previous` (the file last sent, or
+/// Alleo's reporting export): the plan, as `alleo-sync diff --format json`.
+export function plan(file, previous, config, options) {
+  return ask({ want: "plan", file, previous, config, options }).then((d) => d.plan);
+}
+
+/// Shows `plan` in the plan section: the counts, the deactivations with their
+/// times, and what the guard and the other previous-state rules said.
+export function showPlan(p, word) {
+  const s = p.summary;
+  const counts = word("planCounts").replace(/\{(\w+)\}/g, (_, k) => (s[k] ?? 0).toLocaleString());
+  const list = $("plan-deactivations");
+  list.replaceChildren();
+  for (const a of p.actions.filter((a) => a.action === "deactivate").slice(0, 50)) {
+    list.append(Object.assign(document.createElement("li"), { textContent: `${a.email}: ${a.effective}` }));
+  }
+  $("plan-deactivations-heading").hidden = list.children.length === 0;
+  $("plan-counts").textContent = counts;
+  const errors = $("plan-errors");
+  errors.replaceChildren();
+  for (const i of p.issues.filter((i) => i.severity === "error" && i.row == null)) {
+    errors.append(Object.assign(document.createElement("li"), { className: "invalid", textContent: i.message }));
+  }
+  $("plan").hidden = false;
+}
+
 /// Whether a suggestion says the file is an HR export to import, not an Alleo
 /// file to check: its delimiter or encoding is not Alleo's, or most columns need
 /// a mapping. (A date or a decimal written another way is a mistake to report.)

@@ -58,6 +58,15 @@ pub struct ImportWords {
     not_final: &'static str,
     /// What the downloaded alleo.toml is for.
     toml_help: &'static str,
+    /// The previous file's picker.
+    previous_file: &'static str,
+    /// The heading of the plan.
+    plan_heading: &'static str,
+    /// The plan's counts (`{onboard}`, `{update}`, `{deactivate}`, `{unchanged}`,
+    /// `{absent}`).
+    plan_counts: &'static str,
+    /// Before the deactivations and their times.
+    deactivations: &'static str,
 }
 
 static EN: ImportWords = ImportWords {
@@ -81,6 +90,10 @@ static EN: ImportWords = ImportWords {
     get_toml: "Download alleo.toml",
     not_final: "The Alleo file is offered once it has no error: fix the rows in the rejects file (or the export) and make it again.",
     toml_help: "alleo.toml makes the nightly alleo-sync sync do the same from now on.",
+    previous_file: "The file last sent to Alleo, or Alleo's reporting export (optional): the plan",
+    plan_heading: "What Alleo will do with this file",
+    plan_counts: "{onboard} to onboard, {update} to update, {deactivate} to deactivate, {unchanged} unchanged, {absent} not in the file (they stay active).",
+    deactivations: "Deactivated (at 23:00 UTC on the offboarding date):",
 };
 
 static NL: ImportWords = ImportWords {
@@ -104,6 +117,10 @@ static NL: ImportWords = ImportWords {
     get_toml: "Download alleo.toml",
     not_final: "Het Alleo-bestand wordt aangeboden zodra het geen fouten heeft: verbeter de rijen in het bestand met geweigerde rijen (of de export) en maak het opnieuw.",
     toml_help: "Met alleo.toml doet de nachtelijke alleo-sync sync voortaan hetzelfde.",
+    previous_file: "Het laatst naar Alleo verstuurde bestand, of de rapportage-export van Alleo (optioneel): het plan",
+    plan_heading: "Wat Alleo met dit bestand doet",
+    plan_counts: "{onboard} onboarden, {update} bijwerken, {deactivate} deactiveren, {unchanged} ongewijzigd, {absent} niet in het bestand (zij blijven actief).",
+    deactivations: "Gedeactiveerd (om 23:00 UTC op de offboardingdatum):",
 };
 
 static DE: ImportWords = ImportWords {
@@ -127,4 +144,8 @@ static DE: ImportWords = ImportWords {
     get_toml: "alleo.toml herunterladen",
     not_final: "Die Alleo-Datei wird angeboten, sobald sie keinen Fehler hat: Korrigieren Sie die Zeilen in der Datei der abgelehnten Zeilen (oder den Export) und erstellen Sie sie erneut.",
     toml_help: "Mit alleo.toml macht das nächtliche alleo-sync sync ab jetzt dasselbe.",
+    previous_file: "Die zuletzt an Alleo gesendete Datei oder Alleos Berichtsexport (optional): der Plan",
+    plan_heading: "Was Alleo mit dieser Datei tut",
+    plan_counts: "{onboard} zum Onboarding, {update} zu aktualisieren, {deactivate} zu deaktivieren, {unchanged} unverändert, {absent} nicht in der Datei (sie bleiben aktiv).",
+    deactivations: "Deaktiviert (um 23:00 UTC am Offboarding-Datum):",
 };

@@ -464,3 +464,28 @@ test("an export with an error: the Alleo file is not offered, and the page says 
   assert.match(rejects.bytes.toString("latin1"), /at-example\.nl/);
   await page.close();
 });
+
+test("with the previous file: the plan the CLI's diff gives, deactivations with their times", async () => {
+  const { browser, origin } = site;
+  const page = await browser.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await open(page);
+  const dir = join(root, "examples", "lifecycle");
+  await page.setInputFiles("#previous", join(dir, "previous.csv"));
+  await page.setInputFiles("#file", join(dir, "alleo_employees_acme.csv"));
+  await page.locator("#plan:not([hidden])").waitFor();
+  const cli = JSON.parse(spawnSync(alleoSync, [
+    "diff", join(dir, "previous.csv"), join(dir, "alleo_employees_acme.csv"), "--as-of", "2026-11-26", "--format", "json",
+  ], { cwd: "/" }).stdout);
+  const s = cli.summary;
+  assert.equal(
+    await page.textContent("#plan-counts"),
+    `${s.onboard} to onboard, ${s.update} to update, ${s.deactivate} to deactivate, ${s.unchanged} unchanged, ${s.absent} not in the file (they stay active).`,
+  );
+  const deactivations = cli.actions.filter((a) => a.action === "deactivate").map((a) => `${a.email}: ${a.effective}`);
+  assert.ok(deactivations.length > 0);
+  assert.deepEqual(await page.locator("#plan-deactivations li").allTextContents(), deactivations);
+  assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), []);
+  await page.close();
+});
