@@ -95,7 +95,7 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
     select.value = c.leave_out ? "" : (c.target ?? "");
     tr.insertCell().append(select);
     const why = tr.insertCell();
-    why.textContent = `${c.confidence}: ${suggestion.notes[i]}`;
+    why.textContent = suggestion.notes[i]; // the confidence, the reason and the evidence, in words
     if (c.leave_out?.kind === "sensitive") {
       tr.classList.add("sensitive");
       why.prepend(Object.assign(document.createElement("strong"), { textContent: `${word("sensitive")}. ` }));

@@ -423,6 +423,10 @@ for (const [system, file] of [["afas", "export.csv"], ["personio", "export.xlsx"
     await page.click("#make");
     await page.locator("#made:not([hidden])").waitFor();
     assert.match(await page.textContent("#made-text"), /Rows: \d+ read/);
+    if (system === "afas") {
+      mkdirSync(join(root, "target", "screenshots"), { recursive: true });
+      await page.screenshot({ path: join(root, "target", "screenshots", "web-importer.png"), fullPage: true });
+    }
 
     const toml = await download(page, "#get-toml");
     assert.equal(toml.name, "alleo.toml");
@@ -486,6 +490,7 @@ test("with the previous file: the plan the CLI's diff gives, deactivations with 
   const deactivations = cli.actions.filter((a) => a.action === "deactivate").map((a) => `${a.email}: ${a.effective}`);
   assert.ok(deactivations.length > 0);
   assert.deepEqual(await page.locator("#plan-deactivations li").allTextContents(), deactivations);
+  await page.locator("#plan").screenshot({ path: join(root, "target", "screenshots", "web-plan.png") });
   assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), []);
   await page.close();
 });
