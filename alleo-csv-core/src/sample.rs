@@ -367,6 +367,37 @@ impl People {
 /// The header of a Dutch export: the columns of [`HEADER`], in its order.
 pub const DUTCH_HEADER: &str = "E-mailadres;Voornaam;Achternaam;Tussenvoegsel;Startdatum;Uitdienstdatum;Geboortedatum;Datum in dienst;Taal;Afdeling;Personeelsnummer;FTE;Einde contract";
 
+/// [`dutch_config`] read another way, chosen by `selector`: among its first 250
+/// values every combination of encoding (detected, UTF-8, Windows-1252, UTF-16LE
+/// or BE), delimiter (detected, `,`, `;`, tab, `|`), date format (none and four
+/// others) and decimal comma. For the fuzz target of the export reader and the
+/// test that replays what it found.
+pub fn dutch_config_variant(selector: u8) -> Config {
+    use crate::input::{DateFormat, Delimiter, Encoding};
+    const ENCODINGS: [Option<Encoding>; 5] = [
+        None,
+        Some(Encoding::UTF_8),
+        Some(Encoding::WINDOWS_1252),
+        Some(Encoding::UTF_16LE),
+        Some(Encoding::UTF_16BE),
+    ];
+    const DELIMITERS: [Option<&str>; 5] = [None, Some(","), Some(";"), Some("tab"), Some("|")];
+    const DATE_FORMATS: [Option<&str>; 5] = [
+        None,
+        Some("%d-%m-%Y"),
+        Some("%m/%d/%y"),
+        Some("%d %b %Y"),
+        Some("%Y.%m.%d"),
+    ];
+    let s = usize::from(selector);
+    let mut config = dutch_config();
+    config.input.encoding = ENCODINGS[s % 5];
+    config.input.delimiter = DELIMITERS[(s / 5) % 5].and_then(|d| Delimiter::parse(d).ok());
+    config.input.date_format = DATE_FORMATS[(s / 25) % 5].and_then(|f| DateFormat::new(f).ok());
+    config.input.decimal_comma = s >= 125;
+    config
+}
+
 /// [`config`] with the `[mapping]` and `[input]` of a file from [`write_dutch`].
 pub fn dutch_config() -> Config {
     let mut config = config();

@@ -10,12 +10,11 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use alleo_csv_core::input::{DateFormat, Delimiter, Encoding};
 use alleo_csv_core::lifecycle::{Differ, Previous, diff};
 use alleo_csv_core::transform::{
     Outputs, TransformOptions, Transformer, detect_encoding, transform,
 };
-use alleo_csv_core::{Config, Error, Options, sample};
+use alleo_csv_core::{Error, Options, sample};
 use chrono::NaiveDate;
 
 fn as_of() -> NaiveDate {
@@ -78,38 +77,11 @@ fn previous_state_finds_read_and_diff_the_same_in_chunks() {
     }
 }
 
-/// The configuration the fuzz target's first byte picks (fuzz_targets/transform.rs).
-fn export_config(selector: u8) -> Config {
-    const ENCODINGS: [Option<Encoding>; 5] = [
-        None,
-        Some(Encoding::UTF_8),
-        Some(Encoding::WINDOWS_1252),
-        Some(Encoding::UTF_16LE),
-        Some(Encoding::UTF_16BE),
-    ];
-    const DELIMITERS: [Option<&str>; 5] = [None, Some(","), Some(";"), Some("\t"), Some("|")];
-    const DATE_FORMATS: [Option<&str>; 5] = [
-        None,
-        Some("%d-%m-%Y"),
-        Some("%m/%d/%y"),
-        Some("%d %b %Y"),
-        Some("%Y.%m.%d"),
-    ];
-    let s = usize::from(selector);
-    let mut config = sample::dutch_config();
-    config.input.encoding = ENCODINGS[s % 5];
-    config.input.delimiter =
-        DELIMITERS[(s / 5) % 5].map(|d| Delimiter::parse(d).expect("a delimiter"));
-    config.input.date_format =
-        DATE_FORMATS[(s / 25) % 5].map(|f| DateFormat::new(f).expect("a date format"));
-    config.input.decimal_comma = s >= 125;
-    config
-}
-
 #[test]
 fn export_finds_transform_the_same_in_chunks() {
     for (path, data) in finds("transform") {
-        let config = export_config(data.first().copied().unwrap_or(0));
+        // The configuration the fuzz target's first byte picks.
+        let config = sample::dutch_config_variant(data.first().copied().unwrap_or(0));
         let mut options = TransformOptions::new(as_of());
         if config.input.encoding.is_none() {
             options.detected_encoding = Some(detect_encoding(&data[..]).expect("in memory"));

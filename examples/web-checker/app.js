@@ -5,7 +5,7 @@
 import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
-import { isExport, plan, showImport, showPlan, suggest } from "./import.js";
+import { plan, showImport, showPlan, suggest } from "./import.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -25,14 +25,15 @@ function translate() {
   for (const el of document.querySelectorAll("[data-label]")) el.setAttribute("aria-label", word(el.dataset.label));
 }
 
-/// Checks `file` and shows its report, or, for an HR export (a workbook, or a CSV
-/// whose columns and dialect need settling), shows the importer; a check started
+/// Checks `file` and shows its report, or, for an HR export (a workbook, or what
+/// the core's suggestion calls one), shows the importer; a check started
 /// later wins.
 async function checkFile(file) {
   const workbook = /\.xlsx$/i.test(file.name);
   // The suggestion reads a CSV's first rows only.
   const suggestion = await suggest(workbook ? file : file.slice(0, 1 << 20), settings(), lang).catch(() => null);
-  const importing = suggestion && (workbook || isExport(suggestion));
+  // The core says whether it is an export; a workbook is never an Alleo file.
+  const importing = suggestion && (workbook || suggestion.export);
   $("import").hidden = !importing;
   if (importing) {
     last = null;

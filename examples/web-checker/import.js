@@ -55,15 +55,6 @@ export function showPlan(p, word) {
   $("plan").hidden = false;
 }
 
-/// Whether a suggestion says the file is an HR export to import, not an Alleo
-/// file to check: its delimiter or encoding is not Alleo's, or most columns need
-/// a mapping. (A date or a decimal written another way is a mistake to report.)
-export function isExport(suggestion) {
-  const settled = suggestion.input.some((s) => s.apply && (s.key === "delimiter" || s.key === "encoding"));
-  const mapped = suggestion.columns.filter((c) => c.apply || c.leave_out).length;
-  return settled || mapped * 2 > suggestion.columns.length;
-}
-
 /// The TOML value of an `[input]` suggestion (`"\";\""` is `;`).
 const value = (setting) => {
   try { return JSON.parse(setting.value); } catch { return setting.value; }

@@ -7,46 +7,11 @@
 
 mod common;
 
-use std::sync::LazyLock;
-
-use alleo_csv_core::input::{DateFormat, Delimiter, Encoding};
 use alleo_csv_core::transform::{
     Outputs, TransformOptions, Transformed, Transformer, detect_encoding, preview, transform,
 };
-use alleo_csv_core::{Config, Error, sample};
+use alleo_csv_core::{Error, sample};
 use libfuzzer_sys::fuzz_target;
-
-static BASE: LazyLock<Config> = LazyLock::new(sample::dutch_config);
-
-const ENCODINGS: [Option<Encoding>; 5] = [
-    None,
-    Some(Encoding::UTF_8),
-    Some(Encoding::WINDOWS_1252),
-    Some(Encoding::UTF_16LE),
-    Some(Encoding::UTF_16BE),
-];
-const DELIMITERS: [Option<&str>; 5] = [None, Some(","), Some(";"), Some("\t"), Some("|")];
-const DATE_FORMATS: [Option<&str>; 5] = [
-    None,
-    Some("%d-%m-%Y"),
-    Some("%m/%d/%y"),
-    Some("%d %b %Y"),
-    Some("%Y.%m.%d"),
-];
-
-/// The configuration the first byte picks: every combination of encoding,
-/// delimiter, date format and decimal comma among its 250 first values.
-fn config_for(selector: u8) -> Config {
-    let s = usize::from(selector);
-    let mut config = BASE.clone();
-    config.input.encoding = ENCODINGS[s % 5];
-    config.input.delimiter =
-        DELIMITERS[(s / 5) % 5].map(|d| Delimiter::parse(d).expect("a delimiter"));
-    config.input.date_format =
-        DATE_FORMATS[(s / 25) % 5].map(|f| DateFormat::new(f).expect("a date format"));
-    config.input.decimal_comma = s >= 125;
-    config
-}
 
 struct Written {
     done: Transformed,
@@ -56,7 +21,7 @@ struct Written {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let config = config_for(data.first().copied().unwrap_or(0));
+    let config = sample::dutch_config_variant(data.first().copied().unwrap_or(0));
     let mut options = TransformOptions::new(common::as_of());
     if config.input.encoding.is_none() {
         options.detected_encoding =

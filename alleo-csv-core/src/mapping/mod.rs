@@ -207,6 +207,9 @@ pub struct Suggested<'s> {
     toml: String,
     /// Each column's note, in column order (see [`Suggestions::notes`]).
     notes: Vec<String>,
+    /// Whether the file is an HR export to transform rather than an Alleo file
+    /// to check (see [`Suggestions::is_export`]).
+    export: bool,
 }
 
 impl Suggestions {
@@ -216,7 +219,25 @@ impl Suggestions {
             suggestions: self,
             toml: self.to_toml(source, lang),
             notes: self.notes(lang),
+            export: self.is_export(),
         }
+    }
+
+    /// Whether the file these suggestions are for is an HR export to transform,
+    /// not an Alleo file to check: its delimiter or encoding is not Alleo's, or
+    /// most of its columns need a `[mapping]` line or are left out. (A date or a
+    /// decimal written another way is a mistake in an Alleo file, to report.)
+    pub fn is_export(&self) -> bool {
+        let dialect = self
+            .input
+            .iter()
+            .any(|s| s.apply && (s.key == "delimiter" || s.key == "encoding"));
+        let mapped = self
+            .columns
+            .iter()
+            .filter(|c| c.apply() || c.leave_out.is_some())
+            .count();
+        dialect || mapped * 2 > self.columns.len()
     }
 }
 

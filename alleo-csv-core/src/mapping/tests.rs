@@ -306,3 +306,20 @@ proptest! {
         prop_assert!(parsed.is_ok(), "{}\n{:?}", all, parsed.err());
     }
 }
+
+#[test]
+fn an_export_is_told_from_an_alleo_file_by_its_dialect_or_its_columns() {
+    let suggested = |file: &str| {
+        let p = crate::transform::preview(file.as_bytes(), &Config::default().input, None, 100)
+            .unwrap();
+        suggest(&p, &Config::default(), Lang::En).is_export()
+    };
+    // Alleo's own columns, one date written the Dutch way: a file to check.
+    assert!(!suggested(
+        "Email,First name,Last name,Birthday\na@x.nl,A,B,17-05-1990\n"
+    ));
+    // Another delimiter: an export.
+    assert!(suggested("Email;First name;Last name\na@x.nl;A;B\n"));
+    // Most columns named another way: an export.
+    assert!(suggested("E-mailadres,Voornaam,Achternaam\na@x.nl,A,B\n"));
+}
