@@ -190,7 +190,9 @@ pub fn suggest_mapping(
         }
         Err(bytes) => {
             let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
-            job::suggest_mapping(std::io::Cursor::new(bytes), &config, lang).map_err(error)?
+            // As a slice, as `transform` reads it: the workbook reader is compiled once.
+            job::suggest_mapping(std::io::Cursor::new(bytes.as_slice()), &config, lang)
+                .map_err(error)?
         }
     };
     to_js(&suggestions.with_toml("-", lang))
