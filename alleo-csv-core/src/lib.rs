@@ -61,6 +61,7 @@ mod report;
 pub mod rules;
 pub mod sample;
 pub mod schedule;
+pub mod sheet;
 pub mod split;
 pub mod text;
 pub mod transform;

@@ -64,6 +64,12 @@ impl EmailIndex {
         self.queue.len() >= BATCH
     }
 
+    /// Drops the queued addresses unrecorded (a row checked on its own).
+    pub fn forget_queued(&mut self) {
+        self.queue.clear();
+        self.values.clear();
+    }
+
     /// Looks up and records every queued address, in the order queued, calling
     /// `duplicate` for each one seen before.
     pub fn flush(&mut self, mut duplicate: impl FnMut(Duplicate<'_>)) {

@@ -328,6 +328,41 @@ impl Checker {
         }
     }
 
+    /// The issues of one employee row on its own, as a whole check reports them,
+    /// but for a reused email: a [`Sheet`](crate::sheet::Sheet) being edited knows
+    /// the other rows and adds that itself ([`Checker::duplicate_of`]).
+    pub(crate) fn row_alone(&mut self, row: u64, fields: &[&str]) -> Vec<Issue> {
+        let start = self.report.issues.len();
+        self.row(row, fields.len(), |i| Cow::Borrowed(fields[i]));
+        self.emails.forget_queued();
+        let issues = self
+            .report
+            .issues
+            .since(start)
+            .map(|i| i.to_issue())
+            .collect();
+        self.report.issues.truncate(start);
+        issues
+    }
+
+    /// What the uniqueness rule keeps of `email` (the value of the Email column):
+    /// its hash, or `None` for an address the rules already reject, which is not
+    /// compared with the others.
+    pub(crate) fn email_key(&self, email: &str) -> Option<u128> {
+        let i = self.columns.as_ref()?.field_index[FieldKey::Email as usize]?;
+        let slot = Slot::Field(FieldKey::Email);
+        let found = self.rules.cell(slot, email, i, &mut RowDates::default());
+        found.is_none().then(|| crate::unique::hash_of(email))
+    }
+
+    /// The issue of an email on `row` first used on `first_row`.
+    pub(crate) fn duplicate_of(&self, row: u64, first_row: u64, email: &str) -> Option<Issue> {
+        let columns = self.columns.as_ref()?;
+        let i = columns.field_index[FieldKey::Email as usize]?;
+        let detail = Detail::EmailDuplicate { first_row };
+        Some(Issue::at(columns.cell(row, i), detail, email))
+    }
+
     /// The report, once every record has been seen.
     pub(crate) fn into_report(mut self) -> Report {
         if let Some(columns) = &self.columns {

@@ -49,6 +49,7 @@ pub(super) fn transform<R: Read + Send>(
             output,
             rejects,
             changes,
+            keep_invalid,
         } = outputs;
         let mut tee = Tee {
             inner: output,
@@ -59,6 +60,7 @@ pub(super) fn transform<R: Read + Send>(
             output: &mut tee,
             rejects: rejects.map(shorter),
             changes: changes.map(shorter),
+            keep_invalid,
         };
         let mut rows = Rows::new(config, options, outputs);
         rows.summary.encoding_detected = config.input.encoding.is_none();
@@ -120,30 +122,40 @@ pub(super) fn transform<R: Read + Send>(
         }
         read?;
         let done = rows.finish()?;
-        let usable = done.usable();
         tee.done().map_err(Error::Write)?;
         let again = checking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        checked_again(usable, &again)?;
+        let kept = usize::try_from(done.summary.rejected).unwrap_or(usize::MAX);
+        checked_again(done.usable(), kept * usize::from(keep_invalid), &again)?;
         Ok(done)
     })
 }
 
-/// The second check's verdict on a usable output: every row written must pass.
-fn checked_again(usable: bool, again: &crate::Report) -> Result<()> {
-    match again
+/// The second check's verdict on a usable output: every row written must pass,
+/// but for the `kept` rows the transform found invalid and kept to be fixed (no
+/// more rows than those may fail, and nothing about the whole file).
+fn checked_again(usable: bool, kept: usize, again: &crate::Report) -> Result<()> {
+    let mut failed_rows = 0;
+    let mut last = None;
+    for i in again
         .issues
         .iter()
-        .find(|i| i.severity == crate::Severity::Error)
+        .filter(|i| i.severity == crate::Severity::Error)
     {
-        Some(i) if usable => Err(Error::SelfCheck(format!(
-            "row {}: {}",
-            i.row.unwrap_or_default(),
-            i.code()
-        ))),
-        _ => Ok(()),
+        if i.row != last || i.row.is_none() {
+            failed_rows += 1;
+            last = i.row;
+        }
+        if usable && (failed_rows > kept || i.row.is_none()) {
+            return Err(Error::SelfCheck(format!(
+                "row {}: {}",
+                i.row.unwrap_or_default(),
+                i.code()
+            )));
+        }
     }
+    Ok(())
 }
 
 /// Checks the bytes written, chunk after chunk, as `validate` will.
@@ -226,13 +238,17 @@ mod tests {
             Options::new(as_of),
         )
         .unwrap();
-        let fault = checked_again(true, &bad).unwrap_err();
+        let fault = checked_again(true, 0, &bad).unwrap_err();
         assert!(fault.to_string().contains("row 2: email-format"), "{fault}");
         assert!(fault.to_string().contains("must not be used"));
         assert!(
-            checked_again(false, &bad).is_ok(),
+            checked_again(false, 0, &bad).is_ok(),
             "an unusable run is not handed over anyway"
         );
-        assert!(checked_again(true, &good).is_ok());
+        assert!(checked_again(true, 0, &good).is_ok());
+        assert!(
+            checked_again(true, 1, &bad).is_ok(),
+            "one row kept invalid to be fixed may fail"
+        );
     }
 }

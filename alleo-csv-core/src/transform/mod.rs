@@ -104,6 +104,10 @@ pub struct Outputs<'o> {
     pub rejects: Option<&'o mut dyn Write>,
     /// The change log: one line per change, `row,column,field,old,new,rule`.
     pub changes: Option<&'o mut dyn Write>,
+    /// Rows that are still invalid are written to the output too, for a person to
+    /// fix them there (the page's grid, or a spreadsheet): the output is then not a
+    /// file to send until it is checked again and has no error.
+    pub keep_invalid: bool,
 }
 
 impl<'o> Outputs<'o> {
@@ -113,6 +117,7 @@ impl<'o> Outputs<'o> {
             output,
             rejects: None,
             changes: None,
+            keep_invalid: false,
         }
     }
 
@@ -129,6 +134,14 @@ impl<'o> Outputs<'o> {
         self.changes = Some(changes);
         self
     }
+
+    /// Also write the rows that are still invalid to the output (see
+    /// [`Outputs::keep_invalid`]).
+    #[must_use]
+    pub fn keeping_invalid(mut self) -> Outputs<'o> {
+        self.keep_invalid = true;
+        self
+    }
 }
 
 impl std::fmt::Debug for Outputs<'_> {
@@ -136,6 +149,7 @@ impl std::fmt::Debug for Outputs<'_> {
         f.debug_struct("Outputs")
             .field("rejects", &self.rejects.is_some())
             .field("changes", &self.changes.is_some())
+            .field("keep_invalid", &self.keep_invalid)
             .finish_non_exhaustive()
     }
 }
@@ -196,14 +210,17 @@ pub struct Transformed {
     pub summary: Summary,
     /// A problem with the whole export (its encoding, its header) stopped the run.
     pub stopped: bool,
-    rejects_kept: bool,
+    /// Every invalid row went somewhere a person sees it: the rejects file, or
+    /// the output itself ([`Outputs::keep_invalid`]).
+    invalid_kept: bool,
 }
 
 impl Transformed {
     /// Whether the output can be used: nothing stopped the run, and every row was
-    /// written or went to the rejects file. When false, discard the output.
+    /// written or went to the rejects file (or, with [`Outputs::keep_invalid`],
+    /// stayed in the output to be fixed). When false, discard the output.
     pub fn usable(&self) -> bool {
-        !self.stopped && (self.summary.rejected == 0 || self.rejects_kept)
+        !self.stopped && (self.summary.rejected == 0 || self.invalid_kept)
     }
 }
 

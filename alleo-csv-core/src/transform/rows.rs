@@ -29,7 +29,10 @@ pub(super) struct Rows<'o> {
     pub(super) rejects_raw: Option<&'o mut dyn Write>,
     pub(super) rejects: Option<csv::Writer<&'o mut dyn Write>>,
     pub(super) log: ChangeLog<'o>,
-    pub(super) rejects_kept: bool,
+    /// Invalid rows go to a rejects file or stay in the output: none is lost.
+    pub(super) invalid_kept: bool,
+    /// Invalid rows are written to the output too ([`Outputs::keep_invalid`]).
+    pub(super) keep_invalid: bool,
     /// Set once the header has been read and accepted.
     pub(super) layout: Option<Columns>,
     /// Changes of the current row, counted and logged only if the row is written.
@@ -98,7 +101,8 @@ impl<'o> Rows<'o> {
             output: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::Any(b'\n'))
                 .from_writer(outputs.output),
-            rejects_kept: outputs.rejects.is_some(),
+            invalid_kept: outputs.rejects.is_some() || outputs.keep_invalid,
+            keep_invalid: outputs.keep_invalid,
             rejects_raw: outputs.rejects,
             rejects: None,
             log: ChangeLog::new(changes),
@@ -294,40 +298,58 @@ impl<'o> Rows<'o> {
             checker.report_mut().issues.truncate(before);
             let logged = log.record(row, "", "", &first.to_string(), "", Rule::DuplicateRow);
             keep(&mut self.failed, logged);
-        } else if reasons.is_empty() {
-            self.summary.written += 1;
-            if let Some(hash) = sent {
-                let at = usize::try_from(row).unwrap_or(usize::MAX);
-                if self.written.len() <= at {
-                    self.written.resize(at.saturating_add(1), 0);
-                }
-                self.written[at] = hash;
-            }
+        } else if reasons.is_empty() || self.keep_invalid {
+            // A row of the wrong length (kept only to be fixed) as far as it goes.
+            let value = |i: usize| {
+                fixed
+                    .get(i)
+                    .map_or(fields.get(i).copied().unwrap_or(""), |f| f)
+            };
             let written = self
                 .output
-                .write_record(layout.order.iter().map(|&i| fixed[i].as_bytes()));
+                .write_record(layout.order.iter().map(|&i| value(i).as_bytes()));
             keep(&mut self.failed, written);
             for c in &self.pending {
                 let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
                 let logged = self.log.record(row, column, field, &c.old, &c.new, c.rule);
                 keep(&mut self.failed, logged);
             }
+            if reasons.is_empty() {
+                self.summary.written += 1;
+                if let Some(hash) = sent {
+                    let at = usize::try_from(row).unwrap_or(usize::MAX);
+                    if self.written.len() <= at {
+                        self.written.resize(at.saturating_add(1), 0);
+                    }
+                    self.written[at] = hash;
+                }
+            } else {
+                self.summary.rejected += 1;
+                self.reject(fields, &reasons);
+            }
         } else {
             self.summary.rejected += 1;
-            if let Some(rejects) = &mut self.rejects {
-                // A short row is padded, so that the reason is in its column.
-                let padding = layout.headers.len().saturating_sub(fields.len());
-                let reason = reasons.join(" | ");
-                let written = rejects.write_record(
-                    fields
-                        .iter()
-                        .copied()
-                        .chain(std::iter::repeat_n("", padding))
-                        .chain([reason.as_str()]),
-                );
-                keep(&mut self.failed, written);
-            }
+            self.reject(fields, &reasons);
         }
+    }
+
+    /// Writes a row that is still invalid to the rejects file, if there is one, as
+    /// the export had it, with the `reasons`.
+    fn reject(&mut self, fields: &[&str], reasons: &[String]) {
+        let (Some(rejects), Some(layout)) = (&mut self.rejects, &self.layout) else {
+            return;
+        };
+        // A short row is padded, so that the reason is in its column.
+        let padding = layout.headers.len().saturating_sub(fields.len());
+        let reason = reasons.join(" | ");
+        let written = rejects.write_record(
+            fields
+                .iter()
+                .copied()
+                .chain(std::iter::repeat_n("", padding))
+                .chain([reason.as_str()]),
+        );
+        keep(&mut self.failed, written);
     }
 
     /// Remembers the first write error.
@@ -378,7 +400,7 @@ impl<'o> Rows<'o> {
             report,
             summary: self.summary,
             stopped,
-            rejects_kept: self.rejects_kept,
+            invalid_kept: self.invalid_kept,
         })
     }
 }

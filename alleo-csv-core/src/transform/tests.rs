@@ -493,3 +493,60 @@ fn a_malformed_byte_stops_the_threaded_run_as_it_stops_one_thread() {
     assert_eq!(threaded.done.report, one.done.report);
     assert_eq!(threaded.done.summary, one.done.summary);
 }
+
+/// Kept to be fixed, an invalid row is written as the valid ones are (and still
+/// counted as rejected); the output then fails its check on that row alone, and
+/// the second check on its own thread accepts that.
+#[test]
+fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
+    let config = config(&format!(
+        "{DUTCH_MAPPING}\n[input]\ndate_format = \"%d-%m-%Y\"\ndecimal_comma = true\n"
+    ));
+    let export =
+        DUTCH_EXPORT.replace("j.devries@example.nl", "j.devries@") + "0014;a@example.nl;An\r\n";
+    for keep in [false, true] {
+        let mut out = Vec::new();
+        let outputs = Outputs::new(&mut out);
+        let outputs = if keep {
+            outputs.keeping_invalid()
+        } else {
+            outputs
+        };
+        let done = transform(
+            export.as_bytes(),
+            &config,
+            TransformOptions::new(as_of()),
+            outputs,
+        )
+        .unwrap();
+        assert_eq!((done.summary.written, done.summary.rejected), (1, 2));
+        assert_eq!(
+            done.usable(),
+            keep,
+            "without a place for invalid rows the run is not usable"
+        );
+        if keep {
+            let text = String::from_utf8(out.clone()).unwrap();
+            assert_eq!(
+                text.lines().nth(1),
+                Some("j.devries@,Jan,Vries,de,1990-05-17,nl,Engineering,0012,0.8")
+            );
+            assert_eq!(
+                text.lines().nth(3),
+                Some("a@example.nl,An,,,,,,0014,"),
+                "a short row as far as it goes"
+            );
+            let report = validate(&out[..], &config, crate::Options::new(as_of())).unwrap();
+            let rows: Vec<_> = report
+                .issues
+                .iter()
+                .filter(|i| i.severity == crate::Severity::Error)
+                .map(|i| (i.row, i.code()))
+                .collect();
+            assert_eq!(
+                rows,
+                [(Some(2), Code::EmailFormat), (Some(4), Code::Required)]
+            );
+        }
+    }
+}

@@ -1,0 +1,134 @@
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use super::*;
+use crate::validate;
+
+fn options() -> Options {
+    Options::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
+}
+
+const HEADER: &str = "Email,First name,Last name,Birthday\n";
+
+/// Each line's issues as a whole check of `bytes` gives them.
+fn checked_whole(bytes: &[u8], sheet: &Sheet) -> (Vec<Vec<Issue>>, (usize, usize)) {
+    let report = validate(bytes, &Config::default(), options()).unwrap();
+    let by_line = (0..sheet.len())
+        .map(|n| {
+            let row = sheet.row_number(n);
+            report
+                .issues
+                .iter()
+                .filter(|i| i.row == row)
+                .map(|i| i.to_issue())
+                .collect()
+        })
+        .collect();
+    (by_line, (report.errors(), report.warnings()))
+}
+
+#[test]
+fn nothing_edited_writes_the_file_as_read() {
+    let file = "\u{FEFF}Email,First name,Last name\r\n\"a@example.com\",An,\"Jansen, de\"\r\n\r\nb@example.com,Bo,Visser";
+    let sheet = Sheet::new(file.as_bytes().to_vec(), &Config::default(), options());
+    assert_eq!(sheet.write_to(Vec::new()).unwrap(), file.as_bytes());
+    assert_eq!(sheet.len(), 2);
+    assert_eq!(sheet.values(0), ["a@example.com", "An", "Jansen, de"]);
+    assert_eq!(sheet.row_number(1), Some(4), "after a blank row");
+}
+
+#[test]
+fn an_edit_is_written_in_its_place_quoted_where_it_must_be() {
+    let file = "Email,First name,Last name\r\nbad,An,Jansen\r\nb@example.com,Bo,Visser\r\n";
+    let mut sheet = Sheet::new(file.as_bytes().to_vec(), &Config::default(), options());
+    assert_eq!(sheet.counts().0, 1);
+    assert_eq!(sheet.rows_with(Having::Errors), [0]);
+    assert_eq!(sheet.edit(0, 0, "a@example.com"), [0]);
+    sheet.edit(0, 2, "Jansen, de");
+    let written = String::from_utf8(sheet.write_to(Vec::new()).unwrap()).unwrap();
+    assert_eq!(
+        written,
+        "Email,First name,Last name\r\na@example.com,An,\"Jansen, de\"\r\nb@example.com,Bo,Visser\r\n"
+    );
+    assert_eq!(
+        (sheet.counts(), sheet.rows_with(Having::Errors)),
+        ((0, 0), vec![])
+    );
+    assert_eq!(sheet.edit(5, 0, "x"), Vec::<usize>::new(), "no such line");
+}
+
+#[test]
+fn uniqueness_follows_the_edits_across_the_file() {
+    let file = format!("{HEADER}a@example.com,An,J,\nA@example.com,Bo,V,\nc@example.com,Cas,W,\n");
+    let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), options());
+    assert_eq!(
+        sheet.rows_with(Having::Errors),
+        [1],
+        "the same address, another case"
+    );
+    // The first use changes: the second is now the first, and nothing is duplicated.
+    assert_eq!(sheet.edit(0, 0, "d@example.com"), [0, 1]);
+    assert_eq!(sheet.counts(), (0, 0));
+    // Now the third takes the second's address: the third is the duplicate.
+    assert_eq!(sheet.edit(2, 0, "a@EXAMPLE.com"), [1, 2]);
+    assert_eq!(sheet.rows_with(Having::Errors), [2]);
+    let issue = &sheet.issues(2)[0];
+    assert_eq!(
+        (issue.code().as_str(), issue.row),
+        ("email-duplicate", Some(4))
+    );
+    assert!(
+        issue.message(crate::Lang::En, true).contains("row 3"),
+        "{}",
+        issue.message(crate::Lang::En, true)
+    );
+}
+
+#[test]
+fn a_short_row_is_filled_out_when_edited() {
+    let file = format!("{HEADER}a@example.com,An\n");
+    let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), options());
+    assert_eq!(sheet.issues(0)[0].code().as_str(), "row-length");
+    sheet.edit(0, 2, "Jansen");
+    assert_eq!(sheet.values(0), ["a@example.com", "An", "Jansen", ""]);
+    assert_eq!(sheet.counts(), (0, 0));
+}
+
+proptest! {
+    /// After any edits, every row has the issues a whole check of the file
+    /// written gives it, and the counts are that check's.
+    #[test]
+    fn edits_are_checked_as_a_whole_check_would(
+        rows in prop::collection::vec((0usize..6, 0usize..3, 0usize..4), 1..12),
+        edits in prop::collection::vec((0usize..12, 0usize..4, 0usize..8), 0..10),
+    ) {
+        const EMAILS: [&str; 6] = ["a@example.com", "b@example.com", "A@Example.com", "not an address", "", "c@example.com"];
+        const NAMES: [&str; 3] = ["An", "", "Zoë, \"Z\""];
+        const BIRTHDAYS: [&str; 4] = ["", "1990-05-17", "17-05-1990", "2030-01-01"];
+        const VALUES: [&str; 8] = ["a@example.com", "b@example.com", "", "x", "1985-02-01", "Jo", "c@example.com", "2026-13-01"];
+        let mut file = String::from(HEADER);
+        for (e, n, b) in rows {
+            let line = [EMAILS[e], &csv_field(NAMES[n]), "Visser", BIRTHDAYS[b]].join(",");
+            file.push_str(&line);
+            file.push('\n');
+        }
+        let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), options());
+        for (line, column, value) in edits {
+            sheet.edit(line % sheet.len(), column, VALUES[value]);
+            let written = sheet.write_to(Vec::new()).unwrap();
+            let (expected, counts) = checked_whole(&written, &sheet);
+            for (n, issues) in expected.iter().enumerate() {
+                prop_assert_eq!(&sheet.issues(n), issues, "line {}", n);
+            }
+            prop_assert_eq!(sheet.counts(), counts);
+        }
+    }
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
