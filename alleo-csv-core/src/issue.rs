@@ -53,6 +53,12 @@ impl Issue {
         self.detail.code()
     }
 
+    /// The column's position, counted from 0, for an issue about a cell or a
+    /// column.
+    pub fn position(&self) -> Option<usize> {
+        self.position
+    }
+
     /// The message in `lang`; with `show_values` false, no cell value (nor anything
     /// derived from one) appears in it.
     pub fn message(&self, lang: Lang, show_values: bool) -> String {

@@ -11,8 +11,10 @@
 
 mod glue;
 mod report;
+mod sheet;
 
 pub use report::Report;
+pub use sheet::Sheet;
 
 use alleo_csv_core::job::{self, Checking};
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};
@@ -200,18 +202,28 @@ pub fn suggest_mapping(
 
 /// Transforms an export (CSV in any encoding and delimiter, or an `.xlsx`
 /// workbook, told by its bytes) into the Alleo file, as `alleo-sync transform
-/// --rejects --changes` does: the same file, byte for byte.
+/// --rejects --changes` does: the same file, byte for byte. With `keepInvalid`,
+/// as `--keep-invalid` does: the rows still invalid stay in the file too, to be
+/// fixed in a [`Sheet`].
 ///
 /// # Errors
 /// A JavaScript `Error` for a configuration or options that cannot be used, or an
 /// export that cannot be read (an old `.xls` workbook).
 #[wasm_bindgen]
-pub fn transform(bytes: &[u8], config: JsValue, options: JsValue) -> Result<Transformed, JsError> {
+pub fn transform(
+    bytes: &[u8],
+    config: JsValue,
+    options: JsValue,
+    keep_invalid: Option<bool>,
+) -> Result<Transformed, JsError> {
     let (config, options) = (config_of(config)?, options_of(options)?);
     let (mut output, mut rejects, mut changes) = (Vec::new(), Vec::new(), Vec::new());
-    let outputs = Outputs::new(&mut output)
+    let mut outputs = Outputs::new(&mut output)
         .rejects(&mut rejects)
         .changes(&mut changes);
+    if keep_invalid == Some(true) {
+        outputs = outputs.keeping_invalid();
+    }
     let export = std::io::Cursor::new(bytes);
     let done = job::transform_export(export, &config, &options, outputs).map_err(error)?;
     Ok(Transformed {

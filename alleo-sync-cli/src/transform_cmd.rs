@@ -34,6 +34,9 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     if let Some(c) = changes.as_mut() {
         outputs = outputs.changes(c);
     }
+    if args.keep_invalid {
+        outputs = outputs.keeping_invalid();
+    }
     let done = job::transform_export(export, &loaded.config, &options, outputs)
         .map_err(CliError::reading(&args.input))?;
 

@@ -134,6 +134,44 @@ fn an_invalid_row_writes_nothing_and_keeps_the_old_output() {
     );
 }
 
+/// `--keep-invalid`: the bad row stays in the file, where `validate` names it,
+/// and the run still exits 1.
+#[test]
+fn invalid_rows_can_be_kept_in_the_output_to_fix_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = export_with_a_bad_row(dir.path());
+    let o = transform_in(
+        dir.path(),
+        &input,
+        &["-o", "alleo_employees_acme.csv", "--keep-invalid"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let written = fs::read_to_string(dir.path().join("alleo_employees_acme.csv")).unwrap();
+    assert!(written.contains("\nnot-an-address,Bad,"), "{written}");
+    let check = alleo_sync_in(
+        dir.path(),
+        &[
+            "validate",
+            "alleo_employees_acme.csv",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            "--no-previous",
+        ],
+        None,
+    );
+    let report: Value = serde_json::from_str(&stdout(&check)).unwrap();
+    let errors: Vec<&str> = report["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["severity"] == "error")
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors, ["email-format"]);
+}
+
 #[test]
 fn rejects_and_changes_files() {
     let dir = tempfile::tempdir().unwrap();

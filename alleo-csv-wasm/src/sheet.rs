@@ -1,0 +1,143 @@
+//! The page's grid: an Alleo file kept in WebAssembly memory, edited cell by cell
+//! and checked at once (the core's [`sheet`](alleo_csv_core::sheet)). The page asks
+//! for the rows it shows; a million rows never become a million objects.
+
+use alleo_csv_core::sheet::{self, Having};
+use alleo_csv_core::{Issue, Lang};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::glue::{config_of, options_of, to_js};
+
+/// An Alleo file being edited.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Sheet {
+    inner: sheet::Sheet,
+    lang: Lang,
+    show_values: bool,
+}
+
+/// One row as the grid shows it.
+#[derive(Serialize)]
+struct GridRow {
+    line: usize,
+    row: Option<u64>,
+    values: Vec<String>,
+    issues: Vec<Shown>,
+}
+
+/// One issue of a row: its column (none for the whole row) and message.
+#[derive(Serialize)]
+struct Shown {
+    column: Option<usize>,
+    severity: &'static str,
+    code: &'static str,
+    message: String,
+}
+
+impl Sheet {
+    fn shown(&self, issue: &Issue) -> Shown {
+        Shown {
+            column: issue.position(),
+            severity: issue.severity.as_str(),
+            code: issue.code().as_str(),
+            message: issue.message(self.lang, self.show_values),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Sheet {
+    /// Reads and checks `bytes` (an Alleo file) under `config` with `options`.
+    ///
+    /// # Errors
+    /// A JavaScript `Error` for a configuration or options that cannot be used.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: Vec<u8>, config: JsValue, options: JsValue) -> Result<Sheet, JsError> {
+        let (config, options) = (config_of(config)?, options_of(options)?);
+        let (lang, show_values) = (options.lang, options.show_values);
+        Ok(Sheet {
+            inner: sheet::Sheet::new(bytes, &config, options),
+            lang,
+            show_values,
+        })
+    }
+
+    /// The header, as written.
+    pub fn header(&self) -> Vec<String> {
+        self.inner.header().to_vec()
+    }
+
+    /// The number of employee rows.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// The errors of the file as it is now.
+    #[wasm_bindgen(getter)]
+    pub fn errors(&self) -> usize {
+        self.inner.counts().0
+    }
+
+    /// The warnings of the file as it is now.
+    #[wasm_bindgen(getter)]
+    pub fn warnings(&self) -> usize {
+        self.inner.counts().1
+    }
+
+    /// The lines (0 for the first employee row) with `"errors"`, with
+    /// `"problems"` (errors or warnings), or every line.
+    #[wasm_bindgen(js_name = rowsWith)]
+    pub fn rows_with(&self, having: Option<String>) -> Vec<u32> {
+        self.inner.rows_with(match having.as_deref() {
+            Some("errors") => Having::Errors,
+            Some("problems") => Having::Problems,
+            _ => Having::Anything,
+        })
+    }
+
+    /// The rows of `lines`: `[{ line, row, values, issues: [{ column, severity,
+    /// code, message }] }]`, `column` counted from 0 and absent for the row.
+    ///
+    /// # Errors
+    /// Only if the objects cannot be made (never, in practice).
+    pub fn rows(&self, lines: &[u32]) -> Result<JsValue, JsError> {
+        let rows: Vec<GridRow> = lines
+            .iter()
+            .map(|&line| {
+                let line = line as usize;
+                GridRow {
+                    line,
+                    row: self.inner.row_number(line),
+                    values: self.inner.values(line),
+                    issues: self
+                        .inner
+                        .issues(line)
+                        .iter()
+                        .map(|i| self.shown(i))
+                        .collect(),
+                }
+            })
+            .collect();
+        to_js(&rows)
+    }
+
+    /// Sets column `column` of line `line` to `value`, checks again what that
+    /// changes, and returns the lines whose issues may have changed.
+    pub fn edit(&mut self, line: usize, column: usize, value: &str) -> Vec<u32> {
+        let touched = self.inner.edit(line, column, value);
+        touched.into_iter().map(|n| n as u32).collect()
+    }
+
+    /// The file as it is now.
+    ///
+    /// # Errors
+    /// Never, in practice (the file is written to memory).
+    pub fn file(&self) -> Result<Vec<u8>, JsError> {
+        self.inner
+            .write_to(Vec::new())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
