@@ -6,6 +6,7 @@
 // the change log, the rejected rows and the alleo.toml that does the same nightly
 // are offered for download. Nothing leaves the page.
 import { stringify } from "./vendor/smol-toml/index.js";
+import { showGrid } from "./grid.js";
 
 const WORKER = new URL("import-worker.js", import.meta.url);
 const $ = (id) => document.getElementById(id);
@@ -154,7 +155,7 @@ function configOf(base, suggestion) {
   return config;
 }
 
-/// What the transform made, and the downloads.
+/// What the transform made, the downloads, and the grid to fix it in.
 function showMade(made, config, name, word) {
   $("made-text").textContent = made.text;
   const offer = (id, bytes, filename, type) => {
@@ -162,14 +163,23 @@ function showMade(made, config, name, word) {
     button.hidden = !bytes;
     button.onclick = () => save(new Blob([bytes], { type }), filename);
   };
-  // The Alleo file only when it has no error; the rest whenever it was made.
-  const final = made.usable && made.valid && made.summary.rejected === 0;
-  offer("get-file", final ? made.files.output : null, name, "text/csv");
   offer("get-changes", made.files.changes, name.replace(/\.csv$/, "-changes.csv"), "text/csv");
   offer("get-rejects", made.summary.rejected ? made.files.rejects : null, name.replace(/\.csv$/, "-rejects.csv"), "text/csv");
   offer("get-toml", new TextEncoder().encode(stringify(config) + "\n"), "alleo.toml", "application/toml");
-  $("not-final").hidden = final;
+  // The Alleo file, as the grid has it now, only while it has no error.
+  const offerFile = ({ errors }) => {
+    const final = made.usable && errors === 0;
+    $("get-file").hidden = !final;
+    $("not-final").hidden = final;
+  };
+  $("get-file").onclick = async () => {
+    const { bytes } = await ask({ want: "file" });
+    save(new Blob([bytes], { type: "text/csv" }), name);
+  };
+  $("grid-section").hidden = true;
+  offerFile({ errors: made.grid?.errors ?? 1 });
   $("made").hidden = false;
+  if (made.grid) showGrid({ ask, word, grid: made.grid, onChange: offerFile });
 }
 
 function save(blob, filename) {

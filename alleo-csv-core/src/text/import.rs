@@ -67,6 +67,22 @@ pub struct ImportWords {
     plan_counts: &'static str,
     /// Before the deactivations and their times.
     deactivations: &'static str,
+    /// The heading (and name) of the grid of the Alleo file.
+    grid_heading: &'static str,
+    /// How to move and edit in the grid.
+    grid_help: &'static str,
+    /// The grid's row filter.
+    show_rows: &'static str,
+    /// Every row.
+    all_rows: &'static str,
+    /// The rows with an error.
+    error_rows: &'static str,
+    /// The rows with an error or a warning.
+    problem_rows: &'static str,
+    /// The grid's column of each row's problems.
+    problems: &'static str,
+    /// The grid's counts (`{errors}`, `{warnings}`, `{rows}`, `{shown}`).
+    grid_counts: &'static str,
 }
 
 static EN: ImportWords = ImportWords {
@@ -88,12 +104,20 @@ static EN: ImportWords = ImportWords {
     get_changes: "Download the change log (CSV)",
     get_rejects: "Download the rejected rows (CSV)",
     get_toml: "Download alleo.toml",
-    not_final: "The Alleo file is offered once it has no error: fix the rows in the rejects file (or the export) and make it again.",
+    not_final: "The Alleo file is offered once it has no error: fix the cells marked in the grid below (or the export, and make it again).",
     toml_help: "alleo.toml makes the nightly alleo-sync sync do the same from now on.",
     previous_file: "The file last sent to Alleo, or Alleo's reporting export (optional): the plan",
     plan_heading: "What Alleo will do with this file",
     plan_counts: "{onboard} to onboard, {update} to update, {deactivate} to deactivate, {unchanged} unchanged, {absent} not in the file (they stay active).",
     deactivations: "Deactivated (at 23:00 UTC on the offboarding date):",
+    grid_heading: "The Alleo file: fix what is marked",
+    grid_help: "Arrow keys move between cells; Enter, F2 or typing edits a cell and Enter saves it; Escape cancels. Each change is checked at once.",
+    show_rows: "Show",
+    all_rows: "every row",
+    error_rows: "rows with an error",
+    problem_rows: "rows with an error or a warning",
+    problems: "Problems",
+    grid_counts: "{errors} errors and {warnings} warnings in {rows} rows; {shown} rows shown.",
 };
 
 static NL: ImportWords = ImportWords {
@@ -115,12 +139,20 @@ static NL: ImportWords = ImportWords {
     get_changes: "Download het wijzigingslog (CSV)",
     get_rejects: "Download de geweigerde rijen (CSV)",
     get_toml: "Download alleo.toml",
-    not_final: "Het Alleo-bestand wordt aangeboden zodra het geen fouten heeft: verbeter de rijen in het bestand met geweigerde rijen (of de export) en maak het opnieuw.",
+    not_final: "Het Alleo-bestand wordt aangeboden zodra het geen fouten heeft: verbeter de gemarkeerde cellen in het raster hieronder (of de export, en maak het opnieuw).",
     toml_help: "Met alleo.toml doet de nachtelijke alleo-sync sync voortaan hetzelfde.",
     previous_file: "Het laatst naar Alleo verstuurde bestand, of de rapportage-export van Alleo (optioneel): het plan",
     plan_heading: "Wat Alleo met dit bestand doet",
     plan_counts: "{onboard} onboarden, {update} bijwerken, {deactivate} deactiveren, {unchanged} ongewijzigd, {absent} niet in het bestand (zij blijven actief).",
     deactivations: "Gedeactiveerd (om 23:00 UTC op de offboardingdatum):",
+    grid_heading: "Het Alleo-bestand: verbeter wat gemarkeerd is",
+    grid_help: "Pijltjestoetsen gaan van cel naar cel; Enter, F2 of typen bewerkt een cel en Enter bewaart; Escape annuleert. Elke wijziging wordt meteen gecontroleerd.",
+    show_rows: "Toon",
+    all_rows: "alle rijen",
+    error_rows: "rijen met een fout",
+    problem_rows: "rijen met een fout of waarschuwing",
+    problems: "Problemen",
+    grid_counts: "{errors} fouten en {warnings} waarschuwingen in {rows} rijen; {shown} rijen getoond.",
 };
 
 static DE: ImportWords = ImportWords {
@@ -142,10 +174,18 @@ static DE: ImportWords = ImportWords {
     get_changes: "Änderungsprotokoll herunterladen (CSV)",
     get_rejects: "Abgelehnte Zeilen herunterladen (CSV)",
     get_toml: "alleo.toml herunterladen",
-    not_final: "Die Alleo-Datei wird angeboten, sobald sie keinen Fehler hat: Korrigieren Sie die Zeilen in der Datei der abgelehnten Zeilen (oder den Export) und erstellen Sie sie erneut.",
+    not_final: "Die Alleo-Datei wird angeboten, sobald sie keinen Fehler hat: Korrigieren Sie die markierten Zellen in der Tabelle unten (oder den Export, und erstellen Sie sie erneut).",
     toml_help: "Mit alleo.toml macht das nächtliche alleo-sync sync ab jetzt dasselbe.",
     previous_file: "Die zuletzt an Alleo gesendete Datei oder Alleos Berichtsexport (optional): der Plan",
     plan_heading: "Was Alleo mit dieser Datei tut",
     plan_counts: "{onboard} zum Onboarding, {update} zu aktualisieren, {deactivate} zu deaktivieren, {unchanged} unverändert, {absent} nicht in der Datei (sie bleiben aktiv).",
     deactivations: "Deaktiviert (um 23:00 UTC am Offboarding-Datum):",
+    grid_heading: "Die Alleo-Datei: Markiertes korrigieren",
+    grid_help: "Pfeiltasten wechseln die Zelle; Enter, F2 oder Tippen bearbeitet eine Zelle, Enter speichert; Escape bricht ab. Jede Änderung wird sofort geprüft.",
+    show_rows: "Zeigen",
+    all_rows: "alle Zeilen",
+    error_rows: "Zeilen mit einem Fehler",
+    problem_rows: "Zeilen mit einem Fehler oder einer Warnung",
+    problems: "Probleme",
+    grid_counts: "{errors} Fehler und {warnings} Warnungen in {rows} Zeilen; {shown} Zeilen angezeigt.",
 };
