@@ -326,10 +326,7 @@ test("accessible: every control named, usable from the keyboard, readable contra
   await page.locator("#counts").waitFor();
 
   // Every control has a name a screen reader reads out.
-  const unnamed = await page.locator("input, select, textarea, button, summary").evaluateAll((els) => els
-    .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.textContent.trim()))
-    .map((el) => el.outerHTML));
-  assert.deepEqual(unnamed, []);
+  assert.deepEqual(await unnamedControls(page), []);
 
   // From the keyboard: Tab reaches the language, the settings and the file
   // picker, in that order; Enter there opens the file chooser.
@@ -349,6 +346,19 @@ test("accessible: every control named, usable from the keyboard, readable contra
   assert.equal(await page.inputValue("#severity"), "error");
 
   // Text against what is behind it: at least 4.5:1 (WCAG AA) everywhere.
+  assert.deepEqual(await lowContrast(page, 20), []);
+  await page.close();
+});
+
+/// The controls shown without a name a screen reader reads out.
+const unnamedControls = (page) => page.locator("input, select, textarea, button, summary").evaluateAll((els) => els
+  .filter((el) => el.checkVisibility() || el.type === "file")
+  .filter((el) => !(el.labels?.length || el.getAttribute("aria-label") || el.textContent.trim()))
+  .map((el) => el.outerHTML));
+
+/// The texts shown whose contrast with what is behind them is under 4.5:1 (WCAG
+/// AA); more than `atLeast` texts must be looked at.
+async function lowContrast(page, atLeast) {
   const pairs = await page.evaluate(() => {
     const background = (el) => {
       for (; el; el = el.parentElement) {
@@ -361,9 +371,40 @@ test("accessible: every control named, usable from the keyboard, readable contra
       .filter((el) => el.checkVisibility() && [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
       .map((el) => ({ text: el.textContent.trim().slice(0, 30), fg: getComputedStyle(el).color, bg: background(el) }));
   });
-  assert.ok(pairs.length > 20, `${pairs.length} texts checked`);
-  const low = pairs.filter(({ fg, bg }) => contrast(fg, bg) < 4.5).map((p) => `${p.text}: ${contrast(p.fg, p.bg).toFixed(2)}`);
-  assert.deepEqual(low, []);
+  assert.ok(pairs.length > atLeast, `${pairs.length} texts checked`);
+  return pairs.filter(({ fg, bg }) => contrast(fg, bg) < 4.5).map((p) => `${p.text}: ${contrast(p.fg, p.bg).toFixed(2)}`);
+}
+
+test("accessible importer: the mapping step and the grid named, in order from the keyboard, readable", async () => {
+  const page = await site.browser.newPage();
+  await open(page);
+  const { bad } = exportWithABadAddress();
+  await page.setInputFiles("#file", bad);
+  await page.locator("#import:not([hidden])").waitFor();
+  assert.deepEqual(await unnamedControls(page), [], "the mapping step");
+  // The heading takes the focus, and Tab then goes to the first column's choice.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "import-heading");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("tr")?.dataset.header),
+    await page.locator("#import-columns tr").first().getAttribute("data-header"));
+  await page.fill("#file-id", "acme");
+  await page.click("#make");
+  await page.locator("#grid-body td.error").waitFor();
+  // The grid: its filter named, and one stop for Tab (the cell that has the keyboard).
+  assert.equal(await page.getAttribute("#grid", "role"), "grid");
+  assert.ok(Number(await page.getAttribute("#grid", "aria-rowcount")) > 1);
+  assert.equal(await page.locator("#grid-body td[tabindex='0']").count(), 1);
+  await page.focus("#grid-filter");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.closest("#grid") !== null && document.activeElement.tabIndex), 0);
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await unnamedControls(page), [], "the grid, a cell being edited");
+  await page.keyboard.press("Escape");
+  await page.locator("#grid-body td input").waitFor({ state: "detached" });
+  // The marked cells and the rest of the importer are readable.
+  await page.selectOption("#grid-filter", "problems");
+  await page.locator("#grid-body td.warning, #grid-body td.error").first().waitFor();
+  assert.deepEqual(await lowContrast(page, 30), []);
   await page.close();
 });
 
@@ -537,6 +578,8 @@ test("the grid: an invalid cell fixed from the keyboard is checked at once, and 
   assert.match(await cell.getAttribute("title"), /email|address/i);
   assert.ok(await page.locator("#get-file").isHidden());
   assert.ok(await page.locator("#not-final").isVisible());
+  mkdirSync(join(root, "target", "screenshots"), { recursive: true });
+  await page.locator("#made").screenshot({ path: join(root, "target", "screenshots", "web-grid.png") });
   // From the keyboard: focus the first cell, move to the address, type it anew.
   await page.locator("#grid-body td[data-column='0']").click();
   const column = Number(await cell.getAttribute("data-column"));
