@@ -20,10 +20,14 @@
 //! cargo run -p alleo-csv-examples --example hr_exports
 //! cargo run -p alleo-sync-cli -- mapping suggest examples/exports/afas/export.csv
 //! ```
+//!
+//! With a number of people and a folder, it writes exports of that size there
+//! instead (for the benchmarks), of every system or of one:
+//! `hr_exports 1000000 bench-data/exports-1000000 afas`.
 
 use std::error::Error;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use alleo_csv_core::sample::SplitMix;
 use chrono::{Datelike, Days, NaiveDate};
@@ -59,14 +63,14 @@ struct Person {
     salary: u32,
 }
 
-fn people(seed: u64) -> Vec<Person> {
+fn people(seed: u64, count: usize) -> Vec<Person> {
     let mut rng = SplitMix(seed);
     let day = |base: NaiveDate, span: u64, rng: &mut SplitMix| {
         base.checked_add_days(Days::new(rng.below(span)))
             .unwrap_or(base)
     };
     let start = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-    (0..PEOPLE)
+    (0..count)
         .map(|i| {
             let (first, last, prefix) = (rng.pick(&FIRST), rng.pick(&LAST), rng.pick(&PREFIXES));
             let local: String = format!("{first}.{prefix}{last}")
@@ -322,16 +326,26 @@ fn workday(people: &[Person]) -> Vec<u8> {
 }
 
 fn main() -> Result<(), Box<dyn Error>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("exports");
-    let people = people(2026);
-    let files: [(&str, &str, Vec<u8>); 5] = [
-        ("afas", "export.csv", afas(&people)),
-        ("nmbrs", "export.csv", nmbrs(&people)),
-        ("personio", "export.xlsx", personio(&people)?),
-        ("bamboohr", "export.csv", bamboohr(&people)),
-        ("workday", "export.csv", workday(&people)),
+    let mut args = std::env::args().skip(1);
+    let (count, root) = match (args.next(), args.next()) {
+        (Some(count), Some(dir)) => (count.parse()?, PathBuf::from(dir)),
+        _ => (PEOPLE, Path::new(env!("CARGO_MANIFEST_DIR")).join("exports")),
+    };
+    let only = args.next();
+    let people = people(2026, count);
+    type Writer = fn(&[Person]) -> Result<Vec<u8>, Box<dyn Error>>;
+    let files: [(&str, &str, Writer); 5] = [
+        ("afas", "export.csv", |p| Ok(afas(p))),
+        ("nmbrs", "export.csv", |p| Ok(nmbrs(p))),
+        ("personio", "export.xlsx", personio),
+        ("bamboohr", "export.csv", |p| Ok(bamboohr(p))),
+        ("workday", "export.csv", |p| Ok(workday(p))),
     ];
-    for (system, name, bytes) in files {
+    for (system, name, write) in files {
+        if only.as_deref().is_some_and(|o| o != system) {
+            continue;
+        }
+        let bytes = write(&people)?;
         let dir = root.join(system);
         fs::create_dir_all(&dir)?;
         fs::write(dir.join(name), bytes)?;

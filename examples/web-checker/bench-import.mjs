@@ -1,0 +1,57 @@
+// The importer's figures (a benchmark, not a test): an HR export made into the
+// Alleo file in the page, in headless Chromium, against native `alleo-sync
+// transform` on the same file, alternately in one run (the median of the per-run
+// ratios, since this machine's speed swings). The page's time runs from "Make the
+// Alleo file" to the grid's first rows (the transform, with its rejects and change
+// log, and the grid's whole check); the CLI's is the whole process.
+//   node examples/web-checker/bench-import.mjs [RUNS]
+// Needs scripts/build-wasm.sh, target/release/alleo-sync, the hr_exports example
+// built with --release, and npm ci.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { serve } from "./tests/serve.mjs";
+
+const root = new URL("../..", import.meta.url).pathname;
+const runs = Number(process.argv[2] || 3);
+const cases = [
+  { system: "afas", file: "export.csv", rows: 1_000_000 },
+  { system: "personio", file: "export.xlsx", rows: 100_000 },
+];
+const site = await serve(root);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const { system, file, rows } of cases) {
+  const dir = join(root, "bench-data", `exports-${rows}`);
+  const path = join(dir, system, file);
+  if (!existsSync(path)) {
+    spawnSync(join(root, "target", "release", "examples", "hr_exports"), [String(rows), dir, system], { stdio: "inherit" });
+  }
+  const times = { page: [], native: [], ratio: [] };
+  for (let run = 0; run < runs; run++) {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/examples/web-checker/?asOf=2026-11-26`);
+    await page.locator("body[data-ready]").waitFor();
+    await page.setInputFiles("#file", path);
+    await page.locator("#import:not([hidden])").waitFor({ timeout: 300_000 });
+    await page.fill("#file-id", "acme");
+    const started = Date.now();
+    await page.click("#make");
+    await page.locator("#grid-body td[data-column]").first().waitFor({ timeout: 600_000 });
+    const inPage = (Date.now() - started) / 1000;
+    await page.close();
+
+    const out = join(root, "target", "bench-import.csv");
+    const begun = process.hrtime.bigint();
+    spawnSync(join(root, "target", "release", "alleo-sync"), [
+      "transform", path, "-o", out, "--config", join(root, "examples", "exports", system, "alleo.toml"),
+      "--as-of", "2026-11-26", "--rejects", `${out}.rejects`, "--changes", `${out}.changes`, "--format", "json",
+    ]);
+    const native = Number(process.hrtime.bigint() - begun) / 1e9;
+    times.page.push(inPage);
+    times.native.push(native);
+    times.ratio.push(inPage / native);
+    console.log(`${system} ${rows} rows, run ${run + 1}: page ${inPage.toFixed(2)} s, native ${native.toFixed(2)} s`);
+  }
+  console.log(`${system} (${file}, ${rows} rows): page ${median(times.page).toFixed(2)} s, native ${median(times.native).toFixed(2)} s, median ratio ${median(times.ratio).toFixed(2)}x`);
+}
+await site.close();
