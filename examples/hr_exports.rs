@@ -325,15 +325,20 @@ fn workday(people: &[Person]) -> Vec<u8> {
     text.into_bytes()
 }
 
+/// Writes one system's export of a list of people.
+type Writer = fn(&[Person]) -> Result<Vec<u8>, Box<dyn Error>>;
+
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
     let (count, root) = match (args.next(), args.next()) {
         (Some(count), Some(dir)) => (count.parse()?, PathBuf::from(dir)),
-        _ => (PEOPLE, Path::new(env!("CARGO_MANIFEST_DIR")).join("exports")),
+        _ => (
+            PEOPLE,
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("exports"),
+        ),
     };
     let only = args.next();
     let people = people(2026, count);
-    type Writer = fn(&[Person]) -> Result<Vec<u8>, Box<dyn Error>>;
     let files: [(&str, &str, Writer); 5] = [
         ("afas", "export.csv", |p| Ok(afas(p))),
         ("nmbrs", "export.csv", |p| Ok(nmbrs(p))),

@@ -275,6 +275,20 @@ impl Transformed {
         self.files.as_ref().map(|f| f[2].clone())
     }
 
+    /// The Alleo file made, as a [`Sheet`] to edit in the grid (it is not copied
+    /// out of WebAssembly memory and back); `options` as for [`transform`], with
+    /// the Alleo file's `name`.
+    ///
+    /// # Errors
+    /// A JavaScript `Error` when nothing was written (the run is not usable), or
+    /// for a configuration or options that cannot be used.
+    pub fn sheet(self, config: JsValue, options: JsValue) -> Result<Sheet, JsError> {
+        let [output, ..] = self.files.ok_or_else(|| {
+            JsError::new("nothing was written: the export could not be transformed")
+        })?;
+        Sheet::new(output, config, options)
+    }
+
     /// The report of the re-check, kept in WebAssembly memory.
     pub fn report(&self) -> Report {
         Report::new(self.done.report.clone())

@@ -3,9 +3,11 @@
 // for the grid (the core's Sheet), off the page's thread, with the core's one call
 // for each (`suggestMapping`, `transform`, `diff`, `Sheet`). Files and results are
 // transferred, not copied.
-import init, { diff, suggestMapping, transform, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { diff, suggestMapping, transform } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 
 const ready = init();
+/// The transform whose file the grid will hold, until it does.
+let made = null;
 /// The Alleo file being edited, and the lines the grid's filter lets through.
 let sheet = null;
 let shown = new Uint32Array();
@@ -18,20 +20,26 @@ const answers = {
   async suggest({ file, config, options }) {
     return { suggestion: suggestMapping(new Uint8Array(await file.arrayBuffer()), config, options.lang) };
   },
-  // The rows still invalid stay in the file, to be fixed in the grid.
+  // The rows still invalid stay in the file, to be fixed in the grid. The file
+  // itself stays here: the grid asks for it next, and the download asks the grid.
   async transform({ file, config, options, output }) {
-    const done = transform(new Uint8Array(await file.arrayBuffer()), config, options, true);
-    const report = done.report();
-    const files = { output: done.output(), rejects: done.rejects(), changes: done.changes() };
+    made?.free();
     sheet?.free();
-    sheet = files.output ? new Sheet(files.output, config, { ...options, name: output }) : null;
-    shown = sheet ? sheet.rowsWith() : new Uint32Array();
-    const grid = sheet && { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
-    delete files.output; // the grid's file, with its edits, is asked for when downloaded
+    made = transform(new Uint8Array(await file.arrayBuffer()), config, options, true);
+    sheet = null;
+    const report = made.report();
+    const files = { rejects: made.rejects(), changes: made.changes() };
     return [
-      { usable: done.usable, summary: done.summary, valid: report.summary().valid, text: done.text(output), files, grid },
+      { usable: made.usable, summary: made.summary, valid: report.summary().valid, text: made.text(output), files },
       Object.values(files).filter(Boolean).map((f) => f.buffer),
     ];
+  },
+  // The file just made, checked whole for the grid.
+  grid({ config, options }) {
+    sheet = made.sheet(config, options);
+    made = null;
+    shown = sheet.rowsWith();
+    return { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
   },
   filter({ having }) {
     shown = sheet.rowsWith(having || undefined);

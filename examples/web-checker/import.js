@@ -115,7 +115,7 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
     $("make").disabled = true;
     try {
       const made = await ask({ want: "transform", file, config, options: { ...options, name: file.name }, output: name });
-      showMade(made, config, name, word);
+      await showMade(made, config, { ...options, name }, word);
     } catch (e) {
       $("made-text").textContent = e.message;
       $("made").hidden = false;
@@ -155,8 +155,10 @@ function configOf(base, suggestion) {
   return config;
 }
 
-/// What the transform made, the downloads, and the grid to fix it in.
-function showMade(made, config, name, word) {
+/// What the transform made, the downloads, and then the grid to fix it in;
+/// `options` are the run's, with the Alleo file's name.
+async function showMade(made, config, options, word) {
+  const name = options.name;
   $("made-text").textContent = made.text;
   const offer = (id, bytes, filename, type) => {
     const button = $(id);
@@ -177,9 +179,13 @@ function showMade(made, config, name, word) {
     save(new Blob([bytes], { type: "text/csv" }), name);
   };
   $("grid-section").hidden = true;
-  offerFile({ errors: made.grid?.errors ?? 1 });
+  $("get-file").hidden = true;
+  $("not-final").hidden = made.usable && made.valid;
   $("made").hidden = false;
-  if (made.grid) showGrid({ ask, word, grid: made.grid, onChange: offerFile });
+  if (!made.usable) return;
+  const grid = await ask({ want: "grid", config, options });
+  offerFile(grid);
+  showGrid({ ask, word, grid, onChange: offerFile });
 }
 
 function save(blob, filename) {
