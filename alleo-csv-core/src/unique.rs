@@ -152,6 +152,11 @@ pub(crate) fn hash_of(email: &str) -> u128 {
     }
 }
 
+/// A 96-bit hash of `bytes` as they are (no case folded), never zero.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u128 {
+    hash96(bytes, |word| word)
+}
+
 /// Turns the ASCII capitals among eight ASCII bytes into small letters at once.
 fn fold_ascii_upper(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
