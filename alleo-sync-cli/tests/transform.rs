@@ -146,6 +146,15 @@ fn invalid_rows_can_be_kept_in_the_output_to_fix_them() {
         &["-o", "alleo_employees_acme.csv", "--keep-invalid"],
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("! Wrote alleo_employees_acme.csv (13 rows)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 row of them still invalid (see above), kept to be fixed there"),
+        "{text}"
+    );
     let written = fs::read_to_string(dir.path().join("alleo_employees_acme.csv")).unwrap();
     assert!(written.contains("\nnot-an-address,Bad,"), "{written}");
     let check = alleo_sync_in(

@@ -114,9 +114,16 @@ fn write_outcome(
         let noun = if count == 1 { one } else { many };
         format!("{} {noun}", lang.number(count))
     };
-    if written {
+    if written && done.kept_invalid() {
+        // Written to be fixed (`--keep-invalid`): not a file to send yet.
+        let wrote = (t.wrote)(files.output, &rows_of(s.written + s.rejected));
+        writeln!(out, "{} {wrote}", toned(paint, Tone::Warning, "!"))?;
+        writeln!(out, "  {}", (t.kept_invalid)(&rows_of(s.rejected)))?;
+    } else if written {
         let wrote = (t.wrote)(files.output, &rows_of(s.written));
         writeln!(out, "{} {wrote}", toned(paint, Tone::Ok, "✓"))?;
+    }
+    if written {
         if let (Some(path), true) = (files.rejects, s.rejected > 0) {
             writeln!(out, "  {}", (t.set_aside)(&rows_of(s.rejected), path))?;
         }
@@ -168,6 +175,7 @@ struct TransformWords {
     wrote: fn(&str, &str) -> String,
     set_aside: fn(&str, &str) -> String,
     invalid_rows: fn(&str) -> String,
+    kept_invalid: fn(&str) -> String,
     suggest: fn(&str) -> String,
 }
 
@@ -201,6 +209,11 @@ static EN: TransformWords = TransformWords {
     stopped: "Nothing was written: the export cannot be read as it is (see above).",
     wrote: |o, n| format!("Wrote {o} ({n}). Check it any time with: alleo-sync validate {o}"),
     set_aside: |n, r| format!("Set aside in {r}, each with the reason: {n} that would be invalid."),
+    kept_invalid: |n| {
+        format!(
+            "{n} of them still invalid (see above), kept to be fixed there: do not send the file until it has no error."
+        )
+    },
     invalid_rows: |n| {
         format!(
             "Nothing was written: {n} would be invalid (see above). Fix them in the export, or pass --rejects FILE to write the valid rows and set the others aside."
@@ -231,6 +244,11 @@ static NL: TransformWords = TransformWords {
         format!("{o} geschreven ({n}). Controleer het altijd met: alleo-sync validate {o}")
     },
     set_aside: |n, r| format!("Apart gezet in {r}, elk met de reden: {n} ongeldig."),
+    kept_invalid: |n| {
+        format!(
+            "Daarvan nog {n} ongeldig (zie boven), bewaard om ze daar te herstellen: verstuur het bestand pas als het geen fouten meer heeft."
+        )
+    },
     invalid_rows: |n| {
         format!(
             "Er is niets geschreven, want niet alle rijen zijn geldig ({n} ongeldig, zie boven). Herstel ze in de export, of geef --rejects BESTAND om de geldige rijen te schrijven en de andere apart te zetten."
@@ -259,6 +277,11 @@ static DE: TransformWords = TransformWords {
     stopped: "Es wurde nichts geschrieben: Der Export kann so nicht gelesen werden (siehe oben).",
     wrote: |o, n| format!("{o} geschrieben ({n}). Jederzeit prüfen mit: alleo-sync validate {o}"),
     set_aside: |n, r| format!("Mit dem Grund beiseitegelegt in {r}: {n} ungültig."),
+    kept_invalid: |n| {
+        format!(
+            "Davon noch {n} ungültig (siehe oben), zum Korrigieren dort behalten: Senden Sie die Datei erst, wenn sie keinen Fehler mehr hat."
+        )
+    },
     invalid_rows: |n| {
         format!(
             "Es wurde nichts geschrieben, da nicht alle Zeilen gültig sind ({n} ungültig, siehe oben). Beheben Sie sie im Export, oder geben Sie --rejects DATEI an, um die gültigen Zeilen zu schreiben und die anderen beiseitezulegen."

@@ -213,9 +213,17 @@ pub struct Transformed {
     /// Every invalid row went somewhere a person sees it: the rejects file, or
     /// the output itself ([`Outputs::keep_invalid`]).
     invalid_kept: bool,
+    kept_in_output: bool,
 }
 
 impl Transformed {
+    /// Whether the rows still invalid were written to the output too, to be fixed
+    /// there ([`Outputs::keep_invalid`]): then `summary.rejected` of its rows have
+    /// errors.
+    pub fn kept_invalid(&self) -> bool {
+        self.kept_in_output && self.summary.rejected > 0
+    }
+
     /// Whether the output can be used: nothing stopped the run, and every row was
     /// written or went to the rejects file (or, with [`Outputs::keep_invalid`],
     /// stayed in the output to be fixed). When false, discard the output.

@@ -401,6 +401,7 @@ impl<'o> Rows<'o> {
             summary: self.summary,
             stopped,
             invalid_kept: self.invalid_kept,
+            kept_in_output: self.keep_invalid,
         })
     }
 }
