@@ -175,6 +175,7 @@ def transform(
     lang: str = "en",
     rejects: bool = False,
     changes: bool = False,
+    keep_invalid: bool = False,
 ) -> Transformed: ...
 def suggest_mapping(
     export: Union[_Source, List[str]],

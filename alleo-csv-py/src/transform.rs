@@ -76,10 +76,11 @@ impl Transformed {
 /// Turns an HR export (CSV in any delimiter and encoding, or an .xlsx workbook)
 /// into the canonical Alleo file, as `alleo-sync transform` does. With
 /// `rejects=True`, rows that would still be invalid are set aside instead of making
-/// the run unusable.
+/// the run unusable; with `keep_invalid=True` (`--keep-invalid`) they stay in the
+/// output too, to be fixed there.
 #[pyfunction]
-#[pyo3(signature = (source, *, config = None, as_of = None, lang = "en", rejects = false, changes = false))]
-#[allow(clippy::fn_params_excessive_bools)] // keyword flags, as Python callers expect
+#[pyo3(signature = (source, *, config = None, as_of = None, lang = "en", rejects = false, changes = false, keep_invalid = false))]
+#[allow(clippy::fn_params_excessive_bools, clippy::too_many_arguments)] // keyword arguments, as Python callers expect
 pub fn transform(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
@@ -88,6 +89,7 @@ pub fn transform(
     lang: &str,
     rejects: bool,
     changes: bool,
+    keep_invalid: bool,
 ) -> PyResult<Transformed> {
     let config = crate::config::load(py, config)?;
     let source = Source::of(source)?;
@@ -101,6 +103,9 @@ pub fn transform(
         }
         if changes {
             outputs = outputs.changes(&mut log);
+        }
+        if keep_invalid {
+            outputs = outputs.keeping_invalid();
         }
         let done = job::transform_export(export, &config, &options, outputs).map_err(core_error)?;
         let summary = serde_json::to_string(&done.summary)

@@ -281,6 +281,10 @@ def test_transform_sets_invalid_rows_aside_only_when_asked() -> None:
     assert kept.usable
     assert kept.output == b"Email,First name,Last name\ngood@example.nl,C,D\n"
     assert kept.rejects is not None and kept.rejects.decode("utf-8-sig").startswith("E-mail;Voornaam;Achternaam;reason\nbad;A;B;")
+    # As --keep-invalid: the bad row stays in the file, where a check finds it.
+    to_fix = alleo_csv.transform(export, config=config, as_of=AS_OF, keep_invalid=True)
+    assert to_fix.usable and to_fix.output == b"Email,First name,Last name\nbad,A,B\ngood@example.nl,C,D\n"
+    assert [i.code for i in alleo_csv.validate(to_fix.output, as_of=AS_OF).issues] == ["email-format"]
 
 
 @pytest.mark.parametrize("case", TRANSFORM_CASES, ids=lambda p: p.name)
