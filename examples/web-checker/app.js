@@ -5,7 +5,7 @@
 import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
-import { plan, showImport, showPlan, suggest } from "./import.js";
+import { fixInGrid, plan, showImport, showPlan, suggest } from "./import.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -35,6 +35,7 @@ async function checkFile(file) {
   // The core says whether it is an export; a workbook is never an Alleo file.
   const importing = suggestion && (workbook || suggestion.export);
   $("import").hidden = !importing;
+  $("grid-section").hidden = true;
   if (importing) {
     last = null;
     $("summary").replaceChildren();
@@ -118,6 +119,7 @@ function show() {
   code.replaceChildren(code.options[0]);
   for (const c of summary.codes) code.add(new Option(c, c));
   code.value = [...code.options].some((o) => o.value === chosen) ? chosen : "";
+  $("fix").hidden = summary.valid;
   $("tools").hidden = false;
   chooseIssues();
 }
@@ -187,6 +189,10 @@ $("download").addEventListener("click", async () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 
+$("fix").addEventListener("click", () => {
+  const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+  fixInGrid(last.file, settings(), { asOf, lang, name: last.file.name }, word);
+});
 $("file").addEventListener("change", (e) => e.target.files[0] && checkFile(e.target.files[0]));
 $("previous").addEventListener("change", planFile);
 $("lang").addEventListener("change", (e) => {

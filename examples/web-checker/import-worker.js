@@ -1,9 +1,9 @@
 // The importer's worker: suggests the mapping of an export, transforms it into
 // the Alleo file, plans a file against the previous one, and holds the file made
-// for the grid (the core's Sheet), off the page's thread, with the core's one call
+// (or an Alleo file chosen on the page) for the grid (the core's Sheet), off the page's thread, with the core's one call
 // for each (`suggestMapping`, `transform`, `diff`, `Sheet`). Files and results are
 // transferred, not copied.
-import init, { diff, suggestMapping, transform } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { diff, suggestMapping, transform, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 
 const ready = init();
 /// The transform whose file the grid will hold, until it does.
@@ -33,6 +33,15 @@ const answers = {
       { usable: made.usable, summary: made.summary, valid: report.summary().valid, text: made.text(output), files },
       Object.values(files).filter(Boolean).map((f) => f.buffer),
     ];
+  },
+  // An Alleo file chosen on the page, to fix in the grid.
+  async open({ file, config, options }) {
+    made?.free();
+    sheet?.free();
+    made = null;
+    sheet = new Sheet(new Uint8Array(await file.arrayBuffer()), config, options);
+    shown = sheet.rowsWith();
+    return { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
   },
   // The file just made, checked whole for the grid.
   grid({ config, options }) {

@@ -56,6 +56,22 @@ export function showPlan(p, word) {
   $("plan").hidden = false;
 }
 
+/// Opens the Alleo file `file` (checked already) in the grid, to fix it there;
+/// `options` as for a check, with the file's `name`. The file as fixed is offered
+/// for download once it has no error.
+export async function fixInGrid(file, config, options, word) {
+  $("get-fixed").hidden = true;
+  const grid = await ask({ want: "open", file, config, options });
+  const offer = ({ errors }) => { $("get-fixed").hidden = errors !== 0; };
+  $("get-fixed").onclick = async () => {
+    const { bytes } = await ask({ want: "file" });
+    save(new Blob([bytes], { type: "text/csv" }), options.name);
+  };
+  offer(grid);
+  showGrid({ ask, word, grid, onChange: offer });
+  $("grid-heading").focus();
+}
+
 /// The TOML value of an `[input]` suggestion (`"\";\""` is `;`).
 const value = (setting) => {
   try { return JSON.parse(setting.value); } catch { return setting.value; }
@@ -179,6 +195,7 @@ async function showMade(made, config, options, word) {
     save(new Blob([bytes], { type: "text/csv" }), name);
   };
   $("grid-section").hidden = true;
+  $("get-fixed").hidden = true;
   $("get-file").hidden = true;
   $("not-final").hidden = made.usable && made.valid;
   $("made").hidden = false;

@@ -83,6 +83,10 @@ pub struct ImportWords {
     problems: &'static str,
     /// The grid's counts (`{errors}`, `{warnings}`, `{rows}`, `{shown}`).
     grid_counts: &'static str,
+    /// Opens a checked Alleo file in the grid.
+    fix_in_grid: &'static str,
+    /// Downloads the Alleo file as fixed in the grid.
+    get_fixed: &'static str,
 }
 
 static EN: ImportWords = ImportWords {
@@ -118,6 +122,8 @@ static EN: ImportWords = ImportWords {
     problem_rows: "rows with an error or a warning",
     problems: "Problems",
     grid_counts: "{errors} errors and {warnings} warnings in {rows} rows; {shown} rows shown.",
+    fix_in_grid: "Fix it in the grid",
+    get_fixed: "Download the file as fixed",
 };
 
 static NL: ImportWords = ImportWords {
@@ -153,6 +159,8 @@ static NL: ImportWords = ImportWords {
     problem_rows: "rijen met een fout of waarschuwing",
     problems: "Problemen",
     grid_counts: "{errors} fouten en {warnings} waarschuwingen in {rows} rijen; {shown} rijen getoond.",
+    fix_in_grid: "Verbeter het in het raster",
+    get_fixed: "Download het verbeterde bestand",
 };
 
 static DE: ImportWords = ImportWords {
@@ -188,4 +196,6 @@ static DE: ImportWords = ImportWords {
     problem_rows: "Zeilen mit einem Fehler oder einer Warnung",
     problems: "Probleme",
     grid_counts: "{errors} Fehler und {warnings} Warnungen in {rows} Zeilen; {shown} Zeilen angezeigt.",
+    fix_in_grid: "In der Tabelle korrigieren",
+    get_fixed: "Korrigierte Datei herunterladen",
 };

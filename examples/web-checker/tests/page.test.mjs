@@ -676,3 +676,38 @@ test("the grid of a 1,000,000-row export scrolls and edits with no main-thread t
   console.log(`# ${rows} rows into the grid: ${seconds.toFixed(1)} s; longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms`);
   await page.close();
 });
+
+test("an Alleo file with an error: fixed in the grid, and downloaded as fixed", async () => {
+  const { origin } = site;
+  const { page, requests, errors } = await watched();
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "alleo_employees_acme.csv");
+  const good = "Email,First name,Last name\r\nan@example.com,An,Jansen\r\nbo@example.com,Bo,\"Visser, de\"\r\n";
+  writeFileSync(file, good.replace("bo@example.com", "bo-at-example.com"));
+  await page.setInputFiles("#file", file);
+  await page.locator("#counts").waitFor();
+  assert.ok(await page.locator("#fix").isVisible(), "a file with an error can be fixed in the grid");
+  await page.click("#fix");
+  const cell = page.locator("#grid-body td.error");
+  await cell.waitFor();
+  assert.equal(await cell.textContent(), "bo-at-example.com");
+  assert.ok(await page.locator("#get-fixed").isHidden());
+  await cell.dblclick();
+  await page.locator("#grid-body td input").fill("bo@example.com");
+  await page.keyboard.press("Enter");
+  await page.locator("#get-fixed:not([hidden])").waitFor();
+  const fixed = await download(page, "#get-fixed");
+  assert.equal(fixed.name, "alleo_employees_acme.csv");
+  assert.equal(fixed.bytes.toString(), good, "the file as it was, but for the cell fixed");
+  // A valid file offers no grid.
+  const valid = join(dir, "alleo_employees_acme2.csv");
+  writeFileSync(valid, good);
+  await page.setInputFiles("#file", valid);
+  await page.locator("#counts", { hasText: "0 errors" }).waitFor();
+  assert.ok(await page.locator("#fix").isHidden());
+  assert.ok(await page.locator("#grid-section").isHidden());
+  assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
