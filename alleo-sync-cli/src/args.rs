@@ -255,10 +255,9 @@ pub struct TransformArgs {
     #[arg(long, value_name = "FILE")]
     pub changes: Option<PathBuf>,
 
-    /// Keep the rows that are still invalid in the output too, to fix them there
-    /// (in a spreadsheet, or the checker page's grid): the output is then not a
-    /// file to send until `alleo-sync validate` finds no error in it. Exits 1 while
-    /// such rows remain.
+    /// Keep the rows still invalid in the output too, to fix them there (in a
+    /// spreadsheet, or the checker page's grid): not a file to send until
+    /// `alleo-sync validate` finds no error in it. Exits 1 while such rows remain.
     #[arg(long)]
     pub keep_invalid: bool,
 

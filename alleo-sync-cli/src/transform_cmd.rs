@@ -34,9 +34,7 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     if let Some(c) = changes.as_mut() {
         outputs = outputs.changes(c);
     }
-    if args.keep_invalid {
-        outputs = outputs.keeping_invalid();
-    }
+    outputs.keep_invalid = args.keep_invalid;
     let done = job::transform_export(export, &loaded.config, &options, outputs)
         .map_err(CliError::reading(&args.input))?;
 
@@ -60,11 +58,9 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
         }
         SummaryFormat::Json => write_json(&done, args, written).map_err(CliError::output)?,
     }
-    Ok(if written && done.summary.rejected == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(ExitCode::from(u8::from(
+        !written || done.summary.rejected > 0,
+    )))
 }
 
 /// `{"written", "output", "summary", "report"}`, pretty-printed; the report (a
