@@ -120,6 +120,9 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         ),
         Detail::BirthdayImplausible { future: true } => format!("{col}{v} liegt in der Zukunft; prüfen Sie das Jahr."),
         Detail::BirthdayImplausible { future: false } => format!("{col}{v} liegt mehr als 120 Jahre zurück; prüfen Sie das Jahr."),
+        Detail::OnboardingDateLocked { previous } if *show && previous.trim().is_empty() => format!(
+            "{col} war in der vorigen Datei leer und ist jetzt{v}: Das Onboarding-Datum eines Mitarbeiters kann nicht mehr gesetzt oder geändert werden, sobald er in Alleo ist. Lassen Sie es leer; muss es gesetzt werden, fragen Sie admin-support@alleo.nl."
+        ),
         Detail::OnboardingDateLocked { previous } if *show => format!(
             "{col} war {previous} und ist jetzt{v}: Das Onboarding-Datum eines Mitarbeiters kann nicht mehr geändert werden, sobald er in Alleo ist. Setzen Sie {previous} wieder ein; muss es sich ändern, fragen Sie admin-support@alleo.nl."
         ),

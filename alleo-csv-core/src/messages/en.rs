@@ -120,6 +120,9 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         ),
         Detail::BirthdayImplausible { future: true } => format!("{col}{v} is in the future; check the year."),
         Detail::BirthdayImplausible { future: false } => format!("{col}{v} is more than 120 years ago; check the year."),
+        Detail::OnboardingDateLocked { previous } if *show && previous.trim().is_empty() => format!(
+            "{col} was empty in the previous file and is now{v}: an employee's onboarding date cannot be set or changed once they are in Alleo. Leave it empty; if it must be set, ask admin-support@alleo.nl."
+        ),
         Detail::OnboardingDateLocked { previous } if *show => format!(
             "{col} was {previous} and is now{v}: an employee's onboarding date cannot be changed once they are in Alleo. Put back {previous}; if it must change, ask admin-support@alleo.nl."
         ),

@@ -321,4 +321,27 @@ mod tests {
             "Birthday 17-05-1990 is not a date in the form YYYY-MM-DD; write 1990-05-17."
         );
     }
+
+    /// An onboarding date set where the previous file had none: said so, never
+    /// "was  and is now".
+    #[test]
+    fn an_onboarding_date_set_after_the_fact_says_it_was_empty() {
+        let mut i = Issue::new(Detail::OnboardingDateLocked {
+            previous: String::new(),
+        })
+        .with_value("2026-01-05");
+        i.column = Some("Onboarding date".into());
+        for (lang, empty) in [
+            (Lang::En, "was empty"),
+            (Lang::Nl, "was leeg"),
+            (Lang::De, "war in der vorigen Datei leer"),
+        ] {
+            let message = i.message(lang, true);
+            assert!(
+                message.contains(empty) && message.contains("2026-01-05"),
+                "{message}"
+            );
+            assert!(!message.contains("  "), "{message}");
+        }
+    }
 }

@@ -121,6 +121,9 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         ),
         Detail::BirthdayImplausible { future: true } => format!("{col}{v} ligt in de toekomst; controleer het jaar."),
         Detail::BirthdayImplausible { future: false } => format!("{col}{v} is meer dan 120 jaar geleden; controleer het jaar."),
+        Detail::OnboardingDateLocked { previous } if *show && previous.trim().is_empty() => format!(
+            "{col} was leeg in het vorige bestand en is nu{v}: de onboardingdatum van een medewerker kan niet meer worden ingevuld of veranderd zodra die in Alleo staat. Laat het leeg; moet het toch worden ingevuld, vraag het admin-support@alleo.nl."
+        ),
         Detail::OnboardingDateLocked { previous } if *show => format!(
             "{col} was {previous} en is nu{v}: de onboardingdatum van een medewerker kan niet meer veranderen zodra die in Alleo staat. Zet {previous} terug; moet het toch anders, vraag het admin-support@alleo.nl."
         ),
