@@ -695,3 +695,28 @@ fn an_export_that_is_already_an_alleo_file_passes_through_unchanged() {
     ok(&setup.sync(&[]));
     assert!(fs::read(sshd.folder.join("alleo_employees_acme.csv")).unwrap() == canonical);
 }
+
+/// A first run has no delivery of its own to compare with: `--previous` gives one
+/// (here the file the export makes, as Alleo's reporting would list the same
+/// people), and the plan then knows everyone.
+#[test]
+fn a_first_sync_takes_its_previous_state_from_the_command_line() {
+    let sshd = Sshd::start();
+    let setup = Setup::sshd(&sshd);
+    let export = setup.export("medewerkers_1.csv", &the_export(), Duration::ZERO);
+    let first = setup.sync(&["--dry-run", "--format", "json"]);
+    let alone = json(&first);
+    assert!(
+        alone["plan"].is_null(),
+        "no previous state, no plan: {alone}"
+    );
+    fs::write(setup.path("sent.csv"), transformed(&setup, &export)).unwrap();
+    let with = setup.sync(&["--dry-run", "--format", "json", "--previous", "sent.csv"]);
+    let plan = json(&with);
+    assert_eq!(plan["plan"]["onboard"], 0, "{plan}");
+    assert!(plan["plan"]["unchanged"].as_u64().unwrap() > 0, "{plan}");
+    assert!(
+        !setup.path("state/history.jsonl").exists()
+            || setup.history().iter().all(|h| h["outcome"] != "delivered")
+    );
+}

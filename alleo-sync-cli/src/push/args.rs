@@ -114,6 +114,7 @@ Examples:
   alleo-sync sync --dry-run                      # the newest export matching [sync] export
   alleo-sync sync /srv/hr/out/medewerkers.csv
   alleo-sync sync --format json                  # for cron, systemd and monitoring
+  alleo-sync sync --dry-run --previous reporting_export.csv   # a first run
 
 The daily job in one command: the HR export is transformed in memory as [input]
 and [mapping] in alleo.toml say, checked against the last file delivered (the state
@@ -136,6 +137,11 @@ pub struct SyncArgs {
 
     #[command(flatten)]
     pub check: CheckArgs,
+
+    /// On a first run, give the previous state here: the file last sent to Alleo,
+    /// or an export of Alleo's reporting.
+    #[command(flatten)]
+    pub previous: PreviousArgs,
 
     #[command(flatten)]
     pub deliver: DeliverArgs,

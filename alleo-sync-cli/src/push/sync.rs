@@ -133,7 +133,8 @@ fn transform_and_deliver(
     }
 
     *stage = Stage::Check;
-    let chosen = previous::choose(None, false, loaded)?;
+    let given = &args.previous;
+    let chosen = previous::choose(given.previous.as_deref(), given.no_previous, loaded)?;
     options.file_name = Some(remote_name.clone());
     let checked = job::check(
         &bytes[..],
