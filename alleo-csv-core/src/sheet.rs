@@ -106,7 +106,11 @@ impl Sheet {
                     .and_then(|c| c.field_index[crate::FieldKey::Email as usize]);
                 return;
             }
-            let key = email_column.and_then(|i| checker.email_key(fields.field(i)));
+            // A row of the wrong length is not compared (a whole check skips it).
+            let width = header.as_ref().map_or(0, |(names, _)| names.len());
+            let key = email_column
+                .filter(|_| fields.len() == width)
+                .and_then(|i| checker.email_key(fields.field(i)));
             emails.push(key.unwrap_or(0));
             lines.push(Line {
                 start: usize::try_from(r.start).unwrap_or(usize::MAX),
@@ -231,16 +235,17 @@ impl Sheet {
 
     /// Sets column `column` of line `line` to `value` and checks again what that
     /// changes. Returns the lines whose issues may have changed: this one, and
-    /// those that shared its old or new email. A line or column that does not
-    /// exist changes nothing.
+    /// those that shared its old or new email. The row then has the header's
+    /// length (values beyond it, never sent, are dropped). A line or column that
+    /// does not exist changes nothing.
     pub fn edit(&mut self, line: usize, column: usize, value: &str) -> Vec<usize> {
         if line >= self.lines.len() || column >= self.header.len() {
             return Vec::new();
         }
+        // An edited row has the header's length: filled out, or (a row with more
+        // values than columns) cut to it, as the grid shows it.
         let mut values = self.values(line);
-        if values.len() < self.header.len() {
-            values.resize(self.header.len(), String::new());
-        }
+        values.resize(self.header.len(), String::new());
         value.clone_into(&mut values[column]);
         let email = self.email_column().map(|i| values[i].as_str());
         let key = email.and_then(|e| self.rules.email_key(e)).unwrap_or(0);

@@ -332,6 +332,10 @@ impl Checker {
     /// but for a reused email: a [`Sheet`](crate::sheet::Sheet) being edited knows
     /// the other rows and adds that itself ([`Checker::duplicate_of`]).
     pub(crate) fn row_alone(&mut self, row: u64, fields: &[&str]) -> Vec<Issue> {
+        if self.halted {
+            // Not read as an Alleo file at all: no row has issues of its own.
+            return Vec::new();
+        }
         let start = self.report.issues.len();
         self.row(row, fields.len(), |i| Cow::Borrowed(fields[i]));
         self.emails.forget_queued();

@@ -85,6 +85,36 @@ fn uniqueness_follows_the_edits_across_the_file() {
 }
 
 #[test]
+fn a_row_of_the_wrong_length_is_not_compared_and_an_edit_gives_it_the_headers_length() {
+    let file =
+        format!("{HEADER}a@example.com,An\na@example.com,Bo,V,\nb@example.com,Cas,W,,extra\n");
+    let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), options());
+    assert_eq!(
+        sheet.rows_with(Having::Errors),
+        [0, 2],
+        "row-length only: no duplicate"
+    );
+    sheet.edit(1, 1, "Bob");
+    assert!(
+        sheet.issues(1).is_empty(),
+        "the short row's address is not compared"
+    );
+    sheet.edit(2, 2, "Wit");
+    assert_eq!(
+        sheet.values(2),
+        ["b@example.com", "Cas", "Wit", ""],
+        "the extra value is dropped"
+    );
+    assert!(sheet.issues(2).is_empty());
+    let written = sheet.write_to(Vec::new()).unwrap();
+    let (expected, counts) = checked_whole(&written, &sheet);
+    assert_eq!(
+        (sheet.issues(0), sheet.counts()),
+        (expected[0].clone(), counts)
+    );
+}
+
+#[test]
 fn a_short_row_is_filled_out_when_edited() {
     let file = format!("{HEADER}a@example.com,An\n");
     let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), options());
@@ -99,7 +129,7 @@ proptest! {
     /// written gives it, and the counts are that check's.
     #[test]
     fn edits_are_checked_as_a_whole_check_would(
-        rows in prop::collection::vec((0usize..6, 0usize..3, 0usize..4), 1..12),
+        rows in prop::collection::vec((0usize..6, 0usize..3, 0usize..4, 0usize..8), 1..12),
         edits in prop::collection::vec((0usize..12, 0usize..4, 0usize..8), 0..10),
     ) {
         const EMAILS: [&str; 6] = ["a@example.com", "b@example.com", "A@Example.com", "not an address", "", "c@example.com"];
@@ -107,8 +137,14 @@ proptest! {
         const BIRTHDAYS: [&str; 4] = ["", "1990-05-17", "17-05-1990", "2030-01-01"];
         const VALUES: [&str; 8] = ["a@example.com", "b@example.com", "", "x", "1985-02-01", "Jo", "c@example.com", "2026-13-01"];
         let mut file = String::from(HEADER);
-        for (e, n, b) in rows {
-            let line = [EMAILS[e], &csv_field(NAMES[n]), "Visser", BIRTHDAYS[b]].join(",");
+        for (e, n, b, width) in rows {
+            let mut line = [EMAILS[e], &csv_field(NAMES[n]), "Visser", BIRTHDAYS[b]].join(",");
+            // Now and then a row of the wrong length: one value short, or one more.
+            match width {
+                0 => line.truncate(line.rfind(',').unwrap_or(0)),
+                1 => line.push_str(",more"),
+                _ => {}
+            }
             file.push_str(&line);
             file.push('\n');
         }

@@ -126,36 +126,27 @@ pub(super) fn transform<R: Read + Send>(
         let again = checking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let kept = usize::try_from(done.summary.rejected).unwrap_or(usize::MAX);
-        checked_again(done.usable(), kept * usize::from(keep_invalid), &again)?;
+        checked_again(done.usable(), &done.kept_rows, &again)?;
         Ok(done)
     })
 }
 
 /// The second check's verdict on a usable output: every row written must pass,
-/// but for the `kept` rows the transform found invalid and kept to be fixed (no
-/// more rows than those may fail, and nothing about the whole file).
-fn checked_again(usable: bool, kept: usize, again: &crate::Report) -> Result<()> {
-    let mut failed_rows = 0;
-    let mut last = None;
-    for i in again
-        .issues
-        .iter()
-        .filter(|i| i.severity == crate::Severity::Error)
-    {
-        if i.row != last || i.row.is_none() {
-            failed_rows += 1;
-            last = i.row;
-        }
-        if usable && (failed_rows > kept || i.row.is_none()) {
-            return Err(Error::SelfCheck(format!(
-                "row {}: {}",
-                i.row.unwrap_or_default(),
-                i.code()
-            )));
-        }
+/// but for the `kept` rows (the output's rows the transform found invalid and kept
+/// to be fixed, in order); nothing about the whole file or its header may fail.
+fn checked_again(usable: bool, kept: &[u64], again: &crate::Report) -> Result<()> {
+    let fault = again.issues.iter().find(|i| {
+        i.severity == crate::Severity::Error
+            && !i.row.is_some_and(|row| kept.binary_search(&row).is_ok())
+    });
+    match fault {
+        Some(i) if usable => Err(Error::SelfCheck(format!(
+            "row {}: {}",
+            i.row.unwrap_or_default(),
+            i.code()
+        ))),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// Checks the bytes written, chunk after chunk, as `validate` will.
@@ -238,16 +229,16 @@ mod tests {
             Options::new(as_of),
         )
         .unwrap();
-        let fault = checked_again(true, 0, &bad).unwrap_err();
+        let fault = checked_again(true, &[], &bad).unwrap_err();
         assert!(fault.to_string().contains("row 2: email-format"), "{fault}");
         assert!(fault.to_string().contains("must not be used"));
         assert!(
-            checked_again(false, 0, &bad).is_ok(),
+            checked_again(false, &[], &bad).is_ok(),
             "an unusable run is not handed over anyway"
         );
-        assert!(checked_again(true, 0, &good).is_ok());
+        assert!(checked_again(true, &[], &good).is_ok());
         assert!(
-            checked_again(true, 1, &bad).is_ok(),
+            checked_again(true, &[2], &bad).is_ok(),
             "one row kept invalid to be fixed may fail"
         );
     }

@@ -214,6 +214,8 @@ pub struct Transformed {
     /// the output itself ([`Outputs::keep_invalid`]).
     invalid_kept: bool,
     kept_in_output: bool,
+    /// The output's rows kept although invalid, in order.
+    pub(crate) kept_rows: Vec<u64>,
 }
 
 impl Transformed {

@@ -43,6 +43,10 @@ pub(super) struct Rows<'o> {
     /// A hash of each row written, by spreadsheet row, to tell the same person
     /// twice (two contracts, identical in everything sent) from two people.
     pub(super) written: Vec<u64>,
+    /// The spreadsheet row of the last line written to the output (1: the header).
+    pub(super) output_row: u64,
+    /// The output's rows kept although invalid ([`Outputs::keep_invalid`]).
+    pub(super) kept_rows: Vec<u64>,
     pub(super) stopped: bool,
     /// The first write error, handed back by the next `feed`.
     pub(super) failed: Option<io::Error>,
@@ -100,6 +104,8 @@ impl<'o> Rows<'o> {
             summary,
             output: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::Any(b'\n'))
+                // A row of the wrong length is kept as such (`keep_invalid`).
+                .flexible(true)
                 .from_writer(outputs.output),
             invalid_kept: outputs.rejects.is_some() || outputs.keep_invalid,
             keep_invalid: outputs.keep_invalid,
@@ -110,6 +116,8 @@ impl<'o> Rows<'o> {
             pending: Vec::new(),
             unnamed_value: None,
             written: Vec::new(),
+            output_row: 1,
+            kept_rows: Vec::new(),
             stopped: false,
             failed,
         }
@@ -299,15 +307,21 @@ impl<'o> Rows<'o> {
             let logged = log.record(row, "", "", &first.to_string(), "", Rule::DuplicateRow);
             keep(&mut self.failed, logged);
         } else if reasons.is_empty() || self.keep_invalid {
-            // A row of the wrong length (kept only to be fixed) as far as it goes.
-            let value = |i: usize| {
-                fixed
-                    .get(i)
-                    .map_or(fields.get(i).copied().unwrap_or(""), |f| f)
+            // A row of the wrong length is kept (to be fixed) as the export has
+            // it: its values cannot be put in columns, and it stays the wrong length.
+            let values: Vec<&str> = if fixed.is_empty() {
+                fields.to_vec()
+            } else {
+                layout.order.iter().map(|&i| &*fixed[i]).collect()
             };
-            let written = self
-                .output
-                .write_record(layout.order.iter().map(|&i| value(i).as_bytes()));
+            // Its spreadsheet row in the output: a value may hold line breaks.
+            let line_breaks: usize = values.iter().map(|v| v.matches('\n').count()).sum();
+            let output_row = self.output_row + 1;
+            self.output_row = output_row + line_breaks as u64;
+            if !reasons.is_empty() {
+                self.kept_rows.push(output_row);
+            }
+            let written = self.output.write_record(values);
             keep(&mut self.failed, written);
             for c in &self.pending {
                 let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
@@ -402,6 +416,7 @@ impl<'o> Rows<'o> {
             stopped,
             invalid_kept: self.invalid_kept,
             kept_in_output: self.keep_invalid,
+            kept_rows: self.kept_rows,
         })
     }
 }

@@ -533,8 +533,8 @@ fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
             );
             assert_eq!(
                 text.lines().nth(3),
-                Some("a@example.nl,An,,,,,,0014,"),
-                "a short row as far as it goes"
+                Some("0014,a@example.nl,An"),
+                "a short row as the export has it"
             );
             let report = validate(&out[..], &config, crate::Options::new(as_of())).unwrap();
             let rows: Vec<_> = report
@@ -545,8 +545,46 @@ fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
                 .collect();
             assert_eq!(
                 rows,
-                [(Some(2), Code::EmailFormat), (Some(4), Code::Required)]
+                [(Some(2), Code::EmailFormat), (Some(4), Code::RowLength)]
             );
         }
     }
+}
+
+/// A short row kept to be fixed does not make a later row with its address a
+/// duplicate (neither check compares a row of the wrong length), and the second
+/// check, which knows which rows were kept, finds no fault.
+#[test]
+fn a_short_row_kept_to_be_fixed_is_not_taken_for_a_later_rows_address() {
+    let config = config(&format!(
+        "{DUTCH_MAPPING}\n[input]\ndate_format = \"%d-%m-%Y\"\n"
+    ));
+    let header = DUTCH_EXPORT.lines().next().unwrap();
+    let export =
+        format!("{header}\r\n0012;x@example.nl;An\r\n0013;x@example.nl;Bo;;Visser;;;;\r\n");
+    let mut out = Vec::new();
+    let outputs = Outputs::new(&mut out).keeping_invalid();
+    let done = transform(
+        export.as_bytes(),
+        &config,
+        TransformOptions::new(as_of()),
+        outputs,
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            done.summary.written,
+            done.summary.rejected,
+            done.kept_rows.as_slice()
+        ),
+        (1, 1, &[2][..])
+    );
+    let report = validate(&out[..], &config, crate::Options::new(as_of())).unwrap();
+    let codes: Vec<_> = report
+        .issues
+        .iter()
+        .filter(|i| i.severity == crate::Severity::Error)
+        .map(|i| (i.row, i.code()))
+        .collect();
+    assert_eq!(codes, [(Some(2), Code::RowLength)]);
 }
