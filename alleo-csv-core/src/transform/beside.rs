@@ -137,7 +137,7 @@ pub(super) fn transform<R: Read + Send>(
 fn checked_again(usable: bool, kept: &[u64], again: &crate::Report) -> Result<()> {
     let fault = again.issues.iter().find(|i| {
         i.severity == crate::Severity::Error
-            && !i.row.is_some_and(|row| kept.binary_search(&row).is_ok())
+            && i.row.is_none_or(|row| kept.binary_search(&row).is_err())
     });
     match fault {
         Some(i) if usable => Err(Error::SelfCheck(format!(
