@@ -46,7 +46,7 @@ pub(super) struct Rows<'o> {
     /// The spreadsheet row of the last line written to the output (1: the header).
     pub(super) output_row: u64,
     /// The output's rows kept although invalid ([`Outputs::keep_invalid`]).
-    pub(super) kept_rows: Vec<u64>,
+    pub(super) kept: Vec<u64>,
     pub(super) stopped: bool,
     /// The first write error, handed back by the next `feed`.
     pub(super) failed: Option<io::Error>,
@@ -117,7 +117,7 @@ impl<'o> Rows<'o> {
             unnamed_value: None,
             written: Vec::new(),
             output_row: 1,
-            kept_rows: Vec::new(),
+            kept: Vec::new(),
             stopped: false,
             failed,
         }
@@ -319,7 +319,7 @@ impl<'o> Rows<'o> {
             let output_row = self.output_row + 1;
             self.output_row = output_row + line_breaks as u64;
             if !reasons.is_empty() {
-                self.kept_rows.push(output_row);
+                self.kept.push(output_row);
             }
             let written = self.output.write_record(values);
             keep(&mut self.failed, written);
@@ -416,7 +416,7 @@ impl<'o> Rows<'o> {
             stopped,
             invalid_kept: self.invalid_kept,
             kept_in_output: self.keep_invalid,
-            kept_rows: self.kept_rows,
+            kept_rows: self.kept,
         })
     }
 }
