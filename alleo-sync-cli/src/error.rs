@@ -108,27 +108,21 @@ impl CliError {
     /// Turns the core's error while reading the input `path` into one that names
     /// the file: a read failure, a workbook or an export that cannot be read.
     pub fn reading(path: &str) -> impl Fn(alleo_csv_core::Error) -> CliError + '_ {
-        move |e| match e {
-            alleo_csv_core::Error::Read(source) => CliError::Input {
+        move |e| {
+            let input = |source| CliError::Input {
                 path: path.to_owned(),
                 source,
-            },
-            alleo_csv_core::Error::Workbook(message) => CliError::Input {
-                path: path.to_owned(),
-                source: io::Error::new(io::ErrorKind::InvalidData, message),
-            },
-            alleo_csv_core::Error::Unreadable(why) => CliError::Input {
-                path: path.to_owned(),
-                source: io::Error::new(io::ErrorKind::InvalidData, why),
-            },
-            alleo_csv_core::Error::NoHeader => CliError::Input {
-                path: path.to_owned(),
-                source: io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "it has no header row to suggest a mapping for",
-                ),
-            },
-            other => CliError::from(other),
+            };
+            let invalid = |why: String| input(io::Error::new(io::ErrorKind::InvalidData, why));
+            match e {
+                alleo_csv_core::Error::Read(source) => input(source),
+                alleo_csv_core::Error::Workbook(message) => invalid(message),
+                alleo_csv_core::Error::Unreadable(why) => invalid(why.to_owned()),
+                alleo_csv_core::Error::NoHeader => {
+                    invalid("it has no header row to suggest a mapping for".to_owned())
+                }
+                other => CliError::from(other),
+            }
         }
     }
 

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use alleo_csv_core::naming::is_upload_file_name;
 use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::{Outputs, Transformed};
 use alleo_csv_core::{Options, job};
@@ -68,9 +69,8 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
 fn write_json(done: &Transformed, args: &TransformArgs, written: bool) -> io::Result<()> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     // The small parts through serde, indented one level as parts of the object.
-    let nested = |json: serde_json::Result<String>| {
-        json.map(|j| j.replace('\n', "\n  "))
-            .map_err(io::Error::from)
+    let nested = |json: serde_json::Result<String>| -> io::Result<String> {
+        Ok(json?.replace('\n', "\n  "))
     };
     let output = nested(serde_json::to_string_pretty(
         &written.then(|| args.output.display().to_string()),
@@ -78,7 +78,8 @@ fn write_json(done: &Transformed, args: &TransformArgs, written: bool) -> io::Re
     let summary = nested(serde_json::to_string_pretty(&done.summary))?;
     write!(
         out,
-        "{{\n  \"written\": {written},\n  \"output\": {output},\n  \"summary\": {summary},\n  \"report\": "
+        "{{\n  \"written\": {written},\n  \"kept_invalid\": {},\n  \"output\": {output},\n  \"summary\": {summary},\n  \"report\": ",
+        done.kept_invalid()
     )?;
     done.report.write_json_at(&mut out, 1)?;
     out.write_all(b"\n}\n")?;
@@ -87,6 +88,13 @@ fn write_json(done: &Transformed, args: &TransformArgs, written: bool) -> io::Re
 
 /// Refuses to write over the input, or two outputs to one file.
 fn check_targets(args: &TransformArgs) -> Result<(), CliError> {
+    let name = args.output.file_name().map(|n| n.to_string_lossy());
+    if let Some(name) = name.filter(|n| args.keep_invalid && is_upload_file_name(n)) {
+        let other = name.replace(".csv", ".to-fix.csv");
+        return Err(CliError::Usage(format!(
+            "--keep-invalid keeps invalid rows in the file: name it otherwise than {name} (e.g. {other}), so that it is never sent as it is"
+        )));
+    }
     let mut taken: Vec<(PathBuf, String)> = Vec::new();
     if args.input != "-" {
         let input = Path::new(&args.input);
@@ -133,14 +141,12 @@ fn write_text(
     args: &TransformArgs,
     written: bool,
 ) -> io::Result<()> {
-    let (output, rejects, changes) = (
-        args.output.display().to_string(),
-        args.rejects.as_ref().map(|p| p.display().to_string()),
-        args.changes.as_ref().map(|p| p.display().to_string()),
-    );
+    let shown = |p: &Path| p.display().to_string();
+    let rejects = args.rejects.as_deref().map(shown);
+    let changes = args.changes.as_deref().map(shown);
     let files = Files {
         input: (args.input != "-").then_some(args.input.as_str()),
-        output: &output,
+        output: &shown(&args.output),
         rejects: rejects.as_deref(),
         changes: changes.as_deref(),
     };

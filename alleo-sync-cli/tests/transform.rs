@@ -140,28 +140,41 @@ fn an_invalid_row_writes_nothing_and_keeps_the_old_output() {
 fn invalid_rows_can_be_kept_in_the_output_to_fix_them() {
     let dir = tempfile::tempdir().unwrap();
     let input = export_with_a_bad_row(dir.path());
-    let o = transform_in(
+    // Never under the name Alleo picks up: such a file is not one to send.
+    let refused = transform_in(
         dir.path(),
         &input,
         &["-o", "alleo_employees_acme.csv", "--keep-invalid"],
     );
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("e.g. alleo_employees_acme.to-fix.csv"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(files(dir.path()), ["export.csv"], "nothing written");
+    let o = transform_in(
+        dir.path(),
+        &input,
+        &["-o", "alleo_employees_acme.to-fix.csv", "--keep-invalid"],
+    );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let text = stdout(&o);
     assert!(
-        text.contains("! Wrote alleo_employees_acme.csv (13 rows)"),
+        text.contains("! Wrote alleo_employees_acme.to-fix.csv (13 rows)"),
         "{text}"
     );
     assert!(
         text.contains("1 row of them still invalid (see above), kept to be fixed there"),
         "{text}"
     );
-    let written = fs::read_to_string(dir.path().join("alleo_employees_acme.csv")).unwrap();
+    let written = fs::read_to_string(dir.path().join("alleo_employees_acme.to-fix.csv")).unwrap();
     assert!(written.contains("\nnot-an-address,Bad,"), "{written}");
     let check = alleo_sync_in(
         dir.path(),
         &[
             "validate",
-            "alleo_employees_acme.csv",
+            "alleo_employees_acme.to-fix.csv",
             "--as-of",
             AS_OF,
             "--format",
