@@ -119,7 +119,8 @@ function show() {
   code.replaceChildren(code.options[0]);
   for (const c of summary.codes) code.add(new Option(c, c));
   code.value = [...code.options].some((o) => o.value === chosen) ? chosen : "";
-  $("fix").hidden = summary.valid;
+  // The grid fixes cells: offered when every error is about a row.
+  $("fix").hidden = summary.valid || digest.file_errors > 0;
   $("tools").hidden = false;
   chooseIssues();
 }

@@ -19,6 +19,7 @@ let shown = 0; // rows the filter lets through
 let first = 0; // the first row drawn, counted among those shown
 let active = { at: 0, column: 0 }; // the cell that takes the keyboard
 let asked = 0; // the last request for rows: older answers are dropped
+let editing = false; // a cell's editor is open: nothing is redrawn under it
 let changed = () => {};
 
 /// Shows the grid of the worker's sheet: `grid` is what the worker said of it
@@ -43,7 +44,12 @@ $("grid-viewport").onscroll = () => requestAnimationFrame(draw);
 $("grid").addEventListener("keydown", onKey);
 $("grid").addEventListener("dblclick", (e) => {
   const td = e.target.closest("td[data-column]");
-  if (td) edit(td);
+  if (td && !td.querySelector("input")) edit(td);
+});
+// The cell that has the keyboard is the one focused, however it got there.
+$("grid").addEventListener("focusin", (e) => {
+  const td = e.target.closest("td[data-column]");
+  if (td) active = { at: Number(td.dataset.at), column: Number(td.dataset.column) };
 });
 $("grid").addEventListener("click", (e) => {
   const td = e.target.closest("td[data-column]");
@@ -53,13 +59,18 @@ $("grid").addEventListener("click", (e) => {
 /// Lets through the rows `having` asks for ("", "errors", "problems").
 async function filter(having) {
   const answer = await ask({ want: "filter", having });
-  shown = answer.shown;
+  resize(answer.shown);
   counts(answer);
-  $("grid-sizer").style.height = `${Math.min(shown * ROW, TALLEST) + ROW}px`;
-  $("grid").setAttribute("aria-rowcount", String(shown + 1));
   $("grid-viewport").scrollTop = 0;
   active = { at: 0, column: active.column };
   await draw();
+}
+
+/// Makes room for `rows` rows shown.
+function resize(rows) {
+  shown = rows;
+  $("grid-sizer").style.height = `${Math.min(shown * ROW, TALLEST) + ROW}px`;
+  $("grid").setAttribute("aria-rowcount", String(shown + 1));
 }
 
 function counts({ errors, warnings }) {
@@ -80,12 +91,13 @@ function geometry() {
 
 /// Draws the rows at the scroll position.
 async function draw() {
+  if (editing) return; // drawn again when the editor closes
   const viewport = $("grid-viewport");
   const { fits, range, last } = geometry();
   first = Math.min(last, Math.round((viewport.scrollTop / range) * last));
   const mine = ++asked;
   const { rows } = await ask({ want: "rows", from: first, count: fits });
-  if (mine !== asked) return;
+  if (mine !== asked || editing) return;
   const hadFocus = $("grid").contains(document.activeElement) && !document.activeElement.matches("input");
   $("grid").style.top = `${viewport.scrollTop}px`;
   const body = $("grid-body");
@@ -93,7 +105,14 @@ async function draw() {
   rows.forEach((r, k) => {
     const tr = body.insertRow();
     tr.setAttribute("aria-rowindex", String(first + k + 2));
-    tr.append(Object.assign(document.createElement("th"), { scope: "row", textContent: r.row }));
+    const th = Object.assign(document.createElement("th"), { scope: "row", textContent: r.row });
+    // What is wrong with the row as a whole (its length, a blank row) is said on its number too.
+    const whole = r.issues.filter((i) => i.column == null);
+    if (whole.length) {
+      th.className = whole.some((i) => i.severity === "error") ? "error" : "warning";
+      th.setAttribute("aria-description", whole.map((i) => i.message).join(" "));
+    }
+    tr.append(th);
     header.forEach((_, column) => {
       const td = tr.insertCell();
       td.textContent = r.values[column] ?? "";
@@ -175,12 +194,19 @@ function edit(td, typed) {
   input.setAttribute("aria-label", `${header[column]}, ${word("row")} ${td.parentElement.querySelector("th").textContent}`);
   td.replaceChildren(input);
   input.focus();
+  editing = true;
   let done = false;
   const finish = async (save, move) => {
     if (done) return;
     done = true;
-    if (save && input.value !== before) {
-      const answer = await ask({ want: "edit", line: Number(td.dataset.line), column, value: input.value });
+    const value = input.value;
+    // The keyboard leaves the editor at once, so no key typed next is lost in it.
+    td.textContent = save ? value : before;
+    td.focus();
+    editing = false;
+    if (save && value !== before) {
+      const answer = await ask({ want: "edit", line: Number(td.dataset.line), column, value });
+      resize(answer.shown);
       counts(answer);
     }
     await draw();

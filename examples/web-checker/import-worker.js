@@ -3,14 +3,43 @@
 // (or an Alleo file chosen on the page) for the grid (the core's Sheet), off the page's thread, with the core's one call
 // for each (`suggestMapping`, `transform`, `diff`, `Sheet`). Files and results are
 // transferred, not copied.
-import init, { diff, suggestMapping, transform, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { diff, suggestMapping, transform, validate, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 
 const ready = init();
 /// The transform whose file the grid will hold, until it does.
 let made = null;
-/// The Alleo file being edited, and the lines the grid's filter lets through.
+/// The Alleo file being edited, what it is checked under, the grid's filter and
+/// the lines it lets through.
 let sheet = null;
+let checkedAs = null;
+let having = "";
 let shown = new Uint32Array();
+
+/// Frees what the worker holds (before anything that may fail replaces it).
+function forget() {
+  made?.free();
+  sheet?.free();
+  [made, sheet, checkedAs] = [null, null, null];
+}
+
+/// The sheet's summary for the grid, its filter reset to every row.
+function opened(config, options) {
+  checkedAs = { config, options };
+  having = "";
+  shown = sheet.rowsWith();
+  return { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
+}
+
+/// The lines of both sorted lists, once each, in order.
+function union(a, b) {
+  const out = new Uint32Array(a.length + b.length);
+  let [i, j, n] = [0, 0, 0];
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (n === 0 || out[n - 1] !== next) out[n++] = next;
+  }
+  return out.slice(0, n);
+}
 
 const answers = {
   async plan({ file, previous, config, options }) {
@@ -23,10 +52,8 @@ const answers = {
   // The rows still invalid stay in the file, to be fixed in the grid. The file
   // itself stays here: the grid asks for it next, and the download asks the grid.
   async transform({ file, config, options, output }) {
-    made?.free();
-    sheet?.free();
+    forget();
     made = transform(new Uint8Array(await file.arrayBuffer()), config, options, true);
-    sheet = null;
     const report = made.report();
     const files = { rejects: made.rejects(), changes: made.changes() };
     return [
@@ -36,34 +63,38 @@ const answers = {
   },
   // An Alleo file chosen on the page, to fix in the grid.
   async open({ file, config, options }) {
-    made?.free();
-    sheet?.free();
-    made = null;
+    forget();
     sheet = new Sheet(new Uint8Array(await file.arrayBuffer()), config, options);
-    shown = sheet.rowsWith();
-    return { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
+    return opened(config, options);
   },
   // The file just made, checked whole for the grid.
   grid({ config, options }) {
     sheet = made.sheet(config, options);
     made = null;
-    shown = sheet.rowsWith();
-    return { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
+    return opened(config, options);
   },
-  filter({ having }) {
+  filter({ having: chosen }) {
+    having = chosen;
     shown = sheet.rowsWith(having || undefined);
     return { shown: shown.length, errors: sheet.errors, warnings: sheet.warnings };
   },
   rows({ from, count }) {
     return { rows: sheet.rows(shown.subarray(from, from + count)) };
   },
+  // An edit can give other rows an error (an address used twice): under a
+  // filter, they join the rows shown (and the rows fixed stay until it changes).
   edit({ line, column, value }) {
     sheet.edit(line, column, value);
-    return { errors: sheet.errors, warnings: sheet.warnings };
+    if (having) shown = union(shown, sheet.rowsWith(having));
+    return { errors: sheet.errors, warnings: sheet.warnings, shown: shown.length };
   },
+  // The file as it is now, and a whole check of it: only that says it may be sent
+  // (the rules about the whole file, such as sensitive numbers, included).
   file() {
     const bytes = sheet.file();
-    return [{ bytes, errors: sheet.errors }, [bytes.buffer]];
+    const report = validate(bytes, checkedAs.config, checkedAs.options);
+    const problems = report.issues.filter((i) => i.severity === "error").slice(0, 20).map((i) => i.message);
+    return [{ bytes, valid: report.valid, errors: report.errors, problems }, [bytes.buffer]];
   },
 };
 

@@ -61,12 +61,16 @@ export function showPlan(p, word) {
 /// for download once it has no error.
 export async function fixInGrid(file, config, options, word) {
   $("get-fixed").hidden = true;
-  const grid = await ask({ want: "open", file, config, options });
+  let grid;
+  try {
+    grid = await ask({ want: "open", file, config, options });
+  } catch (e) {
+    $("grid-counts").textContent = e.message;
+    $("grid-section").hidden = false;
+    return;
+  }
   const offer = ({ errors }) => { $("get-fixed").hidden = errors !== 0; };
-  $("get-fixed").onclick = async () => {
-    const { bytes } = await ask({ want: "file" });
-    save(new Blob([bytes], { type: "text/csv" }), options.name);
-  };
+  $("get-fixed").onclick = () => saveChecked(options.name, offer);
   offer(grid);
   showGrid({ ask, word, grid, onChange: offer });
   $("grid-heading").focus();
@@ -190,10 +194,7 @@ async function showMade(made, config, options, word) {
     $("get-file").hidden = !final;
     $("not-final").hidden = final;
   };
-  $("get-file").onclick = async () => {
-    const { bytes } = await ask({ want: "file" });
-    save(new Blob([bytes], { type: "text/csv" }), name);
-  };
+  $("get-file").onclick = () => saveChecked(name, offerFile);
   $("grid-section").hidden = true;
   $("get-fixed").hidden = true;
   $("get-file").hidden = true;
@@ -203,6 +204,18 @@ async function showMade(made, config, options, word) {
   const grid = await ask({ want: "grid", config, options });
   offerFile(grid);
   showGrid({ ask, word, grid, onChange: offerFile });
+}
+
+/// Saves the grid's file as `name` once a whole check of it finds no error;
+/// otherwise withdraws the offer (`offer`) and says what is wrong.
+async function saveChecked(name, offer) {
+  const { bytes, valid, errors, problems } = await ask({ want: "file" });
+  if (valid) {
+    save(new Blob([bytes], { type: "text/csv" }), name);
+    return;
+  }
+  offer({ errors });
+  $("grid-counts").textContent = problems.join(" ");
 }
 
 function save(blob, filename) {

@@ -711,3 +711,45 @@ test("an Alleo file with an error: fixed in the grid, and downloaded as fixed", 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the grid: rows an edit makes wrong join the filter, and a file a whole check refuses is never saved", async () => {
+  const { page, errors } = await watched();
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "alleo_employees_refs.csv");
+  writeFileSync(file, "Email,First name,Last name,custom_ref\r\n" +
+    "an@example.com,An,Jansen,111222333\r\nbo-at-example.com,Bo,Visser,123456782\r\n" +
+    "cas@example.com,Cas,Wit,010000008\r\ndi@example.com,Di,Berg,x\r\n");
+  await page.setInputFiles("#file", file);
+  await page.locator("#counts").waitFor();
+  await page.click("#fix");
+  await page.locator("#grid-body td.error").waitFor();
+  assert.equal(await page.inputValue("#grid-filter"), "errors");
+  // Under "rows with an error", give row 3 row 4's address: row 4 becomes the
+  // duplicate, and joins the rows shown beside the row edited.
+  await page.locator("#grid-body td.error").dblclick();
+  await page.locator("#grid-body td input").fill("CAS@example.com");
+  await page.keyboard.press("Enter");
+  await page.locator("#grid-body tr", { hasText: "Wit" }).waitFor();
+  assert.equal(await page.locator("#grid-body tr").count(), 2);
+  assert.match(await page.textContent("#grid-counts"), /^1 errors/);
+  await page.locator("#grid-body tr", { hasText: "Visser" }).locator("td[data-column='0']").dblclick();
+  await page.locator("#grid-body td input").fill("bo@example.com");
+  await page.keyboard.press("Enter");
+  await page.locator("#get-fixed:not([hidden])").waitFor();
+  // Now the fourth value of custom_ref a BSN too: the column is sensitive as a
+  // whole, which only a whole check of the file sees; the file is not saved.
+  await page.selectOption("#grid-filter", "");
+  await page.locator("#grid-body tr", { hasText: "Berg" }).locator("td[data-column='3']").dblclick();
+  await page.locator("#grid-body td input").fill("111222333");
+  await page.keyboard.press("Enter");
+  await page.locator("#grid-body td input").waitFor({ state: "detached" });
+  let saved = false;
+  page.on("download", () => { saved = true; });
+  await page.click("#get-fixed");
+  await page.locator("#get-fixed[hidden]").waitFor({ state: "attached" });
+  assert.match(await page.textContent("#grid-counts"), /custom_ref/);
+  assert.equal(saved, false, "nothing saved");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
