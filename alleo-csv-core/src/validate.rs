@@ -513,13 +513,17 @@ impl Checker {
         }
         let mut dates = RowDates::default();
         for (i, &slot) in columns.slots.iter().enumerate() {
+            if slot == Slot::Skip && !columns.watched[i] {
+                continue;
+            }
+            // Read once: a cell is both counted (sensitive numbers) and checked.
+            let value = field(i);
             if columns.watched[i] {
-                values[i].add(&field(i));
+                values[i].add(&value);
             }
             if slot == Slot::Skip {
                 continue;
             }
-            let value = field(i);
             match rules.cell(slot, &value, i, &mut dates) {
                 Some(detail)
                     if *errors_only && detail.code().default_severity() == Severity::Warning => {}
