@@ -30,6 +30,7 @@ use crate::issue::{Issue, IssueRef};
 use crate::options::Options;
 use crate::read::{Record, RecordReader};
 use crate::report::Report;
+use crate::rules::sensitive::ValueCounts;
 use crate::validate::Checker;
 
 /// An Alleo file being edited (see the [module](self)).
@@ -54,6 +55,11 @@ pub struct Sheet {
     flags: Vec<u8>,
     /// The rules, after the header, for one row at a time.
     rules: Checker,
+    /// Which columns have their values counted for sensitive numbers, the
+    /// counts, and whether each column holds them: a column-wide rule, which an
+    /// edit can change.
+    watched: Vec<bool>,
+    value_counts: Vec<ValueCounts>,
     errors: usize,
     warnings: usize,
 }
@@ -121,6 +127,7 @@ impl Sheet {
         let mut reader = RecordReader::new();
         reader.feed(&bytes, &mut |r| take(r, &mut checker));
         reader.finish(&mut |r| take(r, &mut checker));
+        let (watched, value_counts) = checker.value_counts();
         let report = checker.into_report();
         let (header, header_row) = header.unwrap_or_default();
         let mut rules = Checker::new(config, rules_options);
@@ -139,6 +146,8 @@ impl Sheet {
             rechecked: HashMap::new(),
             emails,
             rules,
+            watched,
+            value_counts,
         };
         sheet.index_issues();
         sheet
@@ -179,8 +188,11 @@ impl Sheet {
         self.lines.is_empty()
     }
 
-    /// The whole check of the file as it was read (before any edit): its
-    /// file-level issues stay true of the file as edited.
+    /// The whole check of the file as it was read (before any edit). Of its
+    /// file-level issues, [`Sheet::counts`] follows the edits for `sensitive-data`
+    /// (a column's values counted again); the others (the header, the encoding,
+    /// blank lines between rows) are as read: a whole check of [`Sheet::write_to`]'s
+    /// file is the last word before it is sent.
     pub fn first_report(&self) -> &Report {
         &self.report
     }
@@ -244,9 +256,11 @@ impl Sheet {
         }
         // An edited row has the header's length: filled out, or (a row with more
         // values than columns) cut to it, as the grid shows it.
-        let mut values = self.values(line);
+        let before = self.values(line);
+        let mut values = before.clone();
         values.resize(self.header.len(), String::new());
         value.clone_into(&mut values[column]);
+        self.recount(&before, &values);
         let email = self.email_column().map(|i| values[i].as_str());
         let key = email.and_then(|e| self.rules.email_key(e)).unwrap_or(0);
         self.edited.insert(line, values);
@@ -281,10 +295,7 @@ impl Sheet {
         let values = self.values(n);
         let row = self.lines[n].row;
         let fields: Vec<&str> = values.iter().map(String::as_str).collect();
-        let mut issues = if fields
-            .iter()
-            .all(|f| f.bytes().all(|b| b.is_ascii_whitespace()))
-        {
+        let mut issues = if fields.iter().all(|f| is_blank(f)) {
             let trailing = (n + 1..self.lines.len()).all(|m| self.is_blank(m));
             let blank = Issue::new(crate::issue::Detail::BlankRow).at_row(row);
             if trailing { Vec::new() } else { vec![blank] }
@@ -314,11 +325,40 @@ impl Sheet {
         self.rechecked.insert(n, issues);
     }
 
+    /// Counts a row's values again for the column-wide rule on sensitive numbers
+    /// (`before` the edit, and now), as a whole check counts them: the values of
+    /// a row that is neither blank nor of the wrong length.
+    fn recount(&mut self, before: &[String], now: &[String]) {
+        let counted = |values: &[String]| {
+            values.len() == self.header.len() && !values.iter().all(|v| is_blank(v))
+        };
+        let (before, now) = (
+            counted(before).then_some(before),
+            counted(now).then_some(now),
+        );
+        for (i, counts) in self.value_counts.iter_mut().enumerate() {
+            if !self.watched.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let was = counts.verdict().is_some();
+            if let Some(value) = before.and_then(|b| b.get(i)) {
+                counts.remove(value);
+            }
+            if let Some(value) = now.and_then(|n| n.get(i)) {
+                counts.add(value);
+            }
+            // One `sensitive-data` error for each column that holds such numbers.
+            match (was, counts.verdict().is_some()) {
+                (false, true) => self.errors += 1,
+                (true, false) => self.errors = self.errors.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
     /// Whether line `n` is blank (nothing but spaces), as a whole check sees it.
     fn is_blank(&self, n: usize) -> bool {
-        self.values(n)
-            .iter()
-            .all(|v| v.bytes().all(|b| b.is_ascii_whitespace()))
+        self.values(n).iter().all(|v| is_blank(v))
     }
 
     /// Adds (or takes away) issues of these severities to the counts.
@@ -389,6 +429,11 @@ impl Sheet {
         out.write_all(&self.bytes[at..])?;
         Ok(out)
     }
+}
+
+/// Nothing but spaces, as a whole check tells a blank row.
+fn is_blank(value: &str) -> bool {
+    value.bytes().all(|b| b.is_ascii_whitespace())
 }
 
 fn flag(severity: Severity) -> u8 {

@@ -367,6 +367,16 @@ impl Checker {
         Some(Issue::at(columns.cell(row, i), detail, email))
     }
 
+    /// What the values of each column were so far, and which columns are counted
+    /// (see [`Columns::watched`]); empty before the header, or when the file is not
+    /// read as an Alleo file.
+    pub(crate) fn value_counts(&self) -> (Vec<bool>, Vec<ValueCounts>) {
+        match &self.columns {
+            Some(columns) if !self.halted => (columns.watched.clone(), self.values.clone()),
+            _ => (Vec::new(), Vec::new()),
+        }
+    }
+
     /// The report, once every record has been seen.
     pub(crate) fn into_report(mut self) -> Report {
         if let Some(columns) = &self.columns {

@@ -251,22 +251,32 @@ pub struct ValueCounts {
 impl ValueCounts {
     /// Counts one value. Cheap for the usual cell: a name, a date, an address.
     pub fn add(&mut self, value: &str) {
+        self.count(value, true);
+    }
+
+    /// Takes back a value [`ValueCounts::add`] counted (a cell edited).
+    pub fn remove(&mut self, value: &str) {
+        self.count(value, false);
+    }
+
+    fn count(&mut self, value: &str, add: bool) {
         let Some(&first) = value.as_bytes().first() else {
             return;
         };
         if first == b' ' && value.trim().is_empty() {
             return;
         }
-        self.values += 1;
+        let step = |n: &mut u64| *n = if add { *n + 1 } else { n.saturating_sub(1) };
+        step(&mut self.values);
         let len = value.len();
         if (first.is_ascii_digit() && (8..=14).contains(&len))
             || (first.is_ascii_alphabetic() && (15..=42).contains(&len))
             || first == b' '
         {
             match sensitive_value(value) {
-                Some(Sensitive::BsnValues) => self.bsn += 1,
-                Some(Sensitive::IbanValues) => self.iban += 1,
-                Some(Sensitive::TaxIdValues) => self.tax_id += 1,
+                Some(Sensitive::BsnValues) => step(&mut self.bsn),
+                Some(Sensitive::IbanValues) => step(&mut self.iban),
+                Some(Sensitive::TaxIdValues) => step(&mut self.tax_id),
                 _ => {}
             }
         }

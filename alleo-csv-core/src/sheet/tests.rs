@@ -130,12 +130,12 @@ proptest! {
     #[test]
     fn edits_are_checked_as_a_whole_check_would(
         rows in prop::collection::vec((0usize..6, 0usize..3, 0usize..4, 0usize..8), 1..12),
-        edits in prop::collection::vec((0usize..12, 0usize..4, 0usize..8), 0..10),
+        edits in prop::collection::vec((0usize..12, 0usize..4, 0usize..10), 0..16),
     ) {
         const EMAILS: [&str; 6] = ["a@example.com", "b@example.com", "A@Example.com", "not an address", "", "c@example.com"];
         const NAMES: [&str; 3] = ["An", "", "Zoë, \"Z\""];
         const BIRTHDAYS: [&str; 4] = ["", "1990-05-17", "17-05-1990", "2030-01-01"];
-        const VALUES: [&str; 8] = ["a@example.com", "b@example.com", "", "x", "1985-02-01", "Jo", "c@example.com", "2026-13-01"];
+        const VALUES: [&str; 10] = ["a@example.com", "b@example.com", "", "x", "1985-02-01", "Jo", "c@example.com", "2026-13-01", "111222333", "123456782"];
         let mut file = String::from(HEADER);
         for (e, n, b, width) in rows {
             let mut line = [EMAILS[e], &csv_field(NAMES[n]), "Visser", BIRTHDAYS[b]].join(",");
@@ -167,4 +167,22 @@ fn csv_field(value: &str) -> String {
     } else {
         value.to_owned()
     }
+}
+
+/// A column is sensitive as a whole (nine in ten values, and at least three, are
+/// BSNs): an edit can make it so, and undo it, and the counts follow a whole check.
+#[test]
+fn a_column_made_sensitive_by_an_edit_is_counted_as_a_whole_check_counts_it() {
+    let file = "Email,First name,Last name,custom_ref\na@example.com,An,J,111222333\n\
+                b@example.com,Bo,V,123456782\nc@example.com,Cas,W,010000008\nd@example.com,Di,B,x\n";
+    let mut sheet = Sheet::new(file.as_bytes().to_vec(), &Config::default(), options());
+    let whole = |sheet: &Sheet| checked_whole(&sheet.write_to(Vec::new()).unwrap(), sheet).1;
+    assert_eq!(sheet.counts(), (0, 0));
+    sheet.edit(3, 3, "111222333");
+    assert_eq!(sheet.counts(), whole(&sheet));
+    assert_eq!(sheet.counts().0, 1, "the column holds BSNs");
+    sheet.edit(0, 3, "x");
+    sheet.edit(1, 3, "");
+    assert_eq!(sheet.counts(), whole(&sheet));
+    assert_eq!(sheet.counts().0, 0, "no longer");
 }
