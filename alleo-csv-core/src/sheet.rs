@@ -26,11 +26,11 @@ use std::io::{self, Write};
 
 use crate::code::Severity;
 use crate::config::Config;
-use crate::issue::{Issue, IssueRef};
+use crate::issue::{Detail, Issue, IssueRef};
 use crate::options::Options;
 use crate::read::{Record, RecordReader};
 use crate::report::Report;
-use crate::rules::sensitive::ValueCounts;
+use crate::rules::sensitive::{Sensitive, ValueCounts};
 use crate::validate::Checker;
 
 /// An Alleo file being edited (see the [module](self)).
@@ -195,6 +195,34 @@ impl Sheet {
     /// file is the last word before it is sent.
     pub fn first_report(&self) -> &Report {
         &self.report
+    }
+
+    /// The issues about the whole file and its header as it is now: as read, but
+    /// for the columns that hold sensitive numbers, counted again after the edits
+    /// (in the order a whole check gives them, those last).
+    pub fn file_issues(&self) -> Vec<Issue> {
+        let by_values = |d: &Detail| {
+            matches!(
+                d,
+                Detail::SensitiveData {
+                    reason: Sensitive::BsnValues | Sensitive::IbanValues | Sensitive::TaxIdValues
+                }
+            )
+        };
+        let mut issues: Vec<Issue> = (self.report.issues.iter())
+            .filter(|i| i.row.is_none_or(|r| r <= self.header_row) && !by_values(i.detail))
+            .map(|i| i.to_issue())
+            .collect();
+        if let Some(columns) = self.rules.columns() {
+            for (i, counts) in self.value_counts.iter().enumerate() {
+                if let (true, Some(reason)) = (self.watched[i], counts.verdict()) {
+                    let column = &columns.summaries[i];
+                    let issue = Issue::new(Detail::SensitiveData { reason });
+                    issues.push(issue.in_column(i, &column.header, column.target.as_deref()));
+                }
+            }
+        }
+        issues
     }
 
     /// The errors and warnings of the file as it is now.

@@ -124,6 +124,22 @@ impl Sheet {
         to_js(&rows)
     }
 
+    /// The issues about the whole file and its header as it is now: `[{ column,
+    /// severity, code, message }]` (see [`sheet::Sheet::file_issues`]).
+    ///
+    /// # Errors
+    /// Only if the objects cannot be made (never, in practice).
+    #[wasm_bindgen(js_name = fileIssues)]
+    pub fn file_issues(&self) -> Result<JsValue, JsError> {
+        let issues: Vec<Shown> = self
+            .inner
+            .file_issues()
+            .iter()
+            .map(|i| self.shown(i))
+            .collect();
+        to_js(&issues)
+    }
+
     /// Sets column `column` of line `line` to `value`, checks again what that
     /// changes, and returns the lines whose issues may have changed.
     pub fn edit(&mut self, line: usize, column: usize, value: &str) -> Vec<u32> {

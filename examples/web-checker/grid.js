@@ -73,7 +73,13 @@ function resize(rows) {
   $("grid").setAttribute("aria-rowcount", String(shown + 1));
 }
 
-function counts({ errors, warnings }) {
+function counts({ errors, warnings, fileIssues }) {
+  // What is wrong with the file as a whole (no cell shows it): a column of
+  // sensitive numbers, the header.
+  const list = $("grid-file-issues");
+  list.replaceChildren(...(fileIssues ?? []).map((i) =>
+    Object.assign(document.createElement("li"), { className: i.severity, textContent: i.message })));
+  list.hidden = list.children.length === 0;
   $("grid-counts").textContent = word("gridCounts").replace(/\{(\w+)\}/g, (_, k) =>
     ({ errors, warnings, rows: length, shown })[k].toLocaleString());
   changed({ errors, warnings });

@@ -27,8 +27,11 @@ function opened(config, options) {
   checkedAs = { config, options };
   having = "";
   shown = sheet.rowsWith();
-  return { header: sheet.header(), length: sheet.length, errors: sheet.errors, warnings: sheet.warnings };
+  return { header: sheet.header(), length: sheet.length, ...now() };
 }
+
+/// The sheet's counts and its issues about the whole file, as they are now.
+const now = () => ({ errors: sheet.errors, warnings: sheet.warnings, fileIssues: sheet.fileIssues() });
 
 /// The lines of both sorted lists, once each, in order.
 function union(a, b) {
@@ -76,7 +79,7 @@ const answers = {
   filter({ having: chosen }) {
     having = chosen;
     shown = sheet.rowsWith(having || undefined);
-    return { shown: shown.length, errors: sheet.errors, warnings: sheet.warnings };
+    return { shown: shown.length, ...now() };
   },
   rows({ from, count }) {
     return { rows: sheet.rows(shown.subarray(from, from + count)) };
@@ -86,7 +89,7 @@ const answers = {
   edit({ line, column, value }) {
     sheet.edit(line, column, value);
     if (having) shown = union(shown, sheet.rowsWith(having));
-    return { errors: sheet.errors, warnings: sheet.warnings, shown: shown.length };
+    return { shown: shown.length, ...now() };
   },
   // The file as it is now, and a whole check of it: only that says it may be sent
   // (the rules about the whole file, such as sensitive numbers, included).

@@ -181,8 +181,18 @@ fn a_column_made_sensitive_by_an_edit_is_counted_as_a_whole_check_counts_it() {
     sheet.edit(3, 3, "111222333");
     assert_eq!(sheet.counts(), whole(&sheet));
     assert_eq!(sheet.counts().0, 1, "the column holds BSNs");
+    let file = sheet.file_issues();
+    assert_eq!(
+        (
+            file.len(),
+            file[0].code().as_str(),
+            file[0].column.as_deref()
+        ),
+        (1, "sensitive-data", Some("custom_ref"))
+    );
     sheet.edit(0, 3, "x");
     sheet.edit(1, 3, "");
     assert_eq!(sheet.counts(), whole(&sheet));
     assert_eq!(sheet.counts().0, 0, "no longer");
+    assert!(sheet.file_issues().is_empty());
 }
