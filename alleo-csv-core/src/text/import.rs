@@ -81,7 +81,8 @@ pub struct ImportWords {
     problem_rows: &'static str,
     /// The grid's column of each row's problems.
     problems: &'static str,
-    /// The grid's counts (`{errors}`, `{warnings}`, `{rows}`, `{shown}`).
+    /// The grid's counts (`{errors}`, `{warnings}`, `{rows}`, `{shown}`), worded
+    /// so that one and many read alike.
     grid_counts: &'static str,
     /// Opens a checked Alleo file in the grid.
     fix_in_grid: &'static str,
@@ -121,7 +122,7 @@ static EN: ImportWords = ImportWords {
     error_rows: "rows with an error",
     problem_rows: "rows with an error or a warning",
     problems: "Problems",
-    grid_counts: "{errors} errors and {warnings} warnings in {rows} rows; {shown} rows shown.",
+    grid_counts: "Errors: {errors} · Warnings: {warnings} · Rows: {rows}, {shown} shown",
     fix_in_grid: "Fix it in the grid",
     get_fixed: "Download the file as fixed",
 };
@@ -158,7 +159,7 @@ static NL: ImportWords = ImportWords {
     error_rows: "rijen met een fout",
     problem_rows: "rijen met een fout of waarschuwing",
     problems: "Problemen",
-    grid_counts: "{errors} fouten en {warnings} waarschuwingen in {rows} rijen; {shown} rijen getoond.",
+    grid_counts: "Fouten: {errors} · Waarschuwingen: {warnings} · Rijen: {rows}, {shown} getoond",
     fix_in_grid: "Verbeter het in het raster",
     get_fixed: "Download het verbeterde bestand",
 };
@@ -195,7 +196,7 @@ static DE: ImportWords = ImportWords {
     error_rows: "Zeilen mit einem Fehler",
     problem_rows: "Zeilen mit einem Fehler oder einer Warnung",
     problems: "Probleme",
-    grid_counts: "{errors} Fehler und {warnings} Warnungen in {rows} Zeilen; {shown} Zeilen angezeigt.",
+    grid_counts: "Fehler: {errors} · Warnungen: {warnings} · Zeilen: {rows}, {shown} angezeigt",
     fix_in_grid: "In der Tabelle korrigieren",
     get_fixed: "Korrigierte Datei herunterladen",
 };

@@ -585,7 +585,7 @@ test("the grid: an invalid cell fixed from the keyboard is checked at once, and 
   await input.fill(right);
   await page.keyboard.press("Enter");
   await page.locator("#grid-body td.error").waitFor({ state: "detached" });
-  assert.match(await page.textContent("#grid-counts"), /^0 errors/);
+  assert.match(await page.textContent("#grid-counts"), /^Errors: 0 ·/);
   await page.locator("#get-file:not([hidden])").waitFor();
   // The file is now what the CLI makes of the export without the mistake.
   const toml = await download(page, "#get-toml");
@@ -643,10 +643,10 @@ test("the grid of a 1,000,000-row export scrolls and edits with no main-thread t
   await page.click("#make");
   await page.locator("#grid-body td.error").first().waitFor({ timeout: 300_000 });
   const seconds = (Date.now() - started) / 1000;
-  assert.match(await page.textContent("#grid-counts"), /^10 errors and 0 warnings in 1,000,000 rows; 10 rows shown/);
+  assert.match(await page.textContent("#grid-counts"), /^Errors: 10 · Warnings: 0 · Rows: 1,000,000, 10 shown$/);
   // Every row: to the end and back by scrolling, then by keyboard.
   await page.selectOption("#grid-filter", "");
-  await page.locator("#grid-counts", { hasText: "1,000,000 rows shown" }).waitFor();
+  await page.locator("#grid-counts", { hasText: "Rows: 1,000,000, 1,000,000 shown" }).waitFor();
   const lastRow = page.locator("#grid-body th", { hasText: String(rows + 1) });
   await page.locator("#grid-viewport").evaluate((v) => { v.scrollTop = v.scrollHeight; });
   await lastRow.waitFor();
@@ -670,7 +670,7 @@ test("the grid of a 1,000,000-row export scrolls and edits with no main-thread t
   const edited = page.locator(`#grid-body td.error[data-line="${rows - 1}"][title*="p0@example.nl"]`);
   await edited.waitFor();
   assert.match(await edited.getAttribute("title"), /p0@example\.nl .*row 2\b/);
-  assert.match(await page.textContent("#grid-counts"), /^10 errors/);
+  assert.match(await page.textContent("#grid-counts"), /^Errors: 10 ·/);
   const longTasks = await page.evaluate(() => window.longTasks);
   assert.ok(longTasks.every((d) => d <= 200), `long tasks on the main thread: ${longTasks.join(", ")} ms`);
   console.log(`# ${rows} rows into the grid: ${seconds.toFixed(1)} s; longest main-thread task ${Math.max(0, ...longTasks).toFixed(0)} ms`);
@@ -732,7 +732,7 @@ test("the grid: rows an edit makes wrong join the filter, and a column made sens
   await page.keyboard.press("Enter");
   await page.locator("#grid-body tr", { hasText: "Wit" }).waitFor();
   assert.equal(await page.locator("#grid-body tr").count(), 2);
-  assert.match(await page.textContent("#grid-counts"), /^1 errors/);
+  assert.match(await page.textContent("#grid-counts"), /^Errors: 1 ·/);
   await page.locator("#grid-body tr", { hasText: "Visser" }).locator("td[data-column='0']").dblclick();
   await page.locator("#grid-body td input").fill("bo@example.com");
   await page.keyboard.press("Enter");
@@ -745,7 +745,7 @@ test("the grid: rows an edit makes wrong join the filter, and a column made sens
   await page.keyboard.press("Enter");
   await page.locator("#grid-file-issues li.error", { hasText: "custom_ref" }).waitFor();
   assert.ok(await page.locator("#get-fixed").isHidden());
-  assert.match(await page.textContent("#grid-counts"), /^1 errors/);
+  assert.match(await page.textContent("#grid-counts"), /^Errors: 1 ·/);
   assert.deepEqual(errors, []);
   await page.close();
 });
