@@ -573,7 +573,7 @@ test("the grid: an invalid cell fixed from the keyboard is checked at once, and 
   assert.ok(await page.locator("#get-file").isHidden());
   assert.ok(await page.locator("#not-final").isVisible());
   mkdirSync(join(root, "target", "screenshots"), { recursive: true });
-  await page.locator("#made").screenshot({ path: join(root, "target", "screenshots", "web-grid.png") });
+  await page.locator("#grid-section").screenshot({ path: join(root, "target", "screenshots", "web-grid.png") });
   // From the keyboard: focus the first cell, move to the address, type it anew.
   await page.locator("#grid-body td[data-column='0']").click();
   const column = Number(await cell.getAttribute("data-column"));
