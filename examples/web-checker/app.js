@@ -6,6 +6,7 @@ import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-was
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
 import { fixInGrid, plan, showImport, showPlan, suggest } from "./import.js";
+import { hasEdits } from "./grid.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -200,7 +201,9 @@ $("lang").addEventListener("change", (e) => {
   lang = e.target.value;
   words[lang] ??= wordsOf(lang);
   translate();
-  if (last) checkFile(last.file);
+  // The report in the new language; not while cells are being fixed in the grid,
+  // which a new check would lose (its messages stay in the language it opened in).
+  if (last && !hasEdits()) checkFile(last.file);
 });
 const drop = $("drop");
 drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });

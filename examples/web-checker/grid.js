@@ -20,6 +20,7 @@ let first = 0; // the first row drawn, counted among those shown
 let active = { at: 0, column: 0 }; // the cell that takes the keyboard
 let asked = 0; // the last request for rows: older answers are dropped
 let editing = false; // a cell's editor is open: nothing is redrawn under it
+let edits = 0; // cells changed since the grid was shown
 let changed = () => {};
 
 /// Shows the grid of the worker's sheet: `grid` is what the worker said of it
@@ -27,6 +28,7 @@ let changed = () => {};
 /// each edit's new counts.
 export function showGrid({ ask: asker, word: words, grid, onChange }) {
   [ask, word, changed] = [asker, words, onChange];
+  edits = 0;
   ({ header, length } = grid);
   active = { at: 0, column: 0 };
   const head = $("grid-head");
@@ -38,6 +40,10 @@ export function showGrid({ ask: asker, word: words, grid, onChange }) {
   $("grid-section").hidden = false;
   filter($("grid-filter").value);
 }
+
+/// Whether the grid is shown with cells changed in it (which a new check of the
+/// file would lose).
+export const hasEdits = () => !$("grid-section").hidden && edits > 0;
 
 $("grid-filter").onchange = (e) => filter(e.target.value);
 $("grid-viewport").onscroll = () => requestAnimationFrame(draw);
@@ -211,6 +217,7 @@ function edit(td, typed) {
     td.focus();
     editing = false;
     if (save && value !== before) {
+      edits += 1;
       const answer = await ask({ want: "edit", line: Number(td.dataset.line), column, value });
       resize(answer.shown);
       counts(answer);

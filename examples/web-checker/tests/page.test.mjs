@@ -749,3 +749,24 @@ test("the grid: rows an edit makes wrong join the filter, and a column made sens
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("the grid keeps its edits when the page's language changes", async () => {
+  const { page, errors } = await watched();
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "alleo_employees_lang.csv");
+  writeFileSync(file, "Email,First name,Last name\r\nan@example.com,An,Jansen\r\nbo-at-example.com,Bo,Visser\r\n");
+  await page.setInputFiles("#file", file);
+  await page.locator("#counts").waitFor();
+  await page.click("#fix");
+  await page.locator("#grid-body td.error").dblclick();
+  await page.locator("#grid-body td input").fill("bo@example.com");
+  await page.keyboard.press("Enter");
+  await page.locator("#get-fixed:not([hidden])").waitFor();
+  await page.selectOption("#lang", "nl");
+  await page.locator("#get-fixed", { hasText: "Download het verbeterde bestand" }).waitFor();
+  assert.ok(await page.locator("#grid-section").isVisible(), "the grid stays, with its edit");
+  assert.ok(await page.locator("#grid-body td", { hasText: "bo@example.com" }).isVisible());
+  assert.deepEqual(errors, []);
+  await page.close();
+});
