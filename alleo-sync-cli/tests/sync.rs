@@ -719,4 +719,16 @@ fn a_first_sync_takes_its_previous_state_from_the_command_line() {
         !setup.path("state/history.jsonl").exists()
             || setup.history().iter().all(|h| h["outcome"] != "delivered")
     );
+    assert!(
+        !String::from_utf8_lossy(&with.stderr).contains("note:"),
+        "nothing delivered yet: no note"
+    );
+    // Once there is a delivery, --previous still wins, and says so on every run.
+    ok(&setup.sync(&[]));
+    let later = setup.sync(&["--dry-run", "--previous", "sent.csv"]);
+    let note = String::from_utf8_lossy(&later.stderr).into_owned();
+    assert!(
+        note.contains("note: the previous state is sent.csv (--previous), not the last delivery"),
+        "{note}"
+    );
 }

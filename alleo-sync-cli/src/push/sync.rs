@@ -20,6 +20,7 @@ use super::settings::Settings;
 use super::{
     Checked, Job, Payload, Stage, deliver_checked, failed_as_json, notify, print_json, settings_of,
 };
+use crate::args::PreviousArgs;
 use crate::config_file::{self, Loaded};
 use crate::error::CliError;
 use crate::previous;
@@ -133,8 +134,7 @@ fn transform_and_deliver(
     }
 
     *stage = Stage::Check;
-    let given = &args.previous;
-    let chosen = previous::choose(given.previous.as_deref(), given.no_previous, loaded)?;
+    let chosen = previous_state(&args.previous, loaded)?;
     options.file_name = Some(remote_name.clone());
     let checked = job::check(
         &bytes[..],
@@ -241,6 +241,24 @@ fn matches(pattern: &str, name: &str) -> bool {
         }
     }
     p[i..].iter().all(|&c| c == '*')
+}
+
+/// The previous state this run checks against: the last delivery, or the file
+/// `--previous` gives (meant for a first run: when it replaces a delivery, that is
+/// said on every run, so that a cron line left with it is noticed).
+fn previous_state(given: &PreviousArgs, loaded: &Loaded) -> Result<previous::Chosen, CliError> {
+    let delivered = loaded
+        .state
+        .as_ref()
+        .map(super::state::StateDir::last_delivered);
+    if let (Some(file), Some(last)) = (&given.previous, delivered.filter(|p| p.is_file())) {
+        eprintln!(
+            "note: the previous state is {} (--previous), not the last delivery {}",
+            file.display(),
+            last.display()
+        );
+    }
+    previous::choose(given.previous.as_deref(), given.no_previous, loaded)
 }
 
 #[cfg(test)]
