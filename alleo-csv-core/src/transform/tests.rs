@@ -494,6 +494,36 @@ fn a_malformed_byte_stops_the_threaded_run_as_it_stops_one_thread() {
     assert_eq!(threaded.done.summary, one.done.summary);
 }
 
+/// `export` transformed under `config`, the rows still invalid kept in the output
+/// when `keep`: what it did, and the output.
+fn run_keeping(export: &str, config: &Config, keep: bool) -> (Transformed, Vec<u8>) {
+    let mut out = Vec::new();
+    let outputs = Outputs::new(&mut out);
+    let outputs = if keep {
+        outputs.keeping_invalid()
+    } else {
+        outputs
+    };
+    let done = transform(
+        export.as_bytes(),
+        config,
+        TransformOptions::new(as_of()),
+        outputs,
+    )
+    .unwrap();
+    (done, out)
+}
+
+/// The errors of a whole check of `file`, as (row, code).
+fn errors_in(file: &[u8], config: &Config) -> Vec<(Option<u64>, Code)> {
+    let report = validate(file, config, crate::Options::new(as_of())).unwrap();
+    let errors = report
+        .issues
+        .iter()
+        .filter(|i| i.severity == crate::Severity::Error);
+    errors.map(|i| (i.row, i.code())).collect()
+}
+
 /// Kept to be fixed, an invalid row is written as the valid ones are (and still
 /// counted as rejected); the output then fails its check on that row alone, and
 /// the second check on its own thread accepts that.
@@ -505,20 +535,7 @@ fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
     let export =
         DUTCH_EXPORT.replace("j.devries@example.nl", "j.devries@") + "0014;a@example.nl;An\r\n";
     for keep in [false, true] {
-        let mut out = Vec::new();
-        let outputs = Outputs::new(&mut out);
-        let outputs = if keep {
-            outputs.keeping_invalid()
-        } else {
-            outputs
-        };
-        let done = transform(
-            export.as_bytes(),
-            &config,
-            TransformOptions::new(as_of()),
-            outputs,
-        )
-        .unwrap();
+        let (done, out) = run_keeping(&export, &config, keep);
         assert_eq!((done.summary.written, done.summary.rejected), (1, 2));
         assert_eq!(
             done.usable(),
@@ -536,15 +553,8 @@ fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
                 Some("0014,a@example.nl,An"),
                 "a short row as the export has it"
             );
-            let report = validate(&out[..], &config, crate::Options::new(as_of())).unwrap();
-            let rows: Vec<_> = report
-                .issues
-                .iter()
-                .filter(|i| i.severity == crate::Severity::Error)
-                .map(|i| (i.row, i.code()))
-                .collect();
             assert_eq!(
-                rows,
+                errors_in(&out, &config),
                 [(Some(2), Code::EmailFormat), (Some(4), Code::RowLength)]
             );
         }
@@ -562,29 +572,12 @@ fn a_short_row_kept_to_be_fixed_is_not_taken_for_a_later_rows_address() {
     let header = DUTCH_EXPORT.lines().next().unwrap();
     let export =
         format!("{header}\r\n0012;x@example.nl;An\r\n0013;x@example.nl;Bo;;Visser;;;;\r\n");
-    let mut out = Vec::new();
-    let outputs = Outputs::new(&mut out).keeping_invalid();
-    let done = transform(
-        export.as_bytes(),
-        &config,
-        TransformOptions::new(as_of()),
-        outputs,
-    )
-    .unwrap();
-    assert_eq!(
-        (
-            done.summary.written,
-            done.summary.rejected,
-            done.kept_rows.as_slice()
-        ),
-        (1, 1, &[2][..])
+    let (done, out) = run_keeping(&export, &config, true);
+    let kept = (
+        done.summary.written,
+        done.summary.rejected,
+        done.kept_rows.as_slice(),
     );
-    let report = validate(&out[..], &config, crate::Options::new(as_of())).unwrap();
-    let codes: Vec<_> = report
-        .issues
-        .iter()
-        .filter(|i| i.severity == crate::Severity::Error)
-        .map(|i| (i.row, i.code()))
-        .collect();
-    assert_eq!(codes, [(Some(2), Code::RowLength)]);
+    assert_eq!(kept, (1, 1, &[2][..]));
+    assert_eq!(errors_in(&out, &config), [(Some(2), Code::RowLength)]);
 }
