@@ -293,33 +293,41 @@ impl Sheet {
         let key = email.and_then(|e| self.rules.email_key(e)).unwrap_or(0);
         self.edited.insert(line, values);
         let old = std::mem::replace(&mut self.emails[line], key);
+        // The lines that share the old or the new address, each list in order:
+        // its first line is the address's first use.
         let mut touched = vec![line];
-        for key in [old, key].into_iter().filter(|&k| k != 0) {
-            touched.extend(
-                self.emails
-                    .iter()
-                    .enumerate()
-                    .filter(|&(_, &k)| k == key)
-                    .map(|(n, _)| n),
-            );
+        let mut first_use = Vec::with_capacity(2);
+        for key in [old, key] {
+            if key == 0 || first_use.iter().any(|&(k, _)| k == key) {
+                continue;
+            }
+            let sharing = (self.emails.iter().enumerate()).filter(|&(_, &k)| k == key);
+            let start = touched.len();
+            touched.extend(sharing.map(|(n, _)| n));
+            if let Some(&first) = touched.get(start) {
+                first_use.push((key, first));
+            }
         }
         // A row left blank is a blank row, reported unless only blank rows follow:
         // the blank rows before it may change with it.
-        let mut before = line;
-        while before > 0 && self.is_blank(before - 1) {
-            before -= 1;
-            touched.push(before);
+        let mut previous = line;
+        while previous > 0 && self.is_blank(previous - 1) {
+            previous -= 1;
+            touched.push(previous);
         }
         touched.sort_unstable();
         touched.dedup();
         for &n in &touched {
-            self.check_again(n);
+            let key = self.emails[n];
+            let first = first_use.iter().find(|&&(k, _)| k == key).map(|&(_, f)| f);
+            self.check_again(n, first);
         }
         touched
     }
 
-    /// Checks line `n` again, on its own and against the other emails.
-    fn check_again(&mut self, n: usize) {
+    /// Checks line `n` again, on its own and against the other emails: `first` is
+    /// the first line with its address, if it has one that is compared.
+    fn check_again(&mut self, n: usize, first: Option<usize>) {
         let values = self.values(n);
         let row = self.lines[n].row;
         let fields: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -330,13 +338,7 @@ impl Sheet {
         } else {
             self.rules.row_alone(row, &fields)
         };
-        let key = self.emails[n];
-        if key != 0
-            && let Some(first) = self
-                .emails
-                .iter()
-                .position(|&k| k == key)
-                .filter(|&f| f != n)
+        if let Some(first) = first.filter(|&f| f != n)
             && let Some(i) = self.email_column()
             && let Some(issue) = self
                 .rules

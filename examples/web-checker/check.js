@@ -42,7 +42,7 @@ export function check(file, { config, asOf, lang, shown }, progress) {
         parse.terminate();
         stop = null;
         kept = rules;
-        resolve({ ...data, ask: asker(rules) });
+        resolve({ ...data, ask: asker(rules, (answer) => answer.page ?? answer.csv) });
       }
     };
     parse.onerror = rules.onerror = (e) => {
@@ -55,15 +55,16 @@ export function check(file, { config, asOf, lang, shown }, progress) {
   });
 }
 
-/// Questions to a finished check's worker, each answered by the reply with its id.
-function asker(worker) {
+/// Questions to a worker, each answered by the reply with its id (`pick` takes
+/// what the asker wants of a reply); a reply with an `error` rejects.
+export function asker(worker, pick = (answer) => answer) {
   let next = 0;
   const waiting = new Map();
   worker.onmessage = ({ data }) => {
     const done = waiting.get(data.id);
     waiting.delete(data.id);
     if (data.error) done?.reject(new Error(data.error));
-    else done?.resolve(data.page ?? data.csv);
+    else done?.resolve(pick(data));
   };
   return (question) => new Promise((resolve, reject) => {
     const id = next++;

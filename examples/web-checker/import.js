@@ -7,23 +7,11 @@
 // are offered for download. Nothing leaves the page.
 import { stringify } from "./vendor/smol-toml/index.js";
 import { showGrid } from "./grid.js";
+import { asker } from "./check.js";
 
 const WORKER = new URL("import-worker.js", import.meta.url);
 const $ = (id) => document.getElementById(id);
-const worker = new Worker(WORKER, { type: "module" });
-let next = 0;
-const waiting = new Map();
-worker.onmessage = ({ data }) => {
-  const done = waiting.get(data.id);
-  waiting.delete(data.id);
-  if (data.error) done?.reject(new Error(data.error));
-  else done?.resolve(data);
-};
-const ask = (question) => new Promise((resolve, reject) => {
-  const id = next++;
-  waiting.set(id, { resolve, reject });
-  worker.postMessage({ ...question, id });
-});
+const ask = asker(new Worker(WORKER, { type: "module" }));
 
 /// The suggestion for `file` under `config`, in `lang`.
 export function suggest(file, config, lang) {
@@ -157,7 +145,10 @@ function configOf(base, suggestion) {
     if (!target) ignore.push(header);
     else if (target !== tr.dataset.own) mapping[header] = target;
   }
-  const input = { ...(config.input ?? {}) };
+  // Every [input] setting the suggestion applies (decimal commas among them), then
+  // the three the form shows, as chosen there.
+  const applied = suggestion.input.filter((s) => s.apply).map((s) => [s.key, value(s)]);
+  const input = { ...(config.input ?? {}), ...Object.fromEntries(applied) };
   for (const [key, id] of [["delimiter", "delimiter"], ["encoding", "encoding"], ["date_format", "date-format"]]) {
     const v = $(id).value.trim();
     if (v) input[key] = v;

@@ -770,3 +770,24 @@ test("the grid keeps its edits when the page's language changes", async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("an export with decimal commas: the suggestion's [input] settings all reach the transform", async () => {
+  const { page, errors } = await watched();
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, "medewerkers_fte.csv");
+  const rows = ["Jan;Jansen;0,8", "Piet;Visser;1", "Anna;Bakker;0,6", "Sanne;Smit;0,5", "Daan;Meijer;0,9"];
+  writeFileSync(path, ["E-mailadres;Voornaam;Achternaam;FTE", ...rows.map((r) => `${r.split(";")[0].toLowerCase()}@example.nl;${r}`)].join("\r\n") + "\r\n");
+  await page.setInputFiles("#file", path);
+  await page.locator("#import:not([hidden])").waitFor();
+  await page.fill("#file-id", "acme");
+  await page.click("#make");
+  await page.locator("#get-file:not([hidden])").waitFor();
+  assert.match(await page.textContent("#grid-counts"), /^Errors: 0 ·/);
+  const toml = parseToml((await download(page, "#get-toml")).bytes.toString());
+  assert.equal(toml.input.decimal_comma, true);
+  const made = (await download(page, "#get-file")).bytes.toString();
+  assert.match(made, /\njan@example\.nl,Jan,Jansen,0\.8\n/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
