@@ -60,6 +60,7 @@ async function checkFile(file) {
   } catch (e) {
     if (e.cancelled) return;
     last = null;
+    $("issues").removeAttribute("aria-busy");
     $("summary").textContent = e.message;
     $("tools").hidden = $("issues").hidden = $("shown").hidden = $("warning-groups").hidden = true;
   }
@@ -132,10 +133,17 @@ async function chooseIssues() {
   const severity = $("severity").value;
   const code = $("code").value;
   const asked = last;
-  const page = severity || code ? await asked.ask({ want: "issues", severity, code }) : asked.listed;
-  if (asked !== last) return;
-  last.page = page;
-  draw();
+  // Busy until the issues asked for are drawn (screen readers, and tests, wait).
+  const table = $("issues");
+  table.setAttribute("aria-busy", "true");
+  try {
+    const page = severity || code ? await asked.ask({ want: "issues", severity, code }) : asked.listed;
+    if (asked !== last) return;
+    last.page = page;
+    draw();
+  } finally {
+    if (asked === last) table.removeAttribute("aria-busy");
+  }
 }
 
 /// The issues asked for, grouped by row (they come sorted by row): each row of the

@@ -214,7 +214,9 @@ pub struct Transformed {
     /// the output itself ([`Outputs::keep_invalid`]).
     invalid_kept: bool,
     kept_in_output: bool,
-    /// The output's rows kept although invalid, in order.
+    /// The output's rows kept although invalid, in order (for the second check,
+    /// which WebAssembly does not run).
+    #[cfg_attr(target_family = "wasm", allow(dead_code))]
     pub(crate) kept_rows: Vec<u64>,
 }
 

@@ -52,9 +52,13 @@ async function watched() {
   return { page, requests, errors };
 }
 
-/// The issue lines shown, as `row code` (the row from the line's group).
-const shownIssues = (page) => page.locator("#issues tbody").evaluateAll((groups) => groups.flatMap((g) =>
-  [...g.querySelectorAll("tr[data-code]")].filter((tr) => !tr.hidden).map((tr) => `${g.dataset.row} ${tr.dataset.code}`)));
+/// The issue lines shown, as `row code` (the row from the line's group), once the
+/// page has drawn the issues last asked for (a filter asks the worker).
+async function shownIssues(page) {
+  await page.locator("#issues:not([aria-busy])").waitFor({ state: "attached" });
+  return page.locator("#issues tbody").evaluateAll((groups) => groups.flatMap((g) =>
+    [...g.querySelectorAll("tr[data-code]")].filter((tr) => !tr.hidden).map((tr) => `${g.dataset.row} ${tr.dataset.code}`)));
+}
 /// A count as the report writes it in English.
 const n = (count) => count.toLocaleString("en");
 const cliIssues = (report) => report.issues.map((i) => `${i.row ?? "file"} ${i.code}`);
