@@ -46,30 +46,33 @@ impl Decoder {
 
     /// Decodes `chunk` (`last`: nothing follows) and returns the UTF-8 it gave.
     pub fn feed(&mut self, mut chunk: &[u8], last: bool) -> &[u8] {
-        self.out.clear();
+        // `out` keeps its length from chunk to chunk: zeroed once when it grows,
+        // not for every chunk.
+        let mut len = 0;
         if self.malformed.is_some() {
-            return &self.out;
+            return &[];
         }
         loop {
             let room = self
                 .inner
                 .max_utf8_buffer_length_without_replacement(chunk.len())
                 .unwrap_or(chunk.len() * 3 + 16);
-            let start = self.out.len();
-            self.out.resize(start + room, 0);
+            if self.out.len() < len + room {
+                self.out.resize(len + room, 0);
+            }
             let (result, read, written) =
                 self.inner
-                    .decode_to_utf8_without_replacement(chunk, &mut self.out[start..], last);
-            self.out.truncate(start + written);
+                    .decode_to_utf8_without_replacement(chunk, &mut self.out[len..], last);
+            len += written;
             chunk = &chunk[read..];
             self.offset += read as u64;
             match result {
-                DecoderResult::InputEmpty => return &self.out,
+                DecoderResult::InputEmpty => return &self.out[..len],
                 DecoderResult::OutputFull => {}
                 DecoderResult::Malformed(bad, after) => {
                     let back = u64::from(bad) + u64::from(after);
                     self.malformed = Some(self.offset.saturating_sub(back));
-                    return &self.out;
+                    return &self.out[..len];
                 }
             }
         }

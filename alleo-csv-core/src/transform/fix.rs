@@ -1,6 +1,6 @@
 //! The repairs of one cell, each recorded.
 
-use std::borrow::Cow;
+use std::ops::Range;
 
 use chrono::Datelike;
 
@@ -34,52 +34,66 @@ impl Fixer {
         }
     }
 
-    /// The value to write for `value` in a column of kind `slot`; `log` is called
-    /// with each repair made, in order, as (rule, before, after).
-    pub fn cell<'v>(
+    /// The value to write for `value` in a column of kind `slot`: the cell as read
+    /// (trimmed), or a repaired value written at the end of `scratch`, the row's
+    /// repairs (no allocation per cell). `log` is called with each repair made, in
+    /// order, as (rule, before, after).
+    pub fn cell(
         &self,
         slot: Slot,
-        value: &'v str,
+        value: &str,
+        scratch: &mut String,
         log: &mut impl FnMut(Rule, &str, &str),
-    ) -> Cow<'v, str> {
-        let trimmed = value.trim();
+    ) -> Fixed {
+        let kept = trim(value);
+        let trimmed = &value[kept.clone()];
         if trimmed.len() != value.len() {
             log(Rule::Trim, value, trimmed);
         }
         if trimmed.is_empty() {
-            return Cow::Borrowed(trimmed);
+            return Fixed::Cell(kept);
         }
+        let start = scratch.len();
         let repaired = match slot {
-            Slot::Field(f) if f.is_date() => self.date(trimmed),
-            Slot::Custom(CustomType::Date) => self.date(trimmed),
+            Slot::Field(f) if f.is_date() => self.date(trimmed, scratch),
+            Slot::Custom(CustomType::Date) => self.date(trimmed, scratch),
             Slot::Custom(CustomType::Decimal) if self.decimal_comma => {
-                decimal_from_comma(trimmed).map(|v| (Rule::DecimalComma, v))
+                decimal_into(trimmed, scratch).then_some(Rule::DecimalComma)
             }
             Slot::Field(FieldKey::Language) => match check_language(trimmed) {
-                Err(Some(code)) => Some((Rule::Language, code.to_owned())),
+                Err(Some(code)) => {
+                    scratch.push_str(code);
+                    Some(Rule::Language)
+                }
                 _ => None,
             },
-            Slot::Field(FieldKey::CompanyGroup) => self.group(trimmed),
+            Slot::Field(FieldKey::CompanyGroup) => self.group(trimmed).map(|group| {
+                scratch.push_str(group);
+                Rule::CompanyGroup
+            }),
             Slot::Field(_) | Slot::Custom(_) | Slot::Skip => None,
         };
         match repaired {
-            Some((rule, new)) => {
-                log(rule, trimmed, &new);
-                Cow::Owned(new)
+            Some(rule) => {
+                log(rule, trimmed, &scratch[start..]);
+                Fixed::New(start..scratch.len())
             }
-            None => Cow::Borrowed(trimmed),
+            None => {
+                scratch.truncate(start);
+                Fixed::Cell(kept)
+            }
         }
     }
 
-    /// A date in the export's format, as `YYYY-MM-DD`. Values that already are
-    /// ISO dates stay as they are.
-    fn date(&self, value: &str) -> Option<(Rule, String)> {
+    /// A date in the export's format, written to `out` as `YYYY-MM-DD`. Values
+    /// that already are ISO dates stay as they are (`None`).
+    fn date(&self, value: &str, out: &mut String) -> Option<Rule> {
         if Ymd::is_date(value) {
             return None;
         }
         // "No date", as BambooHR writes it.
         if value == "0000-00-00" {
-            return Some((Rule::EmptyDate, String::new()));
+            return Some(Rule::EmptyDate);
         }
         // A spreadsheet's day number (a date cell without a date format): days
         // since 1899-12-30; 20000-80000 is 1954-2119.
@@ -89,33 +103,67 @@ impl Fixer {
             && let Some(date) = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
                 .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
         {
-            return Some((Rule::DayNumber, iso(date)));
+            iso(date, out);
+            return Some(Rule::DayNumber);
         }
         let date = self.date_format.as_ref()?.parse(value)?;
-        PLAUSIBLE_YEARS
-            .contains(&date.year())
-            .then(|| (Rule::Date, iso(date)))
+        PLAUSIBLE_YEARS.contains(&date.year()).then(|| {
+            iso(date, out);
+            Rule::Date
+        })
     }
 
-    /// A company group that differs from one of the company's only in case.
-    fn group(&self, value: &str) -> Option<(Rule, String)> {
+    /// The company's group that a value differs from only in case.
+    fn group(&self, value: &str) -> Option<&str> {
         if self.groups.is_empty() || self.groups.iter().any(|g| g == value) {
             return None;
         }
         let folded = value.to_lowercase();
         let mut same = self.groups.iter().filter(|g| g.to_lowercase() == folded);
         match (same.next(), same.next()) {
-            (Some(group), None) => Some((Rule::CompanyGroup, group.clone())),
+            (Some(group), None) => Some(group),
             _ => None,
         }
     }
 }
 
-/// `YYYY-MM-DD` for a date of a four-digit year, without the formatting
-/// machinery (this runs for every converted date).
-fn iso(date: chrono::NaiveDate) -> String {
+/// Where a cell's value to write is (see [`Fixer::cell`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Fixed {
+    /// `value[range]`: the cell as read, trimmed.
+    Cell(Range<usize>),
+    /// `scratch[range]`: a repaired value.
+    New(Range<usize>),
+}
+
+impl Fixed {
+    /// The text: a part of the cell `value`, or of the row's `scratch`.
+    pub fn get<'a>(&self, value: &'a str, scratch: &'a str) -> &'a str {
+        match self {
+            Fixed::Cell(range) => value.get(range.clone()).unwrap_or_default(),
+            Fixed::New(range) => scratch.get(range.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+/// Where `value` is without white space at either end ([`str::trim`]), at the
+/// cost of two byte tests for the usual cell, which starts and ends with a
+/// visible character.
+fn trim(value: &str) -> Range<usize> {
+    match value.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => 0..value.len(),
+        [only] if only.is_ascii_graphic() => 0..1,
+        _ => {
+            let start = value.len() - value.trim_start().len();
+            start..start.max(value.trim_end().len())
+        }
+    }
+}
+
+/// Writes `YYYY-MM-DD` for a date of a four-digit year to `out`, without the
+/// formatting machinery (this runs for every converted date).
+fn iso(date: chrono::NaiveDate, out: &mut String) {
     let year = date.year().unsigned_abs();
-    let mut out = String::with_capacity(10);
     for n in [year / 1000, year / 100 % 10, year / 10 % 10, year % 10] {
         out.push(char::from_digit(n, 10).unwrap_or('0'));
     }
@@ -124,7 +172,6 @@ fn iso(date: chrono::NaiveDate) -> String {
         out.push(char::from_digit(n / 10, 10).unwrap_or('0'));
         out.push(char::from_digit(n % 10, 10).unwrap_or('0'));
     }
-    out
 }
 
 /// `0,8` -> `0.8`, `-1.234,50` -> `-1234.50`: a decimal written with a comma (and
@@ -139,7 +186,16 @@ fn iso(date: chrono::NaiveDate) -> String {
 /// assert_eq!(decimal_from_comma("12.34,5"), None);
 /// ```
 pub fn decimal_from_comma(value: &str) -> Option<String> {
-    let (int, frac) = value.split_once(',')?;
+    let mut out = String::with_capacity(value.len());
+    decimal_into(value, &mut out).then_some(out)
+}
+
+/// [`decimal_from_comma`] written at the end of `out`; false (and `out` as it
+/// was) when the value is not such a decimal.
+fn decimal_into(value: &str, out: &mut String) -> bool {
+    let Some((int, frac)) = value.split_once(',') else {
+        return false;
+    };
     let (sign, digits) = match int.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", int),
@@ -148,14 +204,18 @@ pub fn decimal_from_comma(value: &str) -> Option<String> {
     let first = groups.next().unwrap_or_default();
     let grouped_right = (1..=3).contains(&first.len()) || !digits.contains('.');
     if !grouped_right || groups.any(|g| g.len() != 3) {
-        return None;
+        return false;
     }
-    let mut candidate = String::with_capacity(value.len());
-    candidate.push_str(sign);
-    candidate.extend(digits.chars().filter(|&c| c != '.'));
-    candidate.push('.');
-    candidate.push_str(frac);
-    is_decimal(&candidate).then_some(candidate)
+    let start = out.len();
+    out.push_str(sign);
+    out.extend(digits.chars().filter(|&c| c != '.'));
+    out.push('.');
+    out.push_str(frac);
+    let decimal = is_decimal(&out[start..]);
+    if !decimal {
+        out.truncate(start);
+    }
+    decimal
 }
 
 #[cfg(test)]
@@ -180,10 +240,13 @@ mod tests {
 
     fn fix(f: &Fixer, slot: Slot, value: &str) -> (String, Vec<(Rule, String, String)>) {
         let mut log = Vec::new();
-        let out = f.cell(slot, value, &mut |r, a, b| {
+        // Repairs go after what the row's earlier cells wrote.
+        let mut scratch = String::from("earlier");
+        let out = f.cell(slot, value, &mut scratch, &mut |r, a, b| {
             log.push((r, a.into(), b.into()));
         });
-        (out.into_owned(), log)
+        assert!(scratch.starts_with("earlier"));
+        (out.get(value, &scratch).to_owned(), log)
     }
 
     #[test]
@@ -241,7 +304,9 @@ mod tests {
         #[test]
         fn iso_dates_are_chronos(days in 0i64..110_000) {
             let date = chrono::NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(days);
-            prop_assert_eq!(iso(date), date.format("%Y-%m-%d").to_string());
+            let mut out = String::from("before ");
+            iso(date, &mut out);
+            prop_assert_eq!(out, format!("before {}", date.format("%Y-%m-%d")));
         }
 
         #[test]
@@ -259,6 +324,11 @@ mod tests {
             let (twice, log) = fix(&f, slot, &once);
             prop_assert_eq!(&twice, &once);
             prop_assert!(log.is_empty());
+        }
+
+        #[test]
+        fn trim_is_strs(value in "[ \t\u{a0}\u{2003}a-zé,]{0,6}") {
+            prop_assert_eq!(&value[trim(&value)], value.trim());
         }
 
         #[test]

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::change::{CHANGE_HEADER, ChangeLog, PendingChange};
-use super::fix::Fixer;
+use super::fix::{Fixed, Fixer};
 use super::{Outputs, Rule, Summary, TransformOptions, Transformed};
 use crate::code::{Code, Severity};
 use crate::config::Config;
@@ -47,6 +47,12 @@ pub(super) struct Rows<'o> {
     pub(super) output_row: u64,
     /// The output's rows kept although invalid ([`Outputs::keep_invalid`]).
     pub(super) kept: Vec<u64>,
+    /// The row being written, reused from row to row.
+    pub(super) line: csv::ByteRecord,
+    /// Where each value of the current row is, read or repaired ([`Fixer::cell`]).
+    pub(super) fixed: Vec<Fixed>,
+    /// The current row's repaired values.
+    pub(super) scratch: String,
     pub(super) stopped: bool,
     /// The first write error, handed back by the next `feed`.
     pub(super) failed: Option<io::Error>,
@@ -118,6 +124,9 @@ impl<'o> Rows<'o> {
             written: Vec::new(),
             output_row: 1,
             kept: Vec::new(),
+            line: csv::ByteRecord::new(),
+            fixed: Vec::new(),
+            scratch: String::new(),
             stopped: false,
             failed,
         }
@@ -248,6 +257,8 @@ impl<'o> Rows<'o> {
             fixer,
             pending,
             log,
+            fixed,
+            scratch,
             layout: Some(layout),
             ..
         } = self
@@ -257,29 +268,27 @@ impl<'o> Rows<'o> {
         let logging = log.is_written();
         self.summary.rows += 1;
         pending.clear();
+        fixed.clear();
+        scratch.clear();
         let before = checker.report().issues.len();
-        let fixed: Vec<Cow<'_, str>> = if fields.len() == layout.slots.len() {
-            let fixed: Vec<Cow<'_, str>> = fields
-                .iter()
-                .enumerate()
-                .map(|(i, value)| {
-                    fixer.cell(layout.slots[i], value, &mut |rule, old, new| {
-                        // Without a change log only the count is needed.
-                        let (old, new) = if logging {
-                            (old.to_owned(), new.to_owned())
-                        } else {
-                            (String::new(), String::new())
-                        };
-                        pending.push(PendingChange {
-                            column: i,
-                            rule,
-                            old,
-                            new,
-                        });
-                    })
-                })
-                .collect();
-            checker.row_now(row, fixed.len(), |i| Cow::Borrowed(&*fixed[i]));
+        if fields.len() == layout.slots.len() {
+            for (i, value) in fields.iter().enumerate() {
+                let cell = fixer.cell(layout.slots[i], value, scratch, &mut |rule, old, new| {
+                    // Without a change log only the count is needed.
+                    let (old, new) = if logging {
+                        (old.to_owned(), new.to_owned())
+                    } else {
+                        (String::new(), String::new())
+                    };
+                    pending.push(PendingChange {
+                        column: i,
+                        rule,
+                        old,
+                        new,
+                    });
+                });
+                fixed.push(cell);
+            }
             if self.unnamed_value.is_none()
                 && let Some(&i) = layout
                     .unnamed
@@ -288,11 +297,15 @@ impl<'o> Rows<'o> {
             {
                 self.unnamed_value = Some((row, i));
             }
-            fixed
-        } else {
+        }
+        // The value to write in column `i` (when the row has the header's length).
+        let scratch: &str = scratch;
+        let cell = |i: usize| fixed[i].get(fields[i], scratch);
+        if fixed.is_empty() {
             checker.row_now(row, fields.len(), |i| Cow::Borrowed(fields[i]));
-            Vec::new()
-        };
+        } else {
+            checker.row_now(row, fixed.len(), |i| Cow::Borrowed(cell(i)));
+        }
         let report = checker.report();
         let reasons: Vec<String> = report
             .issues
@@ -300,7 +313,7 @@ impl<'o> Rows<'o> {
             .filter(|i| i.severity == Severity::Error)
             .map(|i| report.message_of(i))
             .collect();
-        let sent = (!fixed.is_empty()).then(|| row_hash(layout.order.iter().map(|&i| &*fixed[i])));
+        let sent = (!fixed.is_empty()).then(|| row_hash(layout.order.iter().map(|&i| cell(i))));
         if let Some(first) = same_person_again(report, before, sent, &self.written) {
             // The same person twice (two contracts): kept once.
             checker.report_mut().issues.truncate(before);
@@ -309,19 +322,24 @@ impl<'o> Rows<'o> {
         } else if reasons.is_empty() || self.keep_invalid {
             // A row of the wrong length is kept (to be fixed) as the export has
             // it: its values cannot be put in columns, and it stays the wrong length.
-            let values: Vec<&str> = if fixed.is_empty() {
-                fields.to_vec()
+            let line = &mut self.line;
+            line.clear();
+            if fixed.is_empty() {
+                fields.iter().for_each(|v| line.push_field(v.as_bytes()));
             } else {
-                layout.order.iter().map(|&i| &*fixed[i]).collect()
-            };
-            // Its spreadsheet row in the output: a value may hold line breaks.
-            let line_breaks: usize = values.iter().map(|v| v.matches('\n').count()).sum();
-            let output_row = self.output_row + 1;
-            self.output_row = output_row + line_breaks as u64;
-            if !reasons.is_empty() {
-                self.kept.push(output_row);
+                (layout.order.iter()).for_each(|&i| line.push_field(cell(i).as_bytes()));
             }
-            let written = self.output.write_record(values);
+            if self.keep_invalid {
+                // Its spreadsheet row in the output: a value may hold line breaks.
+                let line_breaks = line.as_slice().iter().filter(|&&b| b == b'\n').count();
+                let output_row = self.output_row + 1;
+                self.output_row = output_row + line_breaks as u64;
+                if !reasons.is_empty() {
+                    self.kept.push(output_row);
+                }
+            }
+            // A whole record at once takes the csv crate's fast path (the same bytes).
+            let written = self.output.write_byte_record(line);
             keep(&mut self.failed, written);
             for c in &self.pending {
                 let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
