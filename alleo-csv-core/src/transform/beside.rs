@@ -2,8 +2,9 @@
 //! written, on a third.
 //!
 //! Reading, decoding and splitting the export into records takes a thread of its
-//! own; the rows are repaired, checked and written on the calling thread, which
-//! holds the outputs. Every byte written to the output also goes to a check of its
+//! own, and so do the repairs once the header is accepted (the calling thread
+//! sends its columns back): the rows are checked and written on the calling
+//! thread, which holds the outputs. Every byte written to the output also goes to a check of its
 //! own (errors only): a row the transform's checks passed that fails there would
 //! be a fault in this program, and the run then ends in [`Error::SelfCheck`]
 //! instead of handing over a file that Alleo would refuse.
@@ -12,19 +13,27 @@ use std::io::{self, Read, Write};
 use std::ops::ControlFlow;
 use std::sync::mpsc;
 
+use super::fix::{Fixer, Repairs};
 use super::records::ExportReader;
 use super::{Outputs, Rows, TransformOptions, Transformed};
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::header::Slot;
 use crate::input::{Delimiter, Encoding};
 use crate::issue::Detail;
 use crate::options::Options;
 use crate::read::{CHUNK, RecordBatch, RecordReader, read_chunks};
 use crate::validate::Checker;
 
-/// One chunk's records, and what the reader knew after it: the delimiter, the
-/// encoding, and the first malformed byte.
-type Load = (RecordBatch, Option<Delimiter>, Encoding, Option<u64>);
+/// One chunk's records, their repairs once the header is known, and what the
+/// reader knew after it: the delimiter, the encoding, and the first malformed byte.
+type Load = (
+    RecordBatch,
+    Option<Repairs>,
+    Option<Delimiter>,
+    Encoding,
+    Option<u64>,
+);
 
 /// [`transform`](super::transform) on three threads (see the module documentation).
 pub(super) fn transform<R: Read + Send>(
@@ -38,7 +47,7 @@ pub(super) fn transform<R: Read + Send>(
         .encoding
         .or(options.detected_encoding)
         .unwrap_or(Encoding::UTF_8);
-    let mut records = ExportReader::new(encoding, config.input.delimiter);
+    let records = ExportReader::new(encoding, config.input.delimiter);
     let mut check = Options::new(options.as_of);
     check.lang = options.lang;
     let checker = Checker::new(config, check).errors_only();
@@ -66,40 +75,34 @@ pub(super) fn transform<R: Read + Send>(
         rows.summary.encoding_detected = config.input.encoding.is_none();
         rows.summary.delimiter_detected = config.input.delimiter.is_none();
         let (full, loads) = mpsc::sync_channel::<Load>(4);
-        let (spare, emptied) = mpsc::channel::<RecordBatch>();
-        let reading = scope.spawn(move || -> Result<()> {
-            // Hands what a chunk (or the end, `last`) completes to the rows' side;
-            // false when that side stopped on a failed write.
-            let mut hand_over = |chunk: &[u8], last: bool| {
-                let mut batch: RecordBatch = emptied.try_recv().unwrap_or_default();
-                let mut delimiter = None;
-                records.push(chunk, last, &mut |r, d| {
-                    delimiter = Some(d);
-                    batch.push(r);
-                });
-                let load = (batch, delimiter, records.encoding(), records.malformed());
-                full.send(load).is_ok()
-            };
-            let mut going = true;
-            read_chunks(reader, |chunk| {
-                going = hand_over(chunk, false);
-                if going {
-                    ControlFlow::Continue(())
-                } else {
-                    ControlFlow::Break(())
-                }
-            })?;
-            if going {
-                hand_over(&[], true);
-            }
-            Ok(())
-        });
-        for (mut batch, delimiter, encoding, malformed) in loads {
+        let (spare, emptied) = mpsc::channel::<(RecordBatch, Option<Repairs>)>();
+        // The header's columns, once the rows' side has accepted it: from then on
+        // the reading thread repairs the rows too, which balances the two threads.
+        let (accepted, columns) = mpsc::channel::<Vec<Slot>>();
+        let reading_side = Reading {
+            records,
+            fixer: Fixer::new(config),
+            logging: rows.log.is_written(),
+            columns,
+            full,
+            emptied,
+        };
+        let reading = scope.spawn(move || reading_side.run(reader));
+        let mut told = false;
+        for (mut batch, repairs, delimiter, encoding, malformed) in loads {
             if let Some(d) = delimiter {
                 rows.summary.delimiter = Some(d);
             }
             rows.checker.touch_emails(&batch);
-            batch.for_each(&mut |r| rows.record(r));
+            let mut i = 0;
+            batch.for_each(&mut |r| {
+                rows.record(r, repairs.as_ref().map(|repairs| repairs.row(i)));
+                i += 1;
+            });
+            if !told && let Some(layout) = &rows.layout {
+                told = true;
+                let _ = accepted.send(layout.slots.clone());
+            }
             rows.summary.encoding = Some(encoding);
             if let Some(byte) = malformed {
                 rows.stop(Detail::Encoding {
@@ -109,7 +112,7 @@ pub(super) fn transform<R: Read + Send>(
                 });
             }
             batch.clear();
-            let _ = spare.send(batch);
+            let _ = spare.send((batch, repairs));
             if rows.failed.is_some() {
                 break;
             }
@@ -129,6 +132,66 @@ pub(super) fn transform<R: Read + Send>(
         checked_again(done.usable(), &done.kept_rows, &again)?;
         Ok(done)
     })
+}
+
+/// The reading thread: reads, decodes and splits the export into records, and,
+/// once the rows' side has sent the header's columns, repairs them too.
+struct Reading {
+    records: ExportReader,
+    fixer: Fixer,
+    /// The changes' old and new values are kept for a change log.
+    logging: bool,
+    columns: mpsc::Receiver<Vec<Slot>>,
+    full: mpsc::SyncSender<Load>,
+    /// Batches the rows' side is done with, to fill again.
+    emptied: mpsc::Receiver<(RecordBatch, Option<Repairs>)>,
+}
+
+impl Reading {
+    fn run<R: Read>(mut self, reader: R) -> Result<()> {
+        let mut slots = None;
+        let mut going = true;
+        read_chunks(reader, |chunk| {
+            going = self.hand_over(chunk, false, &mut slots);
+            if going {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            }
+        })?;
+        if going {
+            self.hand_over(&[], true, &mut slots);
+        }
+        Ok(())
+    }
+
+    /// Hands what a chunk (or the end, `last`) completes to the rows' side,
+    /// repaired once the header's `slots` are known; false when that side
+    /// stopped on a failed write.
+    fn hand_over(&mut self, chunk: &[u8], last: bool, slots: &mut Option<Vec<Slot>>) -> bool {
+        let (mut batch, used) = self.emptied.try_recv().unwrap_or_default();
+        let mut delimiter = None;
+        self.records.push(chunk, last, &mut |r, d| {
+            delimiter = Some(d);
+            batch.push(r);
+        });
+        if slots.is_none() {
+            *slots = self.columns.try_recv().ok();
+        }
+        let repairs = slots.as_deref().map(|slots| {
+            let mut repairs = used.unwrap_or_default();
+            repairs.clear();
+            batch.for_each(&mut |r| {
+                let record = r.decoded();
+                let field = |i| record.field(i);
+                repairs.add(&self.fixer, slots, record.len(), field, self.logging);
+            });
+            repairs
+        });
+        let (encoding, malformed) = (self.records.encoding(), self.records.malformed());
+        let load = (batch, repairs, delimiter, encoding, malformed);
+        self.full.send(load).is_ok()
+    }
 }
 
 /// The second check's verdict on a usable output: every row written must pass,

@@ -11,7 +11,7 @@ use crate::input::DateFormat;
 use crate::rules::date::Ymd;
 use crate::rules::language::check_language;
 use crate::rules::number::is_decimal;
-use crate::transform::change::Rule;
+use crate::transform::change::{PendingChange, Rule};
 
 /// Converted dates outside these years are left as they are, for the checks to
 /// refuse: `%Y` also reads `25-11-26` as the year 26.
@@ -73,15 +73,12 @@ impl Fixer {
             }),
             Slot::Field(_) | Slot::Custom(_) | Slot::Skip => None,
         };
-        match repaired {
-            Some(rule) => {
-                log(rule, trimmed, &scratch[start..]);
-                Fixed::New(start..scratch.len())
-            }
-            None => {
-                scratch.truncate(start);
-                Fixed::Cell(kept)
-            }
+        if let Some(rule) = repaired {
+            log(rule, trimmed, &scratch[start..]);
+            Fixed::New(start..scratch.len())
+        } else {
+            scratch.truncate(start);
+            Fixed::Cell(kept)
         }
     }
 
@@ -142,6 +139,102 @@ impl Fixed {
         match self {
             Fixed::Cell(range) => value.get(range.clone()).unwrap_or_default(),
             Fixed::New(range) => scratch.get(range.clone()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The repairs of rows, in order: where each value to write is, the repaired
+/// text, and the changes made. Made for one row as it is written, or for a whole
+/// batch on the reading thread (see `beside.rs`), which then only hands them over.
+#[derive(Debug, Default)]
+pub(crate) struct Repairs {
+    cells: Vec<Fixed>,
+    scratch: String,
+    changes: Vec<PendingChange>,
+    /// Per row: its `cells` and its `changes` (no cells for a row of another
+    /// length than the header: it cannot be put in columns).
+    rows: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl Repairs {
+    /// Forgets every row, keeping the memory.
+    pub fn clear(&mut self) {
+        self.cells.clear();
+        self.scratch.clear();
+        self.changes.clear();
+        self.rows.clear();
+    }
+
+    /// Repairs the next row, of `len` fields (`field(i)`) in columns of kinds
+    /// `slots`; `logging`: the changes' old and new values are kept for a change log.
+    pub fn add<'f>(
+        &mut self,
+        fixer: &Fixer,
+        slots: &[Slot],
+        len: usize,
+        field: impl Fn(usize) -> &'f str,
+        logging: bool,
+    ) {
+        let (cells, changes) = (self.cells.len(), self.changes.len());
+        if len == slots.len() {
+            for (i, &slot) in slots.iter().enumerate() {
+                let pending = &mut self.changes;
+                let cell = fixer.cell(slot, field(i), &mut self.scratch, &mut |rule, old, new| {
+                    // Without a change log only the count is needed.
+                    let (old, new) = if logging {
+                        (old.to_owned(), new.to_owned())
+                    } else {
+                        (String::new(), String::new())
+                    };
+                    pending.push(PendingChange {
+                        column: i,
+                        rule,
+                        old,
+                        new,
+                    });
+                });
+                self.cells.push(cell);
+            }
+        }
+        self.rows
+            .push((cells..self.cells.len(), changes..self.changes.len()));
+    }
+
+    /// The repairs of the `i`th row added.
+    pub fn row(&self, i: usize) -> RowRepairs<'_> {
+        let (cells, changes) = self.rows.get(i).cloned().unwrap_or_default();
+        RowRepairs {
+            cells: self.cells.get(cells).unwrap_or_default(),
+            scratch: &self.scratch,
+            changes: self.changes.get(changes).unwrap_or_default(),
+        }
+    }
+}
+
+/// The repairs of one row (see [`Repairs::row`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowRepairs<'a> {
+    cells: &'a [Fixed],
+    scratch: &'a str,
+    /// The changes made, in order.
+    pub changes: &'a [PendingChange],
+}
+
+impl<'a> RowRepairs<'a> {
+    /// Whether the row was put in columns (it has the header's length).
+    pub fn in_columns(&self) -> bool {
+        !self.cells.is_empty()
+    }
+
+    /// The value to write in column `i`, of the row's `fields`.
+    pub fn get<'f>(&self, fields: &[&'f str], i: usize) -> &'f str
+    where
+        'a: 'f,
+    {
+        let field = fields.get(i).copied().unwrap_or_default();
+        match self.cells.get(i) {
+            Some(fixed) => fixed.get(field, self.scratch),
+            None => field,
         }
     }
 }

@@ -329,7 +329,7 @@ impl<'o> Transformer<'o> {
         let Transformer { records, rows } = self;
         records.push(chunk, last, &mut |r, delimiter| {
             rows.summary.delimiter = Some(delimiter);
-            rows.record(r);
+            rows.record(r, None);
         });
         rows.summary.encoding = Some(records.encoding());
         if let Some(byte) = records.malformed() {

@@ -5,8 +5,8 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::change::{CHANGE_HEADER, ChangeLog, PendingChange};
-use super::fix::{Fixed, Fixer};
+use super::change::{CHANGE_HEADER, ChangeLog};
+use super::fix::{Fixer, Repairs, RowRepairs};
 use super::{Outputs, Rule, Summary, TransformOptions, Transformed};
 use crate::code::{Code, Severity};
 use crate::config::Config;
@@ -35,8 +35,6 @@ pub(super) struct Rows<'o> {
     pub(super) keep_invalid: bool,
     /// Set once the header has been read and accepted.
     pub(super) layout: Option<Columns>,
-    /// Changes of the current row, counted and logged only if the row is written.
-    pub(super) pending: Vec<PendingChange>,
     /// The first row with a value in a column without a header, if any: such a
     /// column is left out only while it is empty.
     pub(super) unnamed_value: Option<(u64, usize)>,
@@ -49,10 +47,8 @@ pub(super) struct Rows<'o> {
     pub(super) kept: Vec<u64>,
     /// The row being written, reused from row to row.
     pub(super) line: csv::ByteRecord,
-    /// Where each value of the current row is, read or repaired ([`Fixer::cell`]).
-    pub(super) fixed: Vec<Fixed>,
-    /// The current row's repaired values.
-    pub(super) scratch: String,
+    /// The repairs of a row made here (not on the reading thread), reused.
+    pub(super) own: Repairs,
     pub(super) stopped: bool,
     /// The first write error, handed back by the next `feed`.
     pub(super) failed: Option<io::Error>,
@@ -119,32 +115,36 @@ impl<'o> Rows<'o> {
             rejects: None,
             log: ChangeLog::new(changes),
             layout: None,
-            pending: Vec::new(),
             unnamed_value: None,
             written: Vec::new(),
             output_row: 1,
             kept: Vec::new(),
             line: csv::ByteRecord::new(),
-            fixed: Vec::new(),
-            scratch: String::new(),
+            own: Repairs::default(),
             stopped: false,
             failed,
         }
     }
 
-    pub(super) fn record(&mut self, r: &Record<'_>) {
+    pub(super) fn record(&mut self, r: &Record<'_>, repairs: Option<RowRepairs<'_>>) {
         if self.stopped {
             return;
         }
         // Decoded exports are UTF-8 already; the lossy path is for a workbook's odd cell.
         let record = r.decoded();
         let fields: Vec<&str> = record.fields().collect();
-        self.row(r.row, r.blank_lines_before, &fields);
+        self.row(r.row, r.blank_lines_before, &fields, repairs);
     }
 
     /// One row of the export (`row` is its spreadsheet row), after
     /// `blank_before` blank rows.
-    pub(super) fn row(&mut self, row: u64, blank_before: u64, fields: &[&str]) {
+    pub(super) fn row(
+        &mut self,
+        row: u64,
+        blank_before: u64,
+        fields: &[&str],
+        repairs: Option<RowRepairs<'_>>,
+    ) {
         if self.stopped {
             return;
         }
@@ -156,7 +156,7 @@ impl<'o> Rows<'o> {
         } else if self.layout.is_none() {
             self.header(row, fields);
         } else {
-            self.employee(row, fields);
+            self.employee(row, fields, repairs);
         }
     }
 
@@ -251,61 +251,56 @@ impl<'o> Rows<'o> {
         self.layout = Some(layout);
     }
 
-    pub(super) fn employee(&mut self, row: u64, fields: &[&str]) {
+    /// An employee's row, repaired here unless `repairs` were made already (on
+    /// the reading thread).
+    pub(super) fn employee(&mut self, row: u64, fields: &[&str], repairs: Option<RowRepairs<'_>>) {
+        let Some(layout) = &self.layout else {
+            return;
+        };
+        if let Some(repairs) = repairs {
+            self.write(row, fields, repairs);
+        } else {
+            let mut own = std::mem::take(&mut self.own);
+            own.clear();
+            let logging = self.log.is_written();
+            own.add(
+                &self.fixer,
+                &layout.slots,
+                fields.len(),
+                |i| fields[i],
+                logging,
+            );
+            self.write(row, fields, own.row(0));
+            self.own = own;
+        }
+    }
+
+    /// Checks a repaired row and writes it to the output, or to the rejects.
+    fn write(&mut self, row: u64, fields: &[&str], repairs: RowRepairs<'_>) {
         let Rows {
             checker,
-            fixer,
-            pending,
             log,
-            fixed,
-            scratch,
             layout: Some(layout),
             ..
         } = self
         else {
             return;
         };
-        let logging = log.is_written();
         self.summary.rows += 1;
-        pending.clear();
-        fixed.clear();
-        scratch.clear();
         let before = checker.report().issues.len();
-        if fields.len() == layout.slots.len() {
-            for (i, value) in fields.iter().enumerate() {
-                let cell = fixer.cell(layout.slots[i], value, scratch, &mut |rule, old, new| {
-                    // Without a change log only the count is needed.
-                    let (old, new) = if logging {
-                        (old.to_owned(), new.to_owned())
-                    } else {
-                        (String::new(), String::new())
-                    };
-                    pending.push(PendingChange {
-                        column: i,
-                        rule,
-                        old,
-                        new,
-                    });
-                });
-                fixed.push(cell);
-            }
-            if self.unnamed_value.is_none()
-                && let Some(&i) = layout
-                    .unnamed
-                    .iter()
-                    .find(|&&i| !fields[i].trim().is_empty())
-            {
-                self.unnamed_value = Some((row, i));
-            }
+        let in_columns = repairs.in_columns();
+        if in_columns
+            && self.unnamed_value.is_none()
+            && let Some(&i) = layout
+                .unnamed
+                .iter()
+                .find(|&&i| !fields[i].trim().is_empty())
+        {
+            self.unnamed_value = Some((row, i));
         }
-        // The value to write in column `i` (when the row has the header's length).
-        let scratch: &str = scratch;
-        let cell = |i: usize| fixed[i].get(fields[i], scratch);
-        if fixed.is_empty() {
-            checker.row_now(row, fields.len(), |i| Cow::Borrowed(fields[i]));
-        } else {
-            checker.row_now(row, fixed.len(), |i| Cow::Borrowed(cell(i)));
-        }
+        // The value to write in column `i`.
+        let cell = |i: usize| repairs.get(fields, i);
+        checker.row_now(row, fields.len(), |i| Cow::Borrowed(cell(i)));
         let report = checker.report();
         let reasons: Vec<String> = report
             .issues
@@ -313,7 +308,7 @@ impl<'o> Rows<'o> {
             .filter(|i| i.severity == Severity::Error)
             .map(|i| report.message_of(i))
             .collect();
-        let sent = (!fixed.is_empty()).then(|| row_hash(layout.order.iter().map(|&i| cell(i))));
+        let sent = in_columns.then(|| row_hash(layout.order.iter().map(|&i| cell(i))));
         if let Some(first) = same_person_again(report, before, sent, &self.written) {
             // The same person twice (two contracts): kept once.
             checker.report_mut().issues.truncate(before);
@@ -324,14 +319,18 @@ impl<'o> Rows<'o> {
             // it: its values cannot be put in columns, and it stays the wrong length.
             let line = &mut self.line;
             line.clear();
-            if fixed.is_empty() {
-                fields.iter().for_each(|v| line.push_field(v.as_bytes()));
+            if in_columns {
+                for &i in &layout.order {
+                    line.push_field(cell(i).as_bytes());
+                }
             } else {
-                (layout.order.iter()).for_each(|&i| line.push_field(cell(i).as_bytes()));
+                for v in fields {
+                    line.push_field(v.as_bytes());
+                }
             }
             if self.keep_invalid {
                 // Its spreadsheet row in the output: a value may hold line breaks.
-                let line_breaks = line.as_slice().iter().filter(|&&b| b == b'\n').count();
+                let line_breaks = line.as_slice().split(|&b| b == b'\n').count() - 1;
                 let output_row = self.output_row + 1;
                 self.output_row = output_row + line_breaks as u64;
                 if !reasons.is_empty() {
@@ -341,7 +340,7 @@ impl<'o> Rows<'o> {
             // A whole record at once takes the csv crate's fast path (the same bytes).
             let written = self.output.write_byte_record(line);
             keep(&mut self.failed, written);
-            for c in &self.pending {
+            for c in repairs.changes {
                 let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
                 let logged = self.log.record(row, column, field, &c.old, &c.new, c.rule);
                 keep(&mut self.failed, logged);

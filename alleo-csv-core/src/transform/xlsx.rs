@@ -44,7 +44,7 @@ pub fn transform_workbook<RS: Read + Seek>(
     let mut rows = Rows::new(config, options, outputs);
     let mut failed = None;
     let name = each_row(workbook, &config.input, |row, blank_before, fields| {
-        rows.row(row, blank_before, fields);
+        rows.row(row, blank_before, fields, None);
         failed = rows.failed.take();
         if failed.is_some() {
             ControlFlow::Break(())
