@@ -6,7 +6,7 @@ import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-was
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
 import { fixInGrid, plan, showImport, showPlan, suggest } from "./import.js";
-import { hasEdits } from "./grid.js";
+import { editCount, hasEdits } from "./grid.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
 /// stop the page drawing; the CSV download holds them all.
@@ -185,7 +185,14 @@ function draw() {
 await init();
 words[lang] = wordsOf(lang);
 const { fields, customTypes } = schema();
-const settings = setupSettings({ fields, customTypes, checkConfig, word, saved: () => last && checkFile(last.file) });
+/// New settings check the file again; cells changed in the grid would be undone,
+/// so the person is asked first (no, and the grid stays as it is).
+function settingsSaved() {
+  const edits = editCount();
+  if (!last || (edits > 0 && !confirm(word("undoEdits").replace("{edits}", edits.toLocaleString(lang))))) return;
+  checkFile(last.file);
+}
+const settings = setupSettings({ fields, customTypes, checkConfig, word, saved: settingsSaved });
 
 $("severity").addEventListener("change", chooseIssues);
 $("code").addEventListener("change", chooseIssues);

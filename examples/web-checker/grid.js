@@ -45,6 +45,9 @@ export function showGrid({ ask: asker, word: words, grid, onChange }) {
 /// file would lose).
 export const hasEdits = () => !$("grid-section").hidden && edits > 0;
 
+/// How many cells were changed in the grid shown (0 when none is shown).
+export const editCount = () => (hasEdits() ? edits : 0);
+
 $("grid-filter").onchange = (e) => filter(e.target.value);
 $("grid-viewport").onscroll = () => requestAnimationFrame(draw);
 $("grid").addEventListener("keydown", onKey);

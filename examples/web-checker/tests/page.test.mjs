@@ -775,6 +775,40 @@ test("the grid keeps its edits when the page's language changes", async () => {
   await page.close();
 });
 
+test("new settings ask before a new check undoes the grid's edits; cancel keeps them", async () => {
+  const { page, errors } = await watched();
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "alleo_employees_settings.csv");
+  writeFileSync(file, "Email,First name,Last name,Company group\r\nan@example.com,An,Jansen,Sales\r\nbo-at-example.com,Bo,Visser,Sales\r\n");
+  await page.setInputFiles("#file", file);
+  await page.locator("#counts").waitFor();
+  await page.click("#fix");
+  await page.locator("#grid-body td.error").dblclick();
+  await page.locator("#grid-body td input").fill("bo@example.com");
+  await page.keyboard.press("Enter");
+  await page.locator("#get-fixed:not([hidden])").waitFor();
+  await page.click("#settings summary");
+  await page.fill("#groups", "Engineering");
+  // Cancel: the settings are saved, the grid and its edit stay.
+  const asked = [];
+  page.once("dialog", (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.click("button[type=submit]");
+  await page.locator("#settings-status", { hasText: "Saved in this browser." }).waitFor();
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], /undoes what was changed in the grid \(cells changed: 1\)/);
+  assert.ok(await page.locator("#grid-section").isVisible(), "the grid stays");
+  assert.ok(await page.locator("#grid-body td", { hasText: "bo@example.com" }).isVisible());
+  assert.equal(await page.evaluate(() => localStorage.length), 1, "the settings are saved");
+  // Yes: the file is checked again under them (Sales is no longer a group).
+  page.once("dialog", (d) => d.accept());
+  await page.click("button[type=submit]");
+  await page.locator("#grid-section").waitFor({ state: "hidden" });
+  await page.locator("#code option[value=company-group]").waitFor({ state: "attached" });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("an export with decimal commas: the suggestion's [input] settings all reach the transform", async () => {
   const { page, errors } = await watched();
   const dir = join(root, "target", "page-import");
