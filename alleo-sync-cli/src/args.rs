@@ -32,6 +32,23 @@ pub struct Args {
     pub command: Command,
 }
 
+impl Args {
+    /// The language the command speaks (`--lang`), for its errors too.
+    pub fn lang(&self) -> Lang {
+        match &self.command {
+            Command::Validate(a) => a.check.lang,
+            Command::Diff(a) => a.check.lang,
+            Command::Transform(a) => a.lang,
+            Command::Mapping(MappingCommand::Suggest(a)) => a.lang,
+            Command::Schedule(a) => a.lang,
+            Command::Push(a) => a.check.lang,
+            Command::CheckConnection(a) => a.lang,
+            Command::Sync(a) => a.check.lang,
+            Command::History(a) => a.lang,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {

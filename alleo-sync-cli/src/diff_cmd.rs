@@ -11,7 +11,7 @@ use alleo_csv_core::text::PlanActions;
 
 use crate::args::{DiffArgs, Format};
 use crate::config_file;
-use crate::error::CliError;
+use crate::error::{CliError, Usage};
 use crate::previous::{self, Origin};
 use crate::text::{self, Ansi, Context};
 use crate::validate_cmd::exit_code;
@@ -22,24 +22,18 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
         [file] => (None, file),
         [previous, file] => (Some(Path::new(previous)), file),
         _ => {
-            return Err(CliError::Usage(
-                "give the previous state and the file: alleo-sync diff PREV FILE".into(),
-            ));
+            return Err(CliError::Usage(Usage::DiffFiles));
         }
     };
     let loaded = config_file::load(args.check.config.as_deref())?;
     let chosen = previous::choose(given, false, &loaded)?;
     let Some(prev) = &chosen.previous else {
-        let place = match &chosen.origin {
-            Origin::NotYet(path) => format!(
-                " (nothing was delivered from this machine yet: {} does not exist)",
-                path.display()
-            ),
-            _ => String::new(),
+        let not_yet = match &chosen.origin {
+            Origin::NotYet(path) => Some(path.clone()),
+            _ => None,
         };
-        return Err(CliError::Usage(format!(
-            "diff needs a previous state{place}: give it first, as in alleo-sync diff last_sent.csv {file}"
-        )));
+        let file = file.clone();
+        return Err(CliError::Usage(Usage::DiffNeedsPrevious { file, not_yet }));
     };
     let (as_of, mut options) = args.check.options();
     let input: Box<dyn Read> = if file == "-" {

@@ -1,32 +1,36 @@
 //! What stops a command (exit code 2). Problems in the employee file are not errors:
 //! they are issues in the report.
 
+use std::fmt;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use alleo_csv_core::Lang;
+use alleo_csv_core::text::errors::{ErrorWords, core_error};
 
 /// Why a command could not run.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum CliError {
     /// The employee file could not be opened or read.
-    #[error("cannot read {path}: {source}")]
     Input {
         /// The file as given.
         path: String,
-        #[source]
         /// The reason.
         source: io::Error,
     },
+    /// An export without a header row, given to suggest a mapping for.
+    NoHeader {
+        /// The file as given.
+        path: String,
+    },
     /// The configuration file could not be read.
-    #[error("cannot read the configuration file {}: {source}", path.display())]
     ConfigRead {
         /// The file.
         path: PathBuf,
-        #[source]
         /// The reason.
         source: io::Error,
     },
     /// The configuration file is not valid; the message has the line.
-    #[error("the configuration file {} is not valid:\n{message}", path.display())]
     Config {
         /// The file.
         path: PathBuf,
@@ -34,16 +38,13 @@ pub enum CliError {
         message: String,
     },
     /// An output file could not be created or written.
-    #[error("cannot write {}: {source}", path.display())]
     OutputFile {
         /// The file.
         path: PathBuf,
-        #[source]
         /// The reason.
         source: io::Error,
     },
     /// The previous state cannot be used.
-    #[error("{} cannot be used as the previous state: {message}", path.display())]
     Previous {
         /// The file.
         path: PathBuf,
@@ -51,38 +52,28 @@ pub enum CliError {
         message: String,
     },
     /// Something that should not happen did; the message says what.
-    #[error("internal error: {0}")]
     Internal(String),
     /// No file can be created in an output's folder.
-    #[error("cannot create a file in the folder {}: {}; choose a folder you can write to", folder.display(), folder_problem(*kind))]
     OutputFolder {
         /// The folder.
         folder: PathBuf,
         /// What went wrong.
         kind: io::ErrorKind,
     },
-    /// The command line asks for something that cannot be done.
-    #[error("{0}")]
-    Usage(String),
+    /// The command line (or `alleo.toml`) asks for something that cannot be done.
+    Usage(Usage),
     /// Output could not be written.
-    #[error("cannot write the output: {0}")]
-    Output(#[source] io::Error),
+    Output(io::Error),
     /// Anything else the core could not do.
-    #[error(transparent)]
     Core(alleo_csv_core::Error),
     /// The delivery failed: the server, the login, the folder or the upload.
-    #[error(transparent)]
-    Delivery(#[from] crate::push::error::DeliveryError),
+    Delivery(crate::push::error::DeliveryError),
     /// `sync` found no export.
-    #[error(
-        "no export matches {pattern}: check [sync] export in alleo.toml, and that the HR system wrote its file there"
-    )]
     NoExport {
         /// The pattern, as a path.
         pattern: String,
     },
     /// Another run holds the state folder.
-    #[error("another alleo-sync run ({holder}) is using the state folder {}: this run stops, so that the two do not read the same previous state and deliver twice. Try again when it has ended (the lock ends with its process)", folder.display())]
     Busy {
         /// The state folder.
         folder: PathBuf,
@@ -90,17 +81,141 @@ pub enum CliError {
         holder: String,
     },
     /// The reader of our output went away (`| head`): not an error worth a word.
-    #[error("broken pipe")]
     BrokenPipe,
 }
 
-/// Why a folder cannot take a new file, in words.
-fn folder_problem(kind: io::ErrorKind) -> String {
-    match kind {
-        io::ErrorKind::NotFound => "it does not exist".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::ReadOnlyFilesystem => "it is on a read-only disk".to_owned(),
-        other => other.to_string(),
+/// What the command line (or `alleo.toml`) asks that cannot be done.
+#[derive(Debug)]
+pub enum Usage {
+    /// `--keep-invalid` with an upload name, and a name to use instead.
+    KeepInvalidName { name: String, other: String },
+    /// An output option given a folder.
+    OutputIsFolder { flag: &'static str, path: PathBuf },
+    /// An output option given the input.
+    OutputIsInput { flag: &'static str, path: PathBuf },
+    /// Two output options given one file.
+    OutputsShare {
+        flag: &'static str,
+        path: PathBuf,
+        other: &'static str,
+    },
+    /// `diff` given too few or too many files.
+    DiffFiles,
+    /// `diff` without a previous state; the state file, when it is not made yet.
+    DiffNeedsPrevious {
+        file: String,
+        not_yet: Option<PathBuf>,
+    },
+    /// `history` without a state folder.
+    NoHistory,
+    /// No kept delivery of that name; the names kept.
+    NoKept { wanted: String, kept: String },
+    /// A name that fits several kept deliveries.
+    ManyKept { wanted: String, names: Vec<String> },
+    /// `sync` without a state folder.
+    SyncNoState,
+    /// `sync` without an export.
+    SyncNoExport,
+    /// `[sync] export` with a wildcard in its folder.
+    PatternFolder { pattern: String },
+    /// `push` without `[sftp]`; the alleo.toml used, if one was found.
+    PushNeedsSftp { config: Option<PathBuf> },
+}
+
+impl Usage {
+    /// The message, in the words `t`.
+    fn say(&self, t: &ErrorWords) -> String {
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            Usage::KeepInvalidName { name, other } => (t.keep_invalid_name)(name, other),
+            Usage::OutputIsFolder { flag, path } => {
+                let example = shown(&path.join("alleo_employees_acme.csv"));
+                (t.output_is_folder)(flag, &shown(path), &example)
+            }
+            Usage::OutputIsInput { flag, path } => (t.output_is_input)(flag, &shown(path)),
+            Usage::OutputsShare { flag, path, other } => {
+                (t.outputs_share)(flag, &shown(path), other)
+            }
+            Usage::DiffFiles => t.diff_files.to_owned(),
+            Usage::DiffNeedsPrevious { file, not_yet } => {
+                (t.diff_needs_previous)(file, not_yet.as_deref().map(shown).as_deref())
+            }
+            Usage::NoHistory => t.no_history.to_owned(),
+            Usage::NoKept { wanted, kept } => (t.no_kept)(wanted, kept),
+            Usage::ManyKept { wanted, names } => {
+                (t.many_kept)(wanted, names.len(), &names.join(", "))
+            }
+            Usage::SyncNoState => t.sync_no_state.to_owned(),
+            Usage::SyncNoExport => t.sync_no_export.to_owned(),
+            Usage::PatternFolder { pattern } => (t.pattern_folder)(pattern),
+            Usage::PushNeedsSftp { config } => {
+                (t.push_needs_sftp)(config.as_deref().map(shown).as_deref())
+            }
+        }
+    }
+}
+
+impl CliError {
+    /// What stopped the command, in `lang` (the core's words; what the operating
+    /// system, a server or the TOML parser said stays as it was said).
+    pub fn say(&self, lang: Lang) -> String {
+        let t = ErrorWords::of(lang);
+        let shown = |path: &Path| path.display().to_string();
+        match self {
+            CliError::Input { path, source } => (t.cannot_read)(path, &t.io_reason(source)),
+            CliError::NoHeader { path } => (t.cannot_read)(path, t.no_header_row),
+            CliError::ConfigRead { path, source } => {
+                (t.cannot_read_config)(&shown(path), &t.io_reason(source))
+            }
+            CliError::Config { path, message } => (t.config_invalid)(&shown(path), message),
+            CliError::OutputFile { path, source } => {
+                (t.cannot_write)(&shown(path), &t.io_reason(source))
+            }
+            CliError::Previous { path, message } => (t.not_previous)(&shown(path), message),
+            CliError::Internal(what) => (t.internal)(what),
+            CliError::OutputFolder { folder, kind } => {
+                let why = match kind {
+                    io::ErrorKind::NotFound => t.folder_not_found.to_owned(),
+                    kind => t.io_reason(&io::Error::from(*kind)),
+                };
+                (t.cannot_create_in)(&shown(folder), &why)
+            }
+            CliError::Usage(usage) => usage.say(t),
+            CliError::Output(e) => (t.cannot_write_output)(&t.io_reason(e)),
+            CliError::Core(e) => core_error(e, lang),
+            // In English, with what the server and the library said (see the core's `text::errors`).
+            CliError::Delivery(e) => e.to_string(),
+            CliError::NoExport { pattern } => (t.no_export)(pattern),
+            CliError::Busy { folder, holder } => (t.busy)(holder, &shown(folder)),
+            CliError::BrokenPipe => "broken pipe".to_owned(),
+        }
+    }
+}
+
+/// In English: logs and the run history keep this.
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for CliError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            CliError::Input { source, .. }
+            | CliError::ConfigRead { source, .. }
+            | CliError::OutputFile { source, .. }
+            | CliError::Output(source) => Some(source),
+            CliError::Core(e) => Some(e),
+            CliError::Delivery(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::push::error::DeliveryError> for CliError {
+    fn from(e: crate::push::error::DeliveryError) -> CliError {
+        CliError::Delivery(e)
     }
 }
 
@@ -118,9 +233,9 @@ impl CliError {
                 alleo_csv_core::Error::Read(source) => input(source),
                 alleo_csv_core::Error::Workbook(message) => invalid(message),
                 alleo_csv_core::Error::Unreadable(why) => invalid(why.to_owned()),
-                alleo_csv_core::Error::NoHeader => {
-                    invalid("it has no header row to suggest a mapping for".to_owned())
-                }
+                alleo_csv_core::Error::NoHeader => CliError::NoHeader {
+                    path: path.to_owned(),
+                },
                 other => CliError::from(other),
             }
         }

@@ -22,6 +22,7 @@ mod validate_cmd;
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use alleo_csv_core::text::errors::ErrorWords;
 use clap::Parser;
 
 use crate::args::{Args, Command, MappingCommand};
@@ -29,11 +30,13 @@ use crate::error::CliError;
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    let lang = args.lang();
     match run(args) {
         Ok(code) => code,
         Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "error: {e}");
+            let prefix = ErrorWords::of(lang).prefix;
+            let _ = writeln!(io::stderr(), "{prefix}: {}", e.say(lang));
             ExitCode::from(2)
         }
     }

@@ -13,7 +13,7 @@ use chrono::Utc;
 use crate::args::{SummaryFormat, TransformArgs};
 use crate::atomic::{Pending, resolve};
 use crate::config_file;
-use crate::error::CliError;
+use crate::error::{CliError, Usage};
 use crate::export::Export;
 use crate::text::Ansi;
 
@@ -91,18 +91,15 @@ fn check_targets(args: &TransformArgs) -> Result<(), CliError> {
     let name = args.output.file_name().map(|n| n.to_string_lossy());
     if let Some(name) = name.filter(|n| args.keep_invalid && is_upload_file_name(n)) {
         let other = name.replace(".csv", ".to-fix.csv");
-        return Err(CliError::Usage(format!(
-            "--keep-invalid keeps invalid rows in the file: name it otherwise than {name} (e.g. {other}), so that it is never sent as it is"
-        )));
+        let name = name.into_owned();
+        return Err(CliError::Usage(Usage::KeepInvalidName { name, other }));
     }
-    let mut taken: Vec<(PathBuf, String)> = Vec::new();
+    // Each file taken, and by which option (`None`: the input).
+    let mut taken: Vec<(PathBuf, Option<&'static str>)> = Vec::new();
     if args.input != "-" {
         let input = Path::new(&args.input);
         if let Ok(path) = resolve(input) {
-            taken.push((
-                path,
-                "the input, which transform never overwrites".to_owned(),
-            ));
+            taken.push((path, None));
         }
     }
     let targets = [
@@ -113,23 +110,21 @@ fn check_targets(args: &TransformArgs) -> Result<(), CliError> {
     for (flag, path) in targets {
         let Some(path) = path else { continue };
         if path.is_dir() {
-            return Err(CliError::Usage(format!(
-                "{flag} {} is a folder; give a file name, e.g. {}",
-                path.display(),
-                path.join("alleo_employees_acme.csv").display()
-            )));
+            let path = path.clone();
+            return Err(CliError::Usage(Usage::OutputIsFolder { flag, path }));
         }
         let resolved = resolve(path).map_err(|source| CliError::OutputFile {
             path: path.clone(),
             source,
         })?;
-        if let Some((_, other)) = taken.iter().find(|(p, _)| *p == resolved) {
-            return Err(CliError::Usage(format!(
-                "{flag} {} is {other}: give each file its own name",
-                path.display()
-            )));
+        if let Some(&(_, by)) = taken.iter().find(|(p, _)| *p == resolved) {
+            let path = path.clone();
+            return Err(CliError::Usage(match by {
+                None => Usage::OutputIsInput { flag, path },
+                Some(other) => Usage::OutputsShare { flag, path, other },
+            }));
         }
-        taken.push((resolved, format!("the file given to {flag}")));
+        taken.push((resolved, Some(flag)));
     }
     Ok(())
 }

@@ -132,3 +132,49 @@ fn schedule_in_three_languages() {
         assert_snapshot!(format!("schedule_{lang}"), out);
     }
 }
+
+/// What stops a command, as its stderr says it (exit code 2).
+fn error(args: &[&str]) -> String {
+    let o = alleo_sync_in(&root(), args, None);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stdout(&o));
+    stderr(&o)
+}
+
+#[test]
+fn errors_speak_the_language_asked_for() {
+    // A state folder where nothing was delivered yet.
+    let dir = root().join("target/errors-test");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("alleo.toml"), "[state]\ndir = \"state\"\n").unwrap();
+    for lang in ["en", "nl", "de"] {
+        let mut out = String::new();
+        for args in [
+            // A file that is not there; a configuration that is not there.
+            &["validate", "target/no-such-file.csv"][..],
+            &[
+                "validate",
+                "examples/alleo_employees_demo.csv",
+                "--config",
+                "target/no-such.toml",
+            ],
+            // A folder as the output; diff without a previous state.
+            &[
+                "transform",
+                "examples/exports/afas/export.csv",
+                "-o",
+                "examples",
+            ],
+            &[
+                "diff",
+                "examples/alleo_employees_demo.csv",
+                "--config",
+                "target/errors-test/alleo.toml",
+            ],
+            // The core's own error: an export with nothing in it to suggest from.
+            &["mapping", "suggest", "tests/cases/empty-file/input.csv"],
+        ] {
+            out += &error(&[args, &["--lang", lang]].concat());
+        }
+        assert_snapshot!(format!("errors_{lang}"), out);
+    }
+}

@@ -24,6 +24,7 @@
 //! ```
 
 pub mod delivery;
+pub mod errors;
 mod import;
 pub mod page;
 pub mod schedule;

@@ -13,7 +13,7 @@ use super::state::StateDir;
 use crate::args::DiffArgs;
 use crate::config_file;
 use crate::diff_cmd;
-use crate::error::CliError;
+use crate::error::{CliError, Usage};
 
 /// Lists the runs, or shows a diff of two kept deliveries.
 pub fn run(args: &HistoryArgs) -> Result<ExitCode, CliError> {
@@ -86,11 +86,7 @@ fn between(args: &HistoryDiffArgs) -> Result<ExitCode, CliError> {
 }
 
 fn state_of(state: Option<StateDir>) -> Result<StateDir, CliError> {
-    state.ok_or_else(|| {
-        CliError::Usage(
-            "there is no state folder (no home folder and no [state] dir in alleo.toml), so no history".to_owned(),
-        )
-    })
+    state.ok_or(CliError::Usage(Usage::NoHistory))
 }
 
 /// `wanted`: a path, or a kept delivery's name or the start of one (its time).
@@ -105,15 +101,14 @@ fn find(wanted: &str, kept: &[PathBuf]) -> Result<PathBuf, CliError> {
     let found: Vec<&PathBuf> = kept.iter().filter(names).collect();
     match found.as_slice() {
         [one] => Ok((*one).clone()),
-        [] => Err(CliError::Usage(format!(
-            "no kept delivery is named {wanted}; kept: {}",
-            list(kept)
-        ))),
-        many => Err(CliError::Usage(format!(
-            "{wanted} names {} kept deliveries: {}; give more of the name",
-            many.len(),
-            many.iter().map(|p| name(p)).collect::<Vec<_>>().join(", ")
-        ))),
+        [] => Err(CliError::Usage(Usage::NoKept {
+            wanted: wanted.to_owned(),
+            kept: list(kept),
+        })),
+        many => Err(CliError::Usage(Usage::ManyKept {
+            wanted: wanted.to_owned(),
+            names: many.iter().map(|p| name(p)).collect(),
+        })),
     }
 }
 

@@ -40,7 +40,7 @@ use chrono::Utc;
 use serde::Serialize;
 
 use crate::config_file::{self, Loaded};
-use crate::error::CliError;
+use crate::error::{CliError, Usage};
 use crate::push::error::DeliveryError;
 use crate::validate_cmd::{self, exit_code};
 use alleo_csv_core::naming::is_picked_up;
@@ -329,15 +329,8 @@ pub fn check_connection(args: &CheckConnectionArgs) -> Result<ExitCode, CliError
 /// `[sftp]`, checked.
 fn settings_of(loaded: &Loaded) -> Result<Settings, CliError> {
     let Some(section) = loaded.sftp.clone() else {
-        let place = loaded
-            .path
-            .as_ref()
-            .map_or("an alleo.toml (none was found)".to_owned(), |p| {
-                p.display().to_string()
-            });
-        return Err(CliError::Usage(format!(
-            "pushing needs an [sftp] section in {place}, for example:\n\n  [sftp]\n  host = \"sftp.example.com\"\n  user = \"acme\"\n  directory = \"/upload\"\n  file_id = \"acme\"\n  password_env = \"ALLEO_SFTP_PASSWORD\"\n  host_key = \"SHA256:...\""
-        )));
+        let config = loaded.path.clone();
+        return Err(CliError::Usage(Usage::PushNeedsSftp { config }));
     };
     let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
     Settings::from_section(section, home.as_deref()).map_err(|message| CliError::Config {

@@ -22,7 +22,7 @@ use super::{
 };
 use crate::args::PreviousArgs;
 use crate::config_file::{self, Loaded};
-use crate::error::CliError;
+use crate::error::{CliError, Usage};
 use crate::previous;
 use crate::text::Ansi;
 use crate::validate_cmd;
@@ -49,9 +49,7 @@ fn sync(args: &SyncArgs, stage: &mut Stage) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.check.config.as_deref())?;
     let settings = settings_of(&loaded)?;
     let Some(folder) = &loaded.state else {
-        return Err(CliError::Usage(
-            "sync keeps its state (the previous state, the lock, the history) in a folder, and none was found: set [state] dir in alleo.toml".to_owned(),
-        ));
+        return Err(CliError::Usage(Usage::SyncNoState));
     };
     *stage = Stage::Lock;
     let _lock = folder.lock()?;
@@ -175,9 +173,7 @@ fn transform_and_deliver(
 /// The newest file matching `[sync] export`.
 fn newest_export(loaded: &Loaded) -> Result<PathBuf, CliError> {
     let Some(pattern) = &loaded.sync.export else {
-        return Err(CliError::Usage(
-            "sync needs the export: give it as an argument, or set [sync] export in alleo.toml, e.g.\n\n  [sync]\n  export = \"/srv/hr/out/medewerkers_*.csv\"".to_owned(),
-        ));
+        return Err(CliError::Usage(Usage::SyncNoExport));
     };
     let pattern_path = match loaded.path.as_deref().and_then(Path::parent) {
         Some(base) if Path::new(pattern).is_relative() => base.join(pattern),
@@ -189,9 +185,8 @@ fn newest_export(loaded: &Loaded) -> Result<PathBuf, CliError> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     if folder.to_string_lossy().contains(['*', '?']) {
-        return Err(CliError::Usage(format!(
-            "[sync] export = \"{pattern}\": only the file name may hold * or ?, not the folder"
-        )));
+        let pattern = pattern.clone();
+        return Err(CliError::Usage(Usage::PatternFolder { pattern }));
     }
     let none = || CliError::NoExport {
         pattern: pattern_path.display().to_string(),
