@@ -183,8 +183,7 @@ impl CliError {
             CliError::Usage(usage) => usage.say(t),
             CliError::Output(e) => (t.cannot_write_output)(&t.io_reason(e)),
             CliError::Core(e) => core_error(e, lang),
-            // In English, with what the server and the library said (see the core's `text::errors`).
-            CliError::Delivery(e) => e.to_string(),
+            CliError::Delivery(e) => e.say(lang),
             CliError::NoExport { pattern } => (t.no_export)(pattern),
             CliError::Busy { folder, holder } => (t.busy)(holder, &shown(folder)),
             CliError::BrokenPipe => "broken pipe".to_owned(),

@@ -223,6 +223,25 @@ fn a_wrong_password_is_not_retried_and_changes_nothing() {
     assert!(!err.contains("wrong-password"));
     assert!(sshd.files().is_empty());
     assert_eq!(setup.state(), None);
+    // In the language asked for, every word of it.
+    let out = setup.run(
+        &[
+            "push",
+            "alleo_employees_acme.csv",
+            "--as-of",
+            "2026-11-26",
+            "--lang",
+            "nl",
+        ],
+        "wrong-password",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("fout: "), "{err}");
+    assert!(
+        err.contains("weigerde de login: de gebruiker of het wachtwoord klopt niet. Controleer [sftp] user, en het wachtwoord in de omgevingsvariabele ALLEO_TEST_PASSWORD (password_env)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -265,6 +284,13 @@ fn an_unknown_host_says_how_to_pin_it() {
         err.contains(&format!("host_key = \"{}\"", sshd.fingerprint())),
         "{err}"
     );
+    let out = setup.push(&["--lang", "de"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("ist kein bekannter Server: sein Host-Schlüssel"),
+        "{err}"
+    );
+    assert!(err.contains("steht nicht in"), "{err}");
     assert!(!sshd.log().contains("password for"), "{}", sshd.log());
 
     // Once in known_hosts, it is trusted.

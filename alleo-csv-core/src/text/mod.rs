@@ -27,6 +27,7 @@ pub mod delivery;
 pub mod errors;
 mod import;
 pub mod page;
+pub mod refusal;
 pub mod schedule;
 pub mod transform;
 mod words;

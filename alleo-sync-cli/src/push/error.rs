@@ -1,89 +1,73 @@
 //! Why a delivery failed: what the server, the login, the folder or the upload
-//! said, in words that say what to do. Part of [`CliError`](crate::error::CliError)
+//! said, in words that say what to do, in the language asked for (the words are
+//! the core's, `text::refusal`). Part of [`CliError`](crate::error::CliError)
 //! (exit code 2).
 
-/// Why a delivery could not be made. Nothing is under the final name.
-#[derive(Debug, thiserror::Error)]
+use std::fmt;
+
+use alleo_csv_core::Lang;
+use alleo_csv_core::text::refusal::{
+    self, Broken, NoPassword, PasswordFrom, Request, Step, TlsWhy, Untrusted, Why,
+};
+
+/// Why a delivery could not be made. Nothing is under the final name. Each
+/// `server` is `user@host:port`.
+#[derive(Debug)]
 pub enum DeliveryError {
     /// The server could not be reached, or the connection broke: worth another try.
-    #[error("{server}: {reason}")]
     Connect {
-        /// `user@host:port`.
         server: String,
         /// What failed.
-        reason: String,
+        what: Broken,
+        /// What the library said, if anything.
+        detail: Option<String>,
     },
     /// A network wait took longer than `[sftp] timeout_secs`: worth another try.
-    #[error(
-        "{server} did not answer within {secs} s ({doing}); check the host and port, and that a firewall lets this machine through"
-    )]
     Timeout {
-        /// `user@host:port`.
         server: String,
         /// The limit.
         secs: u64,
         /// What was waited for.
-        doing: String,
+        step: Step,
     },
     /// The server's host key is not known: nothing was sent.
-    #[error("{server} is not a known server: its host key {fingerprint} {why}. Nothing was sent (no password either).
-If this is the server's key (confirm it with the server's administrator), pin it in alleo.toml:
-
-  [sftp]
-  host_key = \"{fingerprint}\"")]
     HostKeyUnknown {
-        /// `user@host:port`.
         server: String,
         /// The key seen, `SHA256:...`.
         fingerprint: String,
         /// Why it is not trusted.
-        why: String,
+        why: Untrusted,
     },
     /// The server's host key is not the expected one: nothing was sent.
-    #[error("{server} presented a host key that is not the one expected: it is {fingerprint}, but {expected}. Nothing was sent (no password either).
-The server may have been reinstalled, or someone may be between you and it: do not push until its administrator confirms the new key; then pin it as host_key in [sftp].")]
     HostKeyChanged {
-        /// `user@host:port`.
         server: String,
         /// The key seen, `SHA256:...`.
         fingerprint: String,
         /// What was expected instead.
-        expected: String,
+        expected: Untrusted,
     },
     /// The server refused the login.
-    #[error(
-        "{server} refused the login: the user or the password is wrong. Check [sftp] user, and the password in {from}"
-    )]
     Login {
-        /// `user@host:port`.
         server: String,
         /// Where the password came from (never the password).
-        from: String,
+        from: PasswordFrom,
     },
     /// No password could be had.
-    #[error("no password for {server}: {how}")]
     Password {
-        /// `user@host:port`.
         server: String,
         /// Why, and how to give one.
-        how: String,
+        why: NoPassword,
     },
     /// The server refused a request.
-    #[error("{server} could not {action} {path}: {reason}")]
     Remote {
-        /// `user@host:port`.
         server: String,
-        /// What was asked, as a verb.
-        action: String,
-        /// The remote path.
-        path: String,
+        /// What was asked.
+        request: Request,
         /// The server's reason.
-        reason: String,
+        why: Why,
     },
     /// Other files Alleo would pick up wait in the folder.
-    #[error("the folder {folder} on {server} already holds {}: Alleo processes every alleo_employees_*.csv file at each pickup, so this push would deliver them too. Nothing was sent. Remove them, or push with --replace to remove them once the new file is in place", names.join(", "))]
     OtherFiles {
-        /// `user@host:port`.
         server: String,
         /// The remote folder.
         folder: String,
@@ -91,21 +75,13 @@ The server may have been reinstalled, or someone may be between you and it: do n
         names: Vec<String>,
     },
     /// The FTP server's TLS cannot be trusted or started: nothing was sent.
-    #[error(
-        "{server}: the encrypted connection (ftp_tls) failed: {reason}. Nothing was sent (no password either). If the server's certificate comes from your own authority, give its PEM file as ftp_ca_file in [sftp]"
-    )]
     Tls {
-        /// `user@host:port`.
         server: String,
         /// What failed.
-        reason: String,
+        why: TlsWhy,
     },
     /// The uploaded file is not whole on the server: worth another try.
-    #[error(
-        "{server} holds {found} bytes of {path} after {sent} were sent: the upload is incomplete"
-    )]
     Incomplete {
-        /// `user@host:port`.
         server: String,
         /// The remote path.
         path: String,
@@ -128,4 +104,56 @@ impl DeliveryError {
                 | DeliveryError::Incomplete { .. }
         )
     }
+
+    /// What failed, in `lang`.
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            DeliveryError::Connect {
+                server,
+                what,
+                detail,
+            } => refusal::broken(lang, server, what, detail.as_deref()),
+            DeliveryError::Timeout { server, secs, step } => {
+                refusal::timeout(lang, server, *secs, step)
+            }
+            DeliveryError::HostKeyUnknown {
+                server,
+                fingerprint,
+                why,
+            } => refusal::key_unknown(lang, server, fingerprint, why),
+            DeliveryError::HostKeyChanged {
+                server,
+                fingerprint,
+                expected,
+            } => refusal::key_changed(lang, server, fingerprint, expected),
+            DeliveryError::Login { server, from } => refusal::login_refused(lang, server, from),
+            DeliveryError::Password { server, why } => refusal::no_password(lang, server, why),
+            DeliveryError::Remote {
+                server,
+                request,
+                why,
+            } => refusal::refused(lang, server, request, why),
+            DeliveryError::OtherFiles {
+                server,
+                folder,
+                names,
+            } => refusal::other_files(lang, server, folder, &names.join(", ")),
+            DeliveryError::Tls { server, why } => refusal::tls(lang, server, why),
+            DeliveryError::Incomplete {
+                server,
+                path,
+                sent,
+                found,
+            } => refusal::incomplete(lang, server, path, *sent, *found),
+        }
+    }
 }
+
+/// In English: logs and the run history keep this.
+impl fmt::Display for DeliveryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for DeliveryError {}

@@ -8,6 +8,7 @@ use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Duration;
 
+use alleo_csv_core::text::refusal::{Broken, Request, Step, TlsWhy, Why};
 use rustls::pki_types::CertificateDer;
 use rustls::pki_types::pem::PemObject;
 use suppaftp::types::FileType;
@@ -44,7 +45,7 @@ impl Ftp {
         let wait = settings.timeout;
         let address = resolve(settings)?;
         let mut stream = RustlsFtpStream::connect_timeout(address, wait)
-            .map_err(|e| ftp_error(settings, "connect to", "the server", e))?;
+            .map_err(|e| ftp_error(settings, Request::Connect, e))?;
         {
             let control = stream.get_ref();
             control
@@ -52,7 +53,8 @@ impl Ftp {
                 .and_then(|()| control.set_write_timeout(Some(wait)))
                 .map_err(|e| DeliveryError::Connect {
                     server: server.clone(),
-                    reason: format!("cannot set the connection's timeouts: {e}"),
+                    what: Broken::Timeouts,
+                    detail: Some(e.to_string()),
                 })?;
         }
         if settings.ftp_tls {
@@ -61,7 +63,7 @@ impl Ftp {
                 .into_secure(RustlsConnector::from(tls), &settings.host)
                 .map_err(|e| DeliveryError::Tls {
                     server: server.clone(),
-                    reason: e.to_string(),
+                    why: TlsWhy::Said(e.to_string()),
                 })?;
         }
         stream = match settings.ftp_mode {
@@ -79,19 +81,24 @@ impl Ftp {
                         from: settings.password.describe(),
                     }
                 }
-                other => ftp_error(settings, "log in to", "the server", other),
+                other => ftp_error(settings, Request::LogIn, other),
             })?;
         stream
             .transfer_type(FileType::Binary)
-            .map_err(|e| ftp_error(settings, "choose binary transfers on", "the server", e))?;
+            .map_err(|e| ftp_error(settings, Request::Binary, e))?;
         Ok(Ftp {
             stream,
             settings: settings.clone(),
         })
     }
 
-    fn failed<'a>(&'a self, action: &'a str, name: &'a str) -> impl Fn(FtpError) -> CliError + 'a {
-        move |e| ftp_error(&self.settings, action, &self.settings.remote_path(name), e).into()
+    /// The error of a failed `request` (made of the remote path of `name`).
+    fn failed<'a>(
+        &'a self,
+        request: fn(String) -> Request,
+        name: &'a str,
+    ) -> impl Fn(FtpError) -> CliError + 'a {
+        move |e| ftp_error(&self.settings, request(self.settings.remote_path(name)), e).into()
     }
 }
 
@@ -101,16 +108,18 @@ fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError
     let mut roots = rustls::RootCertStore::empty();
     match &settings.ftp_ca_file {
         Some(path) => {
+            let shown = path.display().to_string();
             let unusable = |reason: String| DeliveryError::Tls {
                 server: server.clone(),
-                reason: format!("ftp_ca_file {} cannot be used: {reason}", path.display()),
+                why: TlsWhy::CaFile(shown.clone(), reason),
             };
             let certs = CertificateDer::pem_file_iter(path)
                 .map_err(|e| unusable(e.to_string()))?
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|e| unusable(e.to_string()))?;
             if certs.is_empty() {
-                return Err(unusable("it holds no PEM certificate".into()).into());
+                let why = TlsWhy::CaFileEmpty(shown);
+                return Err(DeliveryError::Tls { server, why }.into());
             }
             for cert in certs {
                 roots.add(cert).map_err(|e| unusable(e.to_string()))?;
@@ -128,7 +137,7 @@ fn tls_config(settings: &Settings) -> Result<Arc<rustls::ClientConfig>, CliError
         .with_safe_default_protocol_versions()
         .map_err(|e| DeliveryError::Tls {
             server,
-            reason: e.to_string(),
+            why: TlsWhy::Said(e.to_string()),
         })?
         .with_root_certificates(roots)
         .with_no_client_auth();
@@ -143,7 +152,8 @@ fn resolve(settings: &Settings) -> Result<SocketAddr, DeliveryError> {
         .and_then(|mut all| all.next())
         .ok_or_else(|| DeliveryError::Connect {
             server: settings.server(),
-            reason: format!("the name {} cannot be resolved", settings.host),
+            what: Broken::Resolve(settings.host.clone()),
+            detail: None,
         })
 }
 
@@ -158,7 +168,7 @@ fn data_connection(address: SocketAddr, wait: Duration) -> Result<TcpStream, Ftp
 }
 
 /// What a failed FTP command means for the push.
-fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> DeliveryError {
+fn ftp_error(settings: &Settings, request: Request, e: FtpError) -> DeliveryError {
     let server = settings.server();
     match e {
         FtpError::ConnectionError(io)
@@ -170,35 +180,37 @@ fn ftp_error(settings: &Settings, action: &str, path: &str, e: FtpError) -> Deli
             DeliveryError::Timeout {
                 server,
                 secs: settings.timeout.as_secs(),
-                doing: format!("waiting to {action} {path}"),
+                step: Step::Answer(request),
             }
         }
         FtpError::ConnectionError(io) => DeliveryError::Connect {
             server,
-            reason: format!("the connection broke while trying to {action} {path}: {io}"),
+            what: Broken::During(request),
+            detail: Some(io.to_string()),
         },
         FtpError::UnexpectedResponse(response) => {
             let text = response.as_string().unwrap_or_default();
-            let reason = text.trim().to_owned();
+            let said = text.trim().to_owned();
             // 4xx replies are transient by definition (RFC 959): a cut data
             // connection is 426.
             if (400..500).contains(&(response.status as u32)) {
                 DeliveryError::Connect {
                     server,
-                    reason: format!("could not {action} {path}: {reason}"),
+                    what: Broken::NotNow(request),
+                    detail: Some(said),
                 }
             } else {
                 DeliveryError::Remote {
                     server,
-                    action: action.to_owned(),
-                    path: path.to_owned(),
-                    reason,
+                    request,
+                    why: Why::Said(said),
                 }
             }
         }
         other => DeliveryError::Connect {
             server,
-            reason: format!("could not {action} {path}: {other}"),
+            what: Broken::NotNow(request),
+            detail: Some(other.to_string()),
         },
     }
 }
@@ -211,12 +223,8 @@ impl Remote for Ftp {
     fn list(&mut self) -> Result<Vec<String>, CliError> {
         let folder = self.settings.directory.clone();
         let names = self.stream.nlst(folder.as_deref()).map_err(|e| {
-            ftp_error(
-                &self.settings,
-                "list the folder",
-                folder.as_deref().unwrap_or("."),
-                e,
-            )
+            let folder = folder.clone().unwrap_or_else(|| ".".to_owned());
+            ftp_error(&self.settings, Request::List(folder), e)
         })?;
         // Some servers answer NLST with paths: keep the names.
         Ok(names
@@ -233,7 +241,7 @@ impl Remote for Ftp {
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64, CliError> {
         let path = self.settings.remote_path(name);
-        let failed = |e| ftp_error(&self.settings, "write", &path, e);
+        let failed = |e| ftp_error(&self.settings, Request::Write(path.clone()), e);
         let mut data = self.stream.put_with_stream(path.as_str()).map_err(failed)?;
         // Passive or active, the data connection gets the control's timeouts, so a
         // stalled transfer ends.
@@ -259,7 +267,7 @@ impl Remote for Ftp {
         let size = self
             .stream
             .size(path.as_str())
-            .map_err(self.failed("check the size of", name))?;
+            .map_err(self.failed(Request::Size, name))?;
         Ok(size as u64)
     }
 
@@ -272,7 +280,7 @@ impl Remote for Ftp {
         // (vsftpd, pyftpdlib, ProFTPD); a server that refuses is told.
         self.stream
             .rename(from_path.as_str(), to_path.as_str())
-            .map_err(self.failed("rename the upload to", to))?;
+            .map_err(self.failed(Request::RenameTo, to))?;
         Ok(Renamed::Atomic)
     }
 
@@ -280,7 +288,7 @@ impl Remote for Ftp {
         let path = self.settings.remote_path(name);
         self.stream
             .rm(path.as_str())
-            .map_err(self.failed("remove", name))
+            .map_err(self.failed(Request::Remove, name))
     }
 }
 

@@ -215,7 +215,7 @@ pub(crate) fn deliver_checked(
         return Ok(refused);
     }
     *stage = Stage::Delivery;
-    let password = password::read(settings)?;
+    let password = password::read(settings, job.lang)?;
     let mut bar = Progress::new(job.payload.len()?, !job.json);
     let delivered = deliver(settings, &password, job, &mut |sent| bar.update(sent));
     bar.finish();
@@ -286,7 +286,7 @@ fn refusal(report: &Report, strict: bool) -> String {
 pub fn check_connection(args: &CheckConnectionArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.config.as_deref())?;
     let settings = settings_of(&loaded)?;
-    let password = password::read(&settings)?;
+    let password = password::read(&settings, args.lang)?;
     let (mut remote, attempts) = retrying(&settings, args.lang, |_| connect(&settings, &password))?;
     let names = remote.list()?;
     probe(remote.as_mut())?;

@@ -5,6 +5,9 @@ use std::fmt;
 use std::io::IsTerminal;
 use std::path::Path;
 
+use alleo_csv_core::Lang;
+use alleo_csv_core::text::refusal::{NoPassword, password_prompt};
+
 use super::settings::{PasswordSource, Settings};
 use crate::push::error::DeliveryError;
 
@@ -28,57 +31,48 @@ impl fmt::Debug for Password {
 ///
 /// # Errors
 /// An unset variable, an unreadable or unsafe file, or no terminal to ask on.
-pub fn read(settings: &Settings) -> Result<Password, DeliveryError> {
+pub fn read(settings: &Settings, lang: Lang) -> Result<Password, DeliveryError> {
     let server = settings.server();
-    let missing = |how: String| DeliveryError::Password {
+    let missing = |why: NoPassword| DeliveryError::Password {
         server: server.clone(),
-        how,
+        why,
     };
     match &settings.password {
         PasswordSource::Env(var) => match std::env::var(var) {
             Ok(value) if !value.is_empty() => Ok(Password(value)),
-            _ => Err(missing(format!(
-                "the environment variable {var} (password_env) is not set; set it in the environment of this command"
-            ))),
+            _ => Err(missing(NoPassword::Unset(var.clone()))),
         },
         PasswordSource::File(path) => from_file(path).map_err(missing),
         PasswordSource::Prompt => {
             if !std::io::stdin().is_terminal() {
-                return Err(missing(
-                    "there is no terminal to ask on; set password_env or password_file in [sftp]"
-                        .into(),
-                ));
+                return Err(missing(NoPassword::NoTerminal));
             }
-            rpassword::prompt_password(format!("Password for {server}: "))
+            rpassword::prompt_password(password_prompt(lang, &server))
                 .map(Password)
-                .map_err(|e| missing(format!("it could not be read from the terminal: {e}")))
+                .map_err(|e| missing(NoPassword::Terminal(e.to_string())))
         }
     }
 }
 
 /// The first line of `path`, which only its owner may read.
-fn from_file(path: &Path) -> Result<Password, String> {
-    let shown = path.display();
-    let meta = std::fs::metadata(path)
-        .map_err(|e| format!("the password file {shown} cannot be read: {e}"))?;
+fn from_file(path: &Path) -> Result<Password, NoPassword> {
+    let shown = || path.display().to_string();
+    let unreadable = |e: std::io::Error| NoPassword::Unreadable(shown(), e.to_string());
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = meta.permissions().mode();
         if mode & 0o077 != 0 {
-            return Err(format!(
-                "the password file {shown} can be read by others (mode {:o}); make it private: chmod 600 {shown}",
-                mode & 0o777
-            ));
+            return Err(NoPassword::Open(shown(), mode & 0o777));
         }
     }
     #[cfg(not(unix))]
     let _ = meta;
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("the password file {shown} cannot be read: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(unreadable)?;
     let line = text.lines().next().unwrap_or_default();
     if line.is_empty() {
-        return Err(format!("the password file {shown} is empty"));
+        return Err(NoPassword::Empty(shown()));
     }
     Ok(Password(line.to_owned()))
 }
@@ -95,8 +89,7 @@ mod tests {
         std::fs::write(&path, "s3cret\n").unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let e = from_file(&path).unwrap_err();
-        assert!(e.contains("chmod 600"), "{e}");
-        assert!(!e.contains("s3cret"));
+        assert_eq!(e, NoPassword::Open(path.display().to_string(), 0o644));
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         assert_eq!(from_file(&path).unwrap().expose(), "s3cret");
         assert_eq!(
@@ -104,6 +97,9 @@ mod tests {
             "Password(<hidden>)"
         );
         std::fs::write(&path, "\n").unwrap();
-        assert!(from_file(&path).unwrap_err().contains("empty"));
+        assert_eq!(
+            from_file(&path).unwrap_err(),
+            NoPassword::Empty(path.display().to_string())
+        );
     }
 }

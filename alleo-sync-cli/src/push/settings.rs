@@ -1,6 +1,7 @@
 //! The `[sftp]` section of `alleo.toml` (SPEC section 6): where and how a file is
 //! delivered.
 
+use alleo_csv_core::text::refusal::PasswordFrom;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -70,12 +71,12 @@ pub enum PasswordSource {
 }
 
 impl PasswordSource {
-    /// Where the password came from, in words (never the password).
-    pub fn describe(&self) -> String {
+    /// Where the password came from, for a message (never the password).
+    pub fn describe(&self) -> PasswordFrom {
         match self {
-            PasswordSource::Env(var) => format!("the environment variable {var} (password_env)"),
-            PasswordSource::File(path) => format!("the file {} (password_file)", path.display()),
-            PasswordSource::Prompt => "the password typed".to_owned(),
+            PasswordSource::Env(var) => PasswordFrom::Env(var.clone()),
+            PasswordSource::File(path) => PasswordFrom::File(path.display().to_string()),
+            PasswordSource::Prompt => PasswordFrom::Typed,
         }
     }
 }

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use alleo_csv_core::text::refusal::{Broken, Request, Step, Untrusted, Why};
 use russh::client::{self, Handle};
 use russh::keys::{HashAlg, PublicKeyOrCertificate, check_known_hosts_path};
 use russh_sftp::client::error::Error as SftpError;
@@ -26,8 +27,13 @@ const CHUNK: usize = 256 * 1024;
 #[derive(Debug, Clone)]
 enum Verdict {
     Trusted,
-    Unknown(String),
-    Changed(String),
+    Unknown(Untrusted),
+    Changed(Untrusted),
+}
+
+/// A path as said in a message.
+fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
 }
 
 /// The key check, run by russh during the key exchange.
@@ -49,7 +55,7 @@ impl client::Handler for KeyCheck {
         let PublicKeyOrCertificate::PublicKey { key, .. } = key else {
             let seen = (
                 "a certificate".to_owned(),
-                Verdict::Unknown("host certificates are not supported".into()),
+                Verdict::Unknown(Untrusted::Certificate),
             );
             *self.seen.lock().unwrap_or_else(PoisonError::into_inner) = Some(seen);
             return Ok(false);
@@ -57,19 +63,15 @@ impl client::Handler for KeyCheck {
         let fingerprint = key.fingerprint(HashAlg::Sha256).to_string();
         let verdict = match &self.check {
             HostKeyCheck::Pinned(pin) if *pin == fingerprint => Verdict::Trusted,
-            HostKeyCheck::Pinned(pin) => Verdict::Changed(format!("the pinned host_key is {pin}")),
+            HostKeyCheck::Pinned(pin) => Verdict::Changed(Untrusted::Pinned(pin.clone())),
             HostKeyCheck::KnownHosts(path) => {
                 match check_known_hosts_path(&self.host, self.port, key, path) {
                     Ok(true) => Verdict::Trusted,
-                    Ok(false) => Verdict::Unknown(format!("is not in {}", path.display())),
-                    Err(russh::keys::Error::KeyChanged { line }) => Verdict::Changed(format!(
-                        "{} line {line} records another key for it",
-                        path.display()
-                    )),
-                    Err(e) => Verdict::Unknown(format!(
-                        "cannot be checked against {}: {e}",
-                        path.display()
-                    )),
+                    Ok(false) => Verdict::Unknown(Untrusted::NotKnown(shown(path))),
+                    Err(russh::keys::Error::KeyChanged { line }) => {
+                        Verdict::Changed(Untrusted::Recorded(shown(path), line))
+                    }
+                    Err(e) => Verdict::Unknown(Untrusted::Unreadable(shown(path), e.to_string())),
                 }
             }
         };
@@ -124,8 +126,13 @@ impl Sftp {
         })
     }
 
-    fn failed<'a>(&'a self, action: &'a str, name: &'a str) -> impl Fn(SftpError) -> CliError + 'a {
-        move |e| sftp_error(&self.settings, action, &self.settings.remote_path(name), e).into()
+    /// The error of a failed `request` (made of the remote path of `name`).
+    fn failed<'a>(
+        &'a self,
+        request: fn(String) -> Request,
+        name: &'a str,
+    ) -> impl Fn(SftpError) -> CliError + 'a {
+        move |e| sftp_error(&self.settings, request(self.settings.remote_path(name)), e).into()
     }
 }
 
@@ -134,22 +141,23 @@ type Opened = (Handle<KeyCheck>, String, SftpSession, RawSftpSession, bool);
 async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliError> {
     let server = settings.server();
     let wait = settings.timeout;
-    let timeout = |doing: &str| DeliveryError::Timeout {
+    let timeout = |step: Step| DeliveryError::Timeout {
         server: server.clone(),
         secs: wait.as_secs(),
-        doing: doing.to_owned(),
+        step,
     };
-    let broken = |doing: &str, e: &dyn std::fmt::Display| DeliveryError::Connect {
+    let broken = |what: Broken, e: &dyn std::fmt::Display| DeliveryError::Connect {
         server: server.clone(),
-        reason: format!("{doing}: {e}"),
+        what,
+        detail: Some(e.to_string()),
     };
     let tcp = tokio::time::timeout(
         wait,
         tokio::net::TcpStream::connect((settings.host.as_str(), settings.port)),
     )
     .await
-    .map_err(|_| timeout("connecting"))?
-    .map_err(|e| broken("cannot connect", &e))?;
+    .map_err(|_| timeout(Step::Connecting))?
+    .map_err(|e| broken(Broken::Connect, &e))?;
     let config = ssh_config(wait);
     let seen = Arc::new(Mutex::new(None));
     let check = KeyCheck {
@@ -160,7 +168,7 @@ async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliErr
     };
     let connected = tokio::time::timeout(wait, client::connect_stream(config, tcp, check))
         .await
-        .map_err(|_| timeout("exchanging keys"))?;
+        .map_err(|_| timeout(Step::ExchangingKeys))?;
     let seen = seen.lock().unwrap_or_else(PoisonError::into_inner).clone();
     let (mut ssh, fingerprint) = match (connected, seen) {
         (Ok(ssh), Some((fingerprint, Verdict::Trusted))) => (ssh, fingerprint),
@@ -180,7 +188,7 @@ async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliErr
             }
             .into());
         }
-        (Err(e), _) => return Err(broken("the secure connection failed", &e).into()),
+        (Err(e), _) => return Err(broken(Broken::Secure, &e).into()),
         (Ok(_), _) => return Err(CliError::Internal("the host key was never checked".into())),
     };
     let login = tokio::time::timeout(
@@ -188,8 +196,8 @@ async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliErr
         ssh.authenticate_password(&settings.user, password.expose()),
     )
     .await
-    .map_err(|_| timeout("logging in"))?
-    .map_err(|e| broken("the login failed", &e))?;
+    .map_err(|_| timeout(Step::LoggingIn))?
+    .map_err(|e| broken(Broken::Login, &e))?;
     if !login.success() {
         return Err(DeliveryError::Login {
             server,
@@ -206,21 +214,21 @@ async fn open(settings: &Settings, password: &Password) -> Result<Opened, CliErr
     };
     let stream = tokio::time::timeout(wait, sftp_channel(&ssh))
         .await
-        .map_err(|_| timeout("opening SFTP"))?
-        .map_err(|e| broken("the server offers no SFTP", &e))?;
+        .map_err(|_| timeout(Step::OpeningSftp))?
+        .map_err(|e| broken(Broken::NoSftp, &e))?;
     let sftp = SftpSession::new_with_config(stream, config)
         .await
-        .map_err(|e| sftp_error(settings, "start SFTP in", "the login folder", e))?;
+        .map_err(|e| sftp_error(settings, Request::StartSftp, e))?;
     let stream = tokio::time::timeout(wait, sftp_channel(&ssh))
         .await
-        .map_err(|_| timeout("opening SFTP"))?
-        .map_err(|e| broken("the server offers no second SFTP channel", &e))?;
+        .map_err(|_| timeout(Step::OpeningSftp))?
+        .map_err(|e| broken(Broken::NoSecondChannel, &e))?;
     let raw = RawSftpSession::new(stream);
     raw.set_timeout(wait.as_secs());
     let version = raw
         .init()
         .await
-        .map_err(|e| sftp_error(settings, "start SFTP in", "the login folder", e))?;
+        .map_err(|e| sftp_error(settings, Request::StartSftp, e))?;
     let posix_rename = version
         .extensions
         .get(POSIX_RENAME)
@@ -259,31 +267,31 @@ async fn sftp_channel(
 }
 
 /// What a failed SFTP request means for the push.
-fn sftp_error(settings: &Settings, action: &str, path: &str, e: SftpError) -> DeliveryError {
+fn sftp_error(settings: &Settings, request: Request, e: SftpError) -> DeliveryError {
     let server = settings.server();
     match e {
         SftpError::Status(status) => {
-            let reason = match status.status_code {
-                StatusCode::NoSuchFile => "no such file or folder".to_owned(),
-                StatusCode::PermissionDenied => "permission denied".to_owned(),
-                _ if !status.error_message.is_empty() => status.error_message,
-                code => code.to_string(),
+            let why = match status.status_code {
+                StatusCode::NoSuchFile => Why::NoSuchFile,
+                StatusCode::PermissionDenied => Why::PermissionDenied,
+                _ if !status.error_message.is_empty() => Why::Said(status.error_message),
+                code => Why::Said(code.to_string()),
             };
             DeliveryError::Remote {
                 server,
-                action: action.to_owned(),
-                path: path.to_owned(),
-                reason,
+                request,
+                why,
             }
         }
         SftpError::Timeout => DeliveryError::Timeout {
             server,
             secs: settings.timeout.as_secs(),
-            doing: format!("waiting to {action} {path}"),
+            step: Step::Answer(request),
         },
         other => DeliveryError::Connect {
             server,
-            reason: format!("the connection broke while trying to {action} {path}: {other}"),
+            what: Broken::During(request),
+            detail: Some(other.to_string()),
         },
     }
 }
@@ -313,7 +321,7 @@ impl Remote for Sftp {
         let entries = self
             .runtime
             .block_on(self.session.read_dir(dir.clone()))
-            .map_err(|e| sftp_error(&self.settings, "list the folder", &dir, e))?;
+            .map_err(|e| sftp_error(&self.settings, Request::List(dir.clone()), e))?;
         Ok(entries.map(|e| e.file_name()).collect())
     }
 
@@ -324,7 +332,7 @@ impl Remote for Sftp {
         progress: &mut dyn FnMut(u64),
     ) -> Result<u64, CliError> {
         let path = self.settings.remote_path(name);
-        let failed = |e| sftp_error(&self.settings, "write", &path, e);
+        let failed = |e| sftp_error(&self.settings, Request::Write(path.clone()), e);
         let local = |e: std::io::Error| CliError::Input {
             path: "the file to push".into(),
             source: e,
@@ -355,7 +363,7 @@ impl Remote for Sftp {
         let meta = self
             .runtime
             .block_on(self.session.metadata(path.clone()))
-            .map_err(self.failed("check the size of", name))?;
+            .map_err(self.failed(Request::Size, name))?;
         Ok(meta.len())
     }
 
@@ -371,20 +379,18 @@ impl Remote for Sftp {
                     self.raw
                         .extended(POSIX_RENAME, ssh_strings(&[&from_path, &to_path])),
                 )
-                .map_err(self.failed("rename the upload to", to))?;
+                .map_err(self.failed(Request::RenameTo, to))?;
             return match reply {
                 Packet::Status(s) if s.status_code == StatusCode::Ok => Ok(Renamed::Atomic),
                 Packet::Status(s) => Err(sftp_error(
                     &self.settings,
-                    "rename the upload to",
-                    &to_path,
+                    Request::RenameTo(to_path.clone()),
                     SftpError::Status(s),
                 )
                 .into()),
                 _ => Err(sftp_error(
                     &self.settings,
-                    "rename the upload to",
-                    &to_path,
+                    Request::RenameTo(to_path.clone()),
                     SftpError::UnexpectedPacket,
                 )
                 .into()),
@@ -393,13 +399,13 @@ impl Remote for Sftp {
         let exists = self
             .runtime
             .block_on(self.session.try_exists(to_path.clone()))
-            .map_err(self.failed("look for", to))?;
+            .map_err(self.failed(Request::LookFor, to))?;
         if exists {
             self.remove(to)?;
         }
         self.runtime
             .block_on(self.session.rename(from_path, to_path))
-            .map_err(self.failed("rename the upload to", to))?;
+            .map_err(self.failed(Request::RenameTo, to))?;
         Ok(if exists {
             Renamed::RemovedFirst
         } else {
@@ -411,6 +417,6 @@ impl Remote for Sftp {
         let path = self.settings.remote_path(name);
         self.runtime
             .block_on(self.session.remove_file(path))
-            .map_err(self.failed("remove", name))
+            .map_err(self.failed(Request::Remove, name))
     }
 }
