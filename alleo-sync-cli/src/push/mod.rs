@@ -545,7 +545,7 @@ fn retrying<T>(
             Ok(value) => return Ok((value, n)),
             Err(e) if e.is_transient() && n <= settings.retries => {
                 let pause = Duration::from_secs((1u64 << (n - 1).min(5)).min(30));
-                let failure = e.to_string();
+                let failure = e.say(lang);
                 let said = delivery::retrying(
                     lang,
                     &failure,
@@ -570,14 +570,14 @@ fn clean_up(settings: &Settings, password: &Password, left: &[String], lang: Lan
             for temp in left {
                 if let Err(e) = remote.remove(temp) {
                     let path = settings.remote_path(temp);
-                    let said = delivery::partial_left(lang, &path, &e.to_string(), true);
+                    let said = delivery::partial_left(lang, &path, &e.say(lang), true);
                     let _ = writeln!(stderr, "{said}");
                 }
             }
         }
         Err(e) => {
             let paths: Vec<String> = left.iter().map(|t| settings.remote_path(t)).collect();
-            let said = delivery::partial_left(lang, &paths.join(", "), &e.to_string(), false);
+            let said = delivery::partial_left(lang, &paths.join(", "), &e.say(lang), false);
             let _ = writeln!(stderr, "{said}");
         }
     }
