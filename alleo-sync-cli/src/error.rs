@@ -6,6 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use alleo_csv_core::Lang;
+pub use alleo_csv_core::text::errors::Usage;
 use alleo_csv_core::text::errors::{ErrorWords, core_error};
 
 /// Why a command could not run.
@@ -84,77 +85,6 @@ pub enum CliError {
     BrokenPipe,
 }
 
-/// What the command line (or `alleo.toml`) asks that cannot be done.
-#[derive(Debug)]
-pub enum Usage {
-    /// `--keep-invalid` with an upload name, and a name to use instead.
-    KeepInvalidName { name: String, other: String },
-    /// An output option given a folder.
-    OutputIsFolder { flag: &'static str, path: PathBuf },
-    /// An output option given the input.
-    OutputIsInput { flag: &'static str, path: PathBuf },
-    /// Two output options given one file.
-    OutputsShare {
-        flag: &'static str,
-        path: PathBuf,
-        other: &'static str,
-    },
-    /// `diff` given too few or too many files.
-    DiffFiles,
-    /// `diff` without a previous state; the state file, when it is not made yet.
-    DiffNeedsPrevious {
-        file: String,
-        not_yet: Option<PathBuf>,
-    },
-    /// `history` without a state folder.
-    NoHistory,
-    /// No kept delivery of that name; the names kept.
-    NoKept { wanted: String, kept: String },
-    /// A name that fits several kept deliveries.
-    ManyKept { wanted: String, names: Vec<String> },
-    /// `sync` without a state folder.
-    SyncNoState,
-    /// `sync` without an export.
-    SyncNoExport,
-    /// `[sync] export` with a wildcard in its folder.
-    PatternFolder { pattern: String },
-    /// `push` without `[sftp]`; the alleo.toml used, if one was found.
-    PushNeedsSftp { config: Option<PathBuf> },
-}
-
-impl Usage {
-    /// The message, in the words `t`.
-    fn say(&self, t: &ErrorWords) -> String {
-        let shown = |path: &Path| path.display().to_string();
-        match self {
-            Usage::KeepInvalidName { name, other } => (t.keep_invalid_name)(name, other),
-            Usage::OutputIsFolder { flag, path } => {
-                let example = shown(&path.join("alleo_employees_acme.csv"));
-                (t.output_is_folder)(flag, &shown(path), &example)
-            }
-            Usage::OutputIsInput { flag, path } => (t.output_is_input)(flag, &shown(path)),
-            Usage::OutputsShare { flag, path, other } => {
-                (t.outputs_share)(flag, &shown(path), other)
-            }
-            Usage::DiffFiles => t.diff_files.to_owned(),
-            Usage::DiffNeedsPrevious { file, not_yet } => {
-                (t.diff_needs_previous)(file, not_yet.as_deref().map(shown).as_deref())
-            }
-            Usage::NoHistory => t.no_history.to_owned(),
-            Usage::NoKept { wanted, kept } => (t.no_kept)(wanted, kept),
-            Usage::ManyKept { wanted, names } => {
-                (t.many_kept)(wanted, names.len(), &names.join(", "))
-            }
-            Usage::SyncNoState => t.sync_no_state.to_owned(),
-            Usage::SyncNoExport => t.sync_no_export.to_owned(),
-            Usage::PatternFolder { pattern } => (t.pattern_folder)(pattern),
-            Usage::PushNeedsSftp { config } => {
-                (t.push_needs_sftp)(config.as_deref().map(shown).as_deref())
-            }
-        }
-    }
-}
-
 impl CliError {
     /// What stopped the command, in `lang` (the core's words; what the operating
     /// system, a server or the TOML parser said stays as it was said).
@@ -180,7 +110,7 @@ impl CliError {
                 };
                 (t.cannot_create_in)(&shown(folder), &why)
             }
-            CliError::Usage(usage) => usage.say(t),
+            CliError::Usage(usage) => usage.said(lang),
             CliError::Output(e) => (t.cannot_write_output)(&t.io_reason(e)),
             CliError::Core(e) => core_error(e, lang),
             CliError::Delivery(e) => e.say(lang),
@@ -198,19 +128,7 @@ impl fmt::Display for CliError {
     }
 }
 
-impl std::error::Error for CliError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            CliError::Input { source, .. }
-            | CliError::ConfigRead { source, .. }
-            | CliError::OutputFile { source, .. }
-            | CliError::Output(source) => Some(source),
-            CliError::Core(e) => Some(e),
-            CliError::Delivery(e) => Some(e),
-            _ => None,
-        }
-    }
-}
+impl std::error::Error for CliError {}
 
 impl From<crate::push::error::DeliveryError> for CliError {
     fn from(e: crate::push::error::DeliveryError) -> CliError {

@@ -274,6 +274,7 @@ impl Write for Tee<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::{as_of, run_bytes, run_threaded};
     use super::*;
     use crate::{Config, Options, validate};
 
@@ -304,5 +305,28 @@ mod tests {
             checked_again(true, &[2], &bad).is_ok(),
             "one row kept invalid to be fixed may fail"
         );
+    }
+
+    /// Large enough that most batches are repaired on the reading thread (it starts
+    /// once the header is accepted), with a change log.
+    #[test]
+    fn rows_repaired_on_the_reading_thread_are_those_one_thread_repairs() {
+        let mut input = Vec::new();
+        crate::sample::Profile::Roster
+            .write_dutch(&mut input, 20_000, 7, as_of())
+            .unwrap();
+        let config = crate::sample::dutch_config();
+        let options = TransformOptions::new(as_of());
+        let threaded = run_threaded(&input, &config, options);
+        let one = run_bytes(&input, &config, options, 1 << 16);
+        assert!(
+            threaded.changes.lines().count() > 20_000,
+            "repairs were logged"
+        );
+        assert_eq!(threaded.out, one.out);
+        assert_eq!(threaded.rejects, one.rejects);
+        assert_eq!(threaded.changes, one.changes);
+        assert_eq!(threaded.done.summary, one.done.summary);
+        assert_eq!(threaded.done.report, one.done.report);
     }
 }

@@ -480,29 +480,6 @@ proptest! {
     }
 }
 
-/// Large enough that most batches are repaired on the reading thread (it starts
-/// once the header is accepted), with a change log.
-#[test]
-fn rows_repaired_on_the_reading_thread_are_those_one_thread_repairs() {
-    let mut input = Vec::new();
-    sample::Profile::Roster
-        .write_dutch(&mut input, 20_000, 7, as_of())
-        .unwrap();
-    let config = sample::dutch_config();
-    let options = TransformOptions::new(as_of());
-    let threaded = run_threaded(&input, &config, options);
-    let one = run_bytes(&input, &config, options, 1 << 16);
-    assert!(
-        threaded.changes.lines().count() > 20_000,
-        "repairs were logged"
-    );
-    assert_eq!(threaded.out, one.out);
-    assert_eq!(threaded.rejects, one.rejects);
-    assert_eq!(threaded.changes, one.changes);
-    assert_eq!(threaded.done.summary, one.done.summary);
-    assert_eq!(threaded.done.report, one.done.report);
-}
-
 #[test]
 fn a_malformed_byte_stops_the_threaded_run_as_it_stops_one_thread() {
     let mut utf8 = Vec::new();
