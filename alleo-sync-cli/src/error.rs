@@ -99,7 +99,7 @@ impl CliError {
             }
             CliError::Config { path, message } => (t.config_invalid)(&shown(path), message),
             CliError::OutputFile { path, source } => {
-                (t.cannot_write)(&shown(path), &t.io_reason(source))
+                (t.cannot_write)(&shown(path), &t.write_reason(source))
             }
             CliError::Previous { path, message } => (t.not_previous)(&shown(path), message),
             CliError::Internal(what) => (t.internal)(what),
@@ -111,7 +111,7 @@ impl CliError {
                 (t.cannot_create_in)(&shown(folder), &why)
             }
             CliError::Usage(usage) => usage.said(lang),
-            CliError::Output(e) => (t.cannot_write_output)(&t.io_reason(e)),
+            CliError::Output(e) => (t.cannot_write_output)(&t.write_reason(e)),
             CliError::Core(e) => core_error(e, lang),
             CliError::Delivery(e) => e.say(lang),
             CliError::NoExport { pattern } => (t.no_export)(pattern),

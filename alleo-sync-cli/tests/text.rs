@@ -170,6 +170,15 @@ fn errors_speak_the_language_asked_for() {
                 "--config",
                 "target/errors-test/alleo.toml",
             ],
+            // An output in a folder that does not exist.
+            &[
+                "transform",
+                "examples/exports/afas/export.csv",
+                "--config",
+                "examples/exports/afas/alleo.toml",
+                "-o",
+                "target/no-such-folder/alleo_employees_acme.csv",
+            ],
             // The core's own error: an export with nothing in it to suggest from.
             &["mapping", "suggest", "tests/cases/empty-file/input.csv"],
         ] {

@@ -39,6 +39,8 @@ async function checkFile(file) {
   $("grid-section").hidden = true;
   if (importing) {
     last = null;
+    asking += 1; // a pending request for issues is no longer wanted
+    $("issues").removeAttribute("aria-busy");
     $("summary").replaceChildren();
     $("tools").hidden = $("issues").hidden = $("shown").hidden = $("warning-groups").hidden = true;
     const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
@@ -127,22 +129,26 @@ function show() {
   chooseIssues();
 }
 
+/// The last request for issues: an older answer is not drawn.
+let asking = 0;
+
 /// Asks the check for the issues of the chosen severity and code (a code shown
 /// once above is listed whole when chosen), then draws them.
 async function chooseIssues() {
   const severity = $("severity").value;
   const code = $("code").value;
   const asked = last;
-  // Busy until the issues asked for are drawn (screen readers, and tests, wait).
+  const ticket = ++asking;
+  // Busy until the issues asked for last are drawn (screen readers, and tests, wait).
   const table = $("issues");
   table.setAttribute("aria-busy", "true");
   try {
     const page = severity || code ? await asked.ask({ want: "issues", severity, code }) : asked.listed;
-    if (asked !== last) return;
+    if (asked !== last || ticket !== asking) return;
     last.page = page;
     draw();
   } finally {
-    if (asked === last) table.removeAttribute("aria-busy");
+    if (ticket === asking) table.removeAttribute("aria-busy");
   }
 }
 

@@ -45,6 +45,11 @@ export function showGrid({ ask: asker, word: words, grid, onChange }) {
 /// file would lose).
 export const hasEdits = () => !$("grid-section").hidden && edits > 0;
 
+/// Forgets the count of changed cells (a grid that could not be opened has none).
+export function forgetEdits() {
+  edits = 0;
+}
+
 /// How many cells were changed in the grid shown (0 when none is shown).
 export const editCount = () => (hasEdits() ? edits : 0);
 

@@ -6,7 +6,7 @@
 // the change log, the rejected rows and the alleo.toml that does the same nightly
 // are offered for download. Nothing leaves the page.
 import { stringify } from "./vendor/smol-toml/index.js";
-import { showGrid } from "./grid.js";
+import { forgetEdits, showGrid } from "./grid.js";
 import { asker } from "./check.js";
 
 const WORKER = new URL("import-worker.js", import.meta.url);
@@ -53,6 +53,7 @@ export async function fixInGrid(file, config, options, word) {
   try {
     grid = await ask({ want: "open", file, config, options });
   } catch (e) {
+    forgetEdits();
     $("grid-counts").textContent = e.message;
     $("grid-section").hidden = false;
     return;

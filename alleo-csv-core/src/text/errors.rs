@@ -1,15 +1,16 @@
 //! What stops a run, said in English, Dutch or German: the words of the CLI's
-//! errors and of the core's own [`Error`], kept here with every other word. A
-//! detail a front passes on as it was given (what the operating system or a TOML
-//! parser said, or a setting's own message) stays in its own words, and so, for
-//! now, does a failed delivery (its server's and its library's words are mixed in).
+//! errors, its refusals of what a command line asks ([`Usage`]) and of the core's
+//! own [`Error`], kept here with every other word (a failed delivery's are in
+//! [`refusal`](super::refusal)). A detail a front passes on as it was given (what
+//! the operating system or a TOML parser said, or a setting's own message) stays
+//! in its own words.
 //!
 //! ```
 //! use alleo_csv_core::{Error, Lang, text::errors::{ErrorWords, core_error}};
 //! let t = ErrorWords::of(Lang::Nl);
 //! assert_eq!(t.prefix, "fout");
-//! assert_eq!((t.cannot_read)("export.csv", "het bestand bestaat niet"),
-//!     "kan export.csv niet lezen: het bestand bestaat niet");
+//! assert_eq!((t.cannot_read)("export.csv", "het bestaat niet"),
+//!     "kan export.csv niet lezen: het bestaat niet");
 //! assert_eq!(core_error(&Error::NoHeader, Lang::De),
 //!     "der Export hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe");
 //! ```
@@ -51,6 +52,8 @@ pub struct ErrorWords {
     pub not_found: &'static str,
     /// The folder named does not exist.
     pub folder_not_found: &'static str,
+    /// A file cannot be written: the folder it would go in does not exist.
+    pub no_folder: &'static str,
     /// No permission.
     pub permission_denied: &'static str,
     /// A read-only disk.
@@ -111,6 +114,15 @@ impl ErrorWords {
             Lang::En => &EN,
             Lang::Nl => &NL,
             Lang::De => &DE,
+        }
+    }
+
+    /// Why a file could not be written, in these words when it is a usual
+    /// reason (a missing folder, for one), else as the operating system said it.
+    pub fn write_reason(&self, e: &io::Error) -> String {
+        match e.kind() {
+            io::ErrorKind::NotFound => self.no_folder.to_owned(),
+            _ => self.io_reason(e),
         }
     }
 
@@ -235,13 +247,14 @@ impl Usage {
     }
 }
 
-/// The core's [`Error`] said in `lang` (its `Display` is the English).
+/// The core's [`Error`] said in `lang` (its `Display` is the English, but for
+/// the usual reasons a file cannot be read or written, said here in words).
 pub fn core_error(e: &Error, lang: Lang) -> String {
     let t = &ErrorWords::of(lang).core;
     let io = |e: &io::Error| ErrorWords::of(lang).io_reason(e);
     match e {
         Error::Read(e) => (t.read)(&io(e)),
-        Error::Write(e) => (t.write)(&io(e)),
+        Error::Write(e) => (t.write)(&ErrorWords::of(lang).write_reason(e)),
         Error::Previous(why) => (t.previous)(why),
         Error::Unreadable(why) => (t.unreadable)(why),
         Error::NoHeader => t.no_header.to_owned(),
@@ -279,6 +292,7 @@ static EN: ErrorWords = ErrorWords {
     },
     not_found: "it does not exist",
     folder_not_found: "it does not exist",
+    no_folder: "the folder it would go in does not exist",
     permission_denied: "permission denied",
     read_only: "it is on a read-only disk",
     is_a_folder: "it is a folder, not a file",
@@ -366,12 +380,13 @@ static NL: ErrorWords = ErrorWords {
             "een andere alleo-sync-run ({holder}) gebruikt de statusmap {folder}: deze run stopt, zodat de twee niet dezelfde vorige stand lezen en dubbel afleveren. Probeer het opnieuw als die klaar is (de vergrendeling eindigt met het proces)"
         )
     },
-    not_found: "het bestand bestaat niet",
+    not_found: "het bestaat niet",
     folder_not_found: "de map bestaat niet",
-    permission_denied: "geen toestemming",
+    no_folder: "de map waarin het moet komen bestaat niet",
+    permission_denied: "toegang geweigerd",
     read_only: "het staat op een schijf die alleen gelezen kan worden",
     is_a_folder: "het is een map, geen bestand",
-    no_header_row: "het heeft geen kopregel om een koppeling voor voor te stellen",
+    no_header_row: "het heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid laat ongeldige rijen in het bestand staan: geef het een andere naam dan {name} (bijv. {other}), zodat het nooit zo wordt verstuurd"
@@ -422,7 +437,7 @@ static NL: ErrorWords = ErrorWords {
         write: |why| format!("kon het rapport niet schrijven: {why}"),
         previous: |why| format!("de vorige stand is niet bruikbaar: {why}"),
         unreadable: |why| format!("de export kan niet worden gelezen: {why}"),
-        no_header: "de export heeft geen kopregel om een koppeling voor voor te stellen",
+        no_header: "de export heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
         workbook: |why| format!("de werkmap kon niet worden gelezen: {why}"),
         config: |why| format!("de configuratie is niet bruikbaar: {why}"),
         options: |why| format!("de opties zijn niet bruikbaar: {why}"),
@@ -463,10 +478,11 @@ static DE: ErrorWords = ErrorWords {
             "ein anderer alleo-sync-Lauf ({holder}) verwendet den Statusordner {folder}: dieser Lauf endet, damit nicht beide denselben vorherigen Stand lesen und doppelt liefern. Versuchen Sie es erneut, wenn er beendet ist (die Sperre endet mit seinem Prozess)"
         )
     },
-    not_found: "die Datei existiert nicht",
+    not_found: "es existiert nicht",
     folder_not_found: "der Ordner existiert nicht",
+    no_folder: "der Ordner dafür existiert nicht",
     permission_denied: "keine Berechtigung",
-    read_only: "sie liegt auf einem schreibgeschützten Datenträger",
+    read_only: "auf einem schreibgeschützten Datenträger",
     is_a_folder: "das ist ein Ordner, keine Datei",
     no_header_row: "sie hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe",
     keep_invalid_name: |name, other| {
@@ -566,11 +582,15 @@ mod tests {
         let gone = io::Error::from(io::ErrorKind::NotFound);
         assert_eq!(
             ErrorWords::of(Lang::Nl).io_reason(&gone),
-            "het bestand bestaat niet"
+            "het bestaat niet"
+        );
+        assert_eq!(
+            ErrorWords::of(Lang::Nl).write_reason(&gone),
+            "de map waarin het moet komen bestaat niet"
         );
         assert_eq!(
             core_error(&Error::Read(gone), Lang::De),
-            "die Datei konnte nicht gelesen werden: die Datei existiert nicht"
+            "die Datei konnte nicht gelesen werden: es existiert nicht"
         );
         let other = io::Error::other("the disk is on fire");
         assert_eq!(

@@ -127,7 +127,7 @@ static EN: ImportWords = ImportWords {
     grid_counts: "Errors: {errors} · Warnings: {warnings} · Rows: {rows}, {shown} shown",
     fix_in_grid: "Fix it in the grid",
     get_fixed: "Download the file as fixed",
-    undo_edits: "Checking the file again under the new settings undoes what was changed in the grid (cells changed: {edits}). Check it again now? Cancel keeps the grid as it is: the settings are saved and apply to the next check.",
+    undo_edits: "Checking the file again under the changed settings undoes what was changed in the grid (cells changed: {edits}). Check it again now? Cancel keeps the grid as it is, checked as it was opened; the settings as they are now apply to the next check.",
 };
 
 static NL: ImportWords = ImportWords {
@@ -165,7 +165,7 @@ static NL: ImportWords = ImportWords {
     grid_counts: "Fouten: {errors} · Waarschuwingen: {warnings} · Rijen: {rows}, {shown} getoond",
     fix_in_grid: "Verbeter het in het raster",
     get_fixed: "Download het verbeterde bestand",
-    undo_edits: "Het bestand opnieuw controleren met de nieuwe instellingen maakt de wijzigingen in het raster ongedaan (gewijzigde cellen: {edits}). Nu opnieuw controleren? Annuleren laat het raster zoals het is: de instellingen zijn opgeslagen en gelden bij de volgende controle.",
+    undo_edits: "Het bestand opnieuw controleren met de gewijzigde instellingen maakt de wijzigingen in het raster ongedaan (gewijzigde cellen: {edits}). Nu opnieuw controleren? Annuleren laat het raster zoals het is, gecontroleerd zoals het werd geopend; de instellingen zoals ze nu zijn gelden bij de volgende controle.",
 };
 
 static DE: ImportWords = ImportWords {
@@ -203,5 +203,5 @@ static DE: ImportWords = ImportWords {
     grid_counts: "Fehler: {errors} · Warnungen: {warnings} · Zeilen: {rows}, {shown} angezeigt",
     fix_in_grid: "In der Tabelle korrigieren",
     get_fixed: "Korrigierte Datei herunterladen",
-    undo_edits: "Eine neue Prüfung mit den neuen Einstellungen macht die Änderungen in der Tabelle rückgängig (geänderte Zellen: {edits}). Jetzt erneut prüfen? Abbrechen lässt die Tabelle, wie sie ist: die Einstellungen sind gespeichert und gelten bei der nächsten Prüfung.",
+    undo_edits: "Eine neue Prüfung mit den geänderten Einstellungen macht die Änderungen in der Tabelle rückgängig (geänderte Zellen: {edits}). Jetzt erneut prüfen? Abbrechen lässt die Tabelle, wie sie ist, geprüft wie beim Öffnen; die Einstellungen, wie sie jetzt sind, gelten bei der nächsten Prüfung.",
 };

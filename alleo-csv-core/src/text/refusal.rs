@@ -12,7 +12,7 @@
 //! assert_eq!(refused(Lang::En, "acme@sftp:22", &rename, &why),
 //!     "acme@sftp:22 could not rename the upload to /upload/alleo_employees_acme.csv: permission denied");
 //! assert_eq!(refused(Lang::Nl, "acme@sftp:22", &rename, &why),
-//!     "acme@sftp:22: de upload hernoemen naar /upload/alleo_employees_acme.csv is mislukt: geen toestemming");
+//!     "acme@sftp:22: de upload hernoemen naar /upload/alleo_employees_acme.csv is mislukt: toegang geweigerd");
 //! ```
 
 use crate::messages::Lang;
@@ -64,12 +64,12 @@ impl Request {
                 R::LogIn => "inloggen op de server".into(),
                 R::Binary => "overschakelen op binaire overdracht".into(),
                 R::StartSftp => "SFTP starten in de inlogmap".into(),
-                R::List(p) => format!("de map {p} tonen"),
+                R::List(p) => format!("de inhoud van map {p} opvragen"),
                 R::Write(p) => format!("{p} schrijven"),
                 R::Size(p) => format!("de grootte van {p} opvragen"),
                 R::RenameTo(p) => format!("de upload hernoemen naar {p}"),
                 R::Remove(p) => format!("{p} verwijderen"),
-                R::LookFor(p) => format!("{p} zoeken"),
+                R::LookFor(p) => format!("zoeken naar {p}"),
             },
             Lang::De => match self {
                 R::Connect => "Verbinden mit dem Server".into(),
@@ -114,12 +114,12 @@ impl Step {
             (Lang::Nl, Step::ExchangingKeys) => "bij het uitwisselen van sleutels".into(),
             (Lang::Nl, Step::LoggingIn) => "bij het inloggen".into(),
             (Lang::Nl, Step::OpeningSftp) => "bij het openen van SFTP".into(),
-            (Lang::Nl, Step::Answer(r)) => format!("wachtend op: {}", r.said(lang)),
+            (Lang::Nl, Step::Answer(r)) => format!("in afwachting van: {}", r.said(lang)),
             (Lang::De, Step::Connecting) => "beim Verbinden".into(),
             (Lang::De, Step::ExchangingKeys) => "beim Schlüsselaustausch".into(),
             (Lang::De, Step::LoggingIn) => "beim Anmelden".into(),
             (Lang::De, Step::OpeningSftp) => "beim Öffnen von SFTP".into(),
-            (Lang::De, Step::Answer(r)) => format!("wartend auf: {}", r.said(lang)),
+            (Lang::De, Step::Answer(r)) => format!("beim Warten auf: {}", r.said(lang)),
         }
     }
 }
@@ -297,7 +297,7 @@ impl NoPassword {
                 N::Terminal(e) => format!("it could not be read from the terminal: {e}"),
             },
             Lang::Nl => match self {
-                N::Unset(v) => format!("de omgevingsvariabele {v} (password_env) is niet gezet; zet hem in de omgeving van dit commando"),
+                N::Unset(v) => format!("de omgevingsvariabele {v} (password_env) is niet ingesteld; stel hem in de omgeving van dit commando in"),
                 N::Unreadable(p, e) => format!("het wachtwoordbestand {p} kan niet worden gelezen: {e}"),
                 N::Open(p, mode) => format!("het wachtwoordbestand {p} is door anderen te lezen (modus {mode:o}); maak het privé: chmod 600 {p}"),
                 N::Empty(p) => format!("het wachtwoordbestand {p} is leeg"),
@@ -334,7 +334,7 @@ impl Why {
             (Lang::En, Why::NoSuchFile) => "no such file or folder".into(),
             (Lang::En, Why::PermissionDenied) => "permission denied".into(),
             (Lang::Nl, Why::NoSuchFile) => "bestand of map bestaat niet".into(),
-            (Lang::Nl, Why::PermissionDenied) => "geen toestemming".into(),
+            (Lang::Nl, Why::PermissionDenied) => "toegang geweigerd".into(),
             (Lang::De, Why::NoSuchFile) => "Datei oder Ordner existiert nicht".into(),
             (Lang::De, Why::PermissionDenied) => "keine Berechtigung".into(),
         }
@@ -396,8 +396,22 @@ pub fn timeout(lang: Lang, server: &str, secs: u64, step: &Step) -> String {
     }
 }
 
-/// A host key that is not known: nothing was sent.
+/// A host key that is not known: nothing was sent. (A certificate has no key to
+/// pin: it is said so, without that advice.)
 pub fn key_unknown(lang: Lang, server: &str, key: &str, why: &Untrusted) -> String {
+    if *why == Untrusted::Certificate {
+        return match lang {
+            Lang::En => format!(
+                "{server} presented a host certificate, which alleo-sync cannot check. Nothing was sent (no password either). Ask the server's administrator for its plain host key, and pin its SHA256 fingerprint as host_key in [sftp]"
+            ),
+            Lang::Nl => format!(
+                "{server} toonde een hostcertificaat, en dat kan alleo-sync niet controleren. Er is niets verstuurd (ook geen wachtwoord). Vraag de beheerder van de server om de gewone hostsleutel, en leg de SHA256-vingerafdruk daarvan vast als host_key in [sftp]"
+            ),
+            Lang::De => format!(
+                "{server} zeigte ein Host-Zertifikat, und das kann alleo-sync nicht prüfen. Es wurde nichts gesendet (auch kein Passwort). Fragen Sie den Administrator des Servers nach dem einfachen Host-Schlüssel, und legen Sie dessen SHA256-Fingerabdruck als host_key in [sftp] fest"
+            ),
+        };
+    }
     let why = why.said(lang);
     match lang {
         Lang::En => format!(
@@ -551,6 +565,11 @@ mod tests {
             assert!(
                 key.contains("/kh") && key.contains("host_key = \"SHA256:k\""),
                 "{key}"
+            );
+            let certificate = key_unknown(lang, "s", "-", &Untrusted::Certificate);
+            assert!(
+                !certificate.contains("host_key ="),
+                "no key to pin: {certificate}"
             );
             let open = no_password(lang, "s", &NoPassword::Open("/p".into(), 0o644));
             assert!(

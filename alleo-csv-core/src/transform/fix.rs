@@ -202,6 +202,10 @@ impl Repairs {
 
     /// The repairs of the `i`th row added.
     pub fn row(&self, i: usize) -> RowRepairs<'_> {
+        debug_assert!(
+            i < self.rows.len(),
+            "the repairs follow the batch's records"
+        );
         let (cells, changes) = self.rows.get(i).cloned().unwrap_or_default();
         RowRepairs {
             cells: self.cells.get(cells).unwrap_or_default(),

@@ -41,7 +41,8 @@ pub(super) struct Rows<'o> {
     /// A hash of each row written, by spreadsheet row, to tell the same person
     /// twice (two contracts, identical in everything sent) from two people.
     pub(super) written: Vec<u64>,
-    /// The spreadsheet row of the last line written to the output (1: the header).
+    /// The spreadsheet row of the last line written to the output (1: the header);
+    /// kept only when invalid rows stay in the output ([`Outputs::keep_invalid`]).
     pub(super) output_row: u64,
     /// The output's rows kept although invalid ([`Outputs::keep_invalid`]).
     pub(super) kept: Vec<u64>,

@@ -334,7 +334,7 @@ impl Remote for Sftp {
         let path = self.settings.remote_path(name);
         let failed = |e| sftp_error(&self.settings, Request::Write(path.clone()), e);
         let local = |e: std::io::Error| CliError::Input {
-            path: "the file to push".into(),
+            path: name.to_owned(),
             source: e,
         };
         self.runtime.block_on(async {
