@@ -439,6 +439,27 @@ pub(crate) fn read_chunks<R: Read>(
     }
 }
 
+/// [`read_chunks`] for a reader that is told of the end: `feed(chunk, false)` for
+/// each chunk while it returns true, then, unless it stopped, `feed(&[], true)`.
+pub(crate) fn feed_chunks<R: Read>(
+    reader: R,
+    mut feed: impl FnMut(&[u8], bool) -> bool,
+) -> Result<()> {
+    let mut going = true;
+    read_chunks(reader, |chunk| {
+        going = feed(chunk, false);
+        if going {
+            ControlFlow::Continue(())
+        } else {
+            ControlFlow::Break(())
+        }
+    })?;
+    if going {
+        feed(&[], true);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;

@@ -10,7 +10,6 @@
 //! instead of handing over a file that Alleo would refuse.
 
 use std::io::{self, Read, Write};
-use std::ops::ControlFlow;
 use std::sync::mpsc;
 
 use super::fix::{Fixer, Repairs};
@@ -22,7 +21,7 @@ use crate::header::Slot;
 use crate::input::{Delimiter, Encoding};
 use crate::issue::Detail;
 use crate::options::Options;
-use crate::read::{CHUNK, RecordBatch, RecordReader, read_chunks};
+use crate::read::{CHUNK, RecordBatch, RecordReader, feed_chunks};
 use crate::validate::Checker;
 
 /// One chunk's records, their repairs once the header is known, and what the
@@ -150,19 +149,9 @@ struct Reading {
 impl Reading {
     fn run<R: Read>(mut self, reader: R) -> Result<()> {
         let mut slots = None;
-        let mut going = true;
-        read_chunks(reader, |chunk| {
-            going = self.hand_over(chunk, false, &mut slots);
-            if going {
-                ControlFlow::Continue(())
-            } else {
-                ControlFlow::Break(())
-            }
-        })?;
-        if going {
-            self.hand_over(&[], true, &mut slots);
-        }
-        Ok(())
+        feed_chunks(reader, |chunk, last| {
+            self.hand_over(chunk, last, &mut slots)
+        })
     }
 
     /// Hands what a chunk (or the end, `last`) completes to the rows' side,

@@ -2,11 +2,10 @@
 //! what a mapping is suggested from.
 
 use std::io::Read;
-use std::ops::ControlFlow;
 
 use crate::error::Result;
 use crate::input::{Delimiter, Encoding, Input};
-use crate::read::read_chunks;
+use crate::read::feed_chunks;
 use crate::transform::records::ExportReader;
 
 /// The start of an export.
@@ -77,17 +76,10 @@ pub fn preview<R: Read>(
             *more = out.take(r.row, &fields, limit);
         }
     };
-    read_chunks(reader, |chunk| {
-        records.push(chunk, false, &mut |r, _| take(r, &mut more));
-        if more {
-            ControlFlow::Continue(())
-        } else {
-            ControlFlow::Break(())
-        }
+    feed_chunks(reader, |chunk, last| {
+        records.push(chunk, last, &mut |r, _| take(r, &mut more));
+        more
     })?;
-    if more {
-        records.push(&[], true, &mut |r, _| take(r, &mut more));
-    }
     out.encoding = Some(records.encoding());
     out.delimiter = records.delimiter();
     Ok(out)
