@@ -1,9 +1,7 @@
-//! What stops a run, said in English, Dutch or German: the words of the CLI's
-//! errors, its refusals of what a command line asks ([`Usage`]) and of the core's
-//! own [`Error`], kept here with every other word (a failed delivery's are in
-//! [`refusal`](super::refusal)). A detail a front passes on as it was given (what
-//! the operating system or a TOML parser said, or a setting's own message) stays
-//! in its own words.
+//! What stops a run, in English, Dutch or German: the CLI's errors, its refusals
+//! of a command line ([`Usage`]) and the core's [`Error`] (a failed delivery's are
+//! in [`refusal`](super::refusal)). A detail passed on as it was given (what the
+//! OS or a TOML parser said, a setting's own message) stays in its own words.
 //!
 //! ```
 //! use alleo_csv_core::{Error, Lang, text::errors::{ErrorWords, core_error}};
