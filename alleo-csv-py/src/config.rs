@@ -1,13 +1,14 @@
 //! A configuration from a dict shaped like `alleo.toml` (SPEC section 6), or from
 //! the path of an `alleo.toml`.
 
-use alleo_csv_core::{Config, ConfigFile};
+use alleo_csv_core::text::errors::ErrorWords;
+use alleo_csv_core::{Config, ConfigFile, Lang};
 use pyo3::prelude::*;
 
 use crate::errors::{ConfigError, InputError, core_error};
 
 /// `None`: the defaults; a dict: read like `alleo.toml`; a path: the file.
-pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Config> {
+pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Config> {
     let Some(config) = config else {
         return Ok(Config::default());
     };
@@ -22,16 +23,17 @@ pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Confi
             })?;
         let json: String = json.extract()?;
         return Config::from_shape(&mut serde_json::Deserializer::from_str(&json))
-            .map_err(core_error);
+            .map_err(core_error(lang));
     }
     let path: std::path::PathBuf = config.extract().map_err(|_| {
         ConfigError::new_err(
             "config must be a dict shaped like alleo.toml, or the path of an alleo.toml",
         )
     })?;
+    let (t, shown) = (ErrorWords::of(lang), path.display().to_string());
     let text = std::fs::read_to_string(&path)
-        .map_err(|e| InputError::new_err(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| InputError::new_err((t.cannot_read_config)(&shown, &t.io_reason(&e))))?;
     let file: ConfigFile = toml::from_str(&text)
-        .map_err(|e| ConfigError::new_err(format!("{} is not valid:\n{e}", path.display())))?;
+        .map_err(|e| ConfigError::new_err((t.config_invalid)(&shown, &e.to_string())))?;
     Ok(file.into())
 }

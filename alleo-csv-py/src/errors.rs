@@ -1,6 +1,7 @@
 //! The exceptions: one base for what stops a run, a subclass for configurations and
 //! one for input. Rule violations are never exceptions: they are report issues.
 
+use alleo_csv_core::Lang;
 use pyo3::create_exception;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
@@ -24,15 +25,24 @@ create_exception!(
     "A file could not be read, or is not what was expected (a text-mode file object, a broken workbook)."
 );
 
-/// The core's error as the exception that fits it.
-pub fn core_error(e: alleo_csv_core::Error) -> PyErr {
-    match e {
-        alleo_csv_core::Error::Config(message) => ConfigError::new_err(message),
-        alleo_csv_core::Error::Read(_)
-        | alleo_csv_core::Error::Workbook(_)
-        | alleo_csv_core::Error::Unreadable(_)
-        | alleo_csv_core::Error::NoHeader
-        | alleo_csv_core::Error::Previous(_) => InputError::new_err(e.to_string()),
-        other => AlleoCsvError::new_err(other.to_string()),
+/// The core's error as the exception that fits it, said in `lang`.
+pub fn core_error(lang: Lang) -> impl Fn(alleo_csv_core::Error) -> PyErr {
+    move |e| {
+        let message = alleo_csv_core::text::errors::core_error(&e, lang);
+        match e {
+            alleo_csv_core::Error::Config(_) => ConfigError::new_err(message),
+            alleo_csv_core::Error::Read(_)
+            | alleo_csv_core::Error::Workbook(_)
+            | alleo_csv_core::Error::Unreadable(_)
+            | alleo_csv_core::Error::NoHeader
+            | alleo_csv_core::Error::Previous(_) => InputError::new_err(message),
+            _ => AlleoCsvError::new_err(message),
+        }
     }
+}
+
+/// A language from its code, or Python's `ValueError`.
+pub fn lang_of(lang: &str) -> PyResult<Lang> {
+    lang.parse()
+        .map_err(|e: String| pyo3::exceptions::PyValueError::new_err(e))
 }

@@ -23,7 +23,7 @@ use alleo_csv_core::{Lang, Options, job, naming};
 use chrono::{DateTime, NaiveDate, Utc};
 use pyo3::prelude::*;
 
-use crate::errors::{AlleoCsvError, ConfigError, InputError, core_error};
+use crate::errors::{AlleoCsvError, ConfigError, InputError, core_error, lang_of};
 use crate::plan::{Action, Plan};
 use crate::report::{Issue, Report};
 use crate::source::Source;
@@ -43,18 +43,19 @@ fn validate(
     allow_deactivations: Option<u64>,
     values: bool,
 ) -> PyResult<Report> {
-    let config = config::load(py, config)?;
+    let lang = lang_of(lang)?;
+    let config = config::load(py, config, lang)?;
     let source = Source::of(source)?;
-    let mut options = options(as_of, lang, &source)?;
+    let mut options = options(as_of, lang, &source);
     options.allow_deactivations = allow_deactivations;
     options.show_values = values;
     let previous = previous
-        .map(|p| read_previous(py, p, &config))
+        .map(|p| read_previous(py, p, &config, lang))
         .transpose()?;
-    let reader = source.reader()?;
+    let reader = source.reader(lang)?;
     let checked = py
         .detach(|| job::check(reader, &config, options, previous.as_ref()))
-        .map_err(core_error)?;
+        .map_err(core_error(lang))?;
     Ok(Report::new(checked.report))
 }
 
@@ -71,15 +72,16 @@ fn diff(
     lang: &str,
     allow_deactivations: Option<u64>,
 ) -> PyResult<Plan> {
-    let config = config::load(py, config)?;
-    let previous = read_previous(py, previous, &config)?;
+    let lang = lang_of(lang)?;
+    let config = config::load(py, config, lang)?;
+    let previous = read_previous(py, previous, &config, lang)?;
     let source = Source::of(source)?;
-    let mut options = options(as_of, lang, &source)?;
+    let mut options = options(as_of, lang, &source);
     options.allow_deactivations = allow_deactivations;
-    let reader = source.reader()?;
+    let reader = source.reader(lang)?;
     let plan = py
         .detach(|| lifecycle::diff(&previous, reader, &config, options))
-        .map_err(core_error)?;
+        .map_err(core_error(lang))?;
     Ok(Plan::new(plan))
 }
 
@@ -88,21 +90,20 @@ fn read_previous(
     py: Python<'_>,
     previous: &Bound<'_, PyAny>,
     config: &alleo_csv_core::Config,
+    lang: Lang,
 ) -> PyResult<Previous> {
-    let reader = Source::of(previous)?.reader()?;
+    let reader = Source::of(previous)?.reader(lang)?;
     py.detach(|| Previous::read(reader, config))
-        .map_err(core_error)
+        .map_err(core_error(lang))
 }
 
 /// The options of a run: `as_of` (default: the date of the next pickup), the
 /// message language, and the source's name (checked as the CLI checks it).
-fn options(as_of: Option<NaiveDate>, lang: &str, source: &Source) -> PyResult<Options> {
+fn options(as_of: Option<NaiveDate>, lang: Lang, source: &Source) -> Options {
     let mut options = Options::for_next_pickup(as_of, Utc::now());
-    options.lang = lang
-        .parse()
-        .map_err(|e: String| pyo3::exceptions::PyValueError::new_err(e))?;
+    options.lang = lang;
     options.file_name = source.name();
-    Ok(options)
+    options
 }
 
 /// Suggests the `alleo.toml` sections an export needs, as `alleo-sync mapping
@@ -119,10 +120,8 @@ fn suggest_mapping(
     config: Option<&Bound<'_, PyAny>>,
     lang: &str,
 ) -> PyResult<Py<PyAny>> {
-    let config = config::load(py, config)?;
-    let lang: Lang = lang
-        .parse()
-        .map_err(|e: String| pyo3::exceptions::PyValueError::new_err(e))?;
+    let lang = lang_of(lang)?;
+    let config = config::load(py, config, lang)?;
     let (suggestions, name) = match export.extract::<Vec<String>>() {
         Ok(headers) if !export.is_instance_of::<pyo3::types::PyString>() => (
             mapping::suggest_headers(&headers, &config, lang),
@@ -131,9 +130,9 @@ fn suggest_mapping(
         _ => {
             let source = Source::of(export)?;
             let name = source.name().unwrap_or_else(|| "-".to_owned());
-            let bytes = std::io::Cursor::new(source.read_all(py)?);
+            let bytes = std::io::Cursor::new(source.read_all(py, lang)?);
             let found = py.detach(|| job::suggest_mapping(bytes, &config, lang));
-            (found.map_err(core_error)?, name)
+            (found.map_err(core_error(lang))?, name)
         }
     };
     let json = serde_json::to_string(&suggestions.with_toml(&name, lang))

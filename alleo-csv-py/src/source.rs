@@ -5,6 +5,8 @@ use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::path::PathBuf;
 
+use alleo_csv_core::Lang;
+use alleo_csv_core::text::errors::ErrorWords;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
 use pyo3::types::{PyBytes, PyString};
@@ -59,24 +61,26 @@ impl Source {
 
     /// A reader of every byte, for the core (a file object is read in chunks, the
     /// GIL taken for each).
-    pub fn reader(self) -> PyResult<Box<dyn Read + Send>> {
+    pub fn reader(self, lang: Lang) -> PyResult<Box<dyn Read + Send>> {
         Ok(match self {
-            Source::Path(path) => Box::new(File::open(&path).map_err(|e| open_error(&path, &e))?),
+            Source::Path(path) => {
+                Box::new(File::open(&path).map_err(|e| open_error(&path, &e, lang))?)
+            }
             Source::Bytes(bytes) => Box::new(Cursor::new(bytes)),
             Source::File(file, _) => Box::new(PyReader { file }),
         })
     }
 
     /// Every byte, for the jobs that need to read an export twice.
-    pub fn read_all(self, py: Python<'_>) -> PyResult<Vec<u8>> {
+    pub fn read_all(self, py: Python<'_>, lang: Lang) -> PyResult<Vec<u8>> {
         let path = match &self {
             Source::Path(path) => Some(path.clone()),
             _ => None,
         };
-        let mut reader = self.reader()?;
+        let mut reader = self.reader(lang)?;
         let mut all = Vec::new();
         py.detach(|| reader.read_to_end(&mut all))
-            .map_err(|e| read_error(path.as_ref(), &e))?;
+            .map_err(|e| read_error(path.as_ref(), &e, lang))?;
         Ok(all)
     }
 }
@@ -115,15 +119,19 @@ impl Read for PyReader {
     }
 }
 
-/// A file that could not be opened, said with its path.
-pub fn open_error(path: &std::path::Path, e: &io::Error) -> PyErr {
-    InputError::new_err(format!("cannot read {}: {e}", path.display()))
+/// A file that could not be opened, said with its path, in `lang`.
+pub fn open_error(path: &std::path::Path, e: &io::Error, lang: Lang) -> PyErr {
+    let t = ErrorWords::of(lang);
+    InputError::new_err((t.cannot_read)(
+        &path.display().to_string(),
+        &t.io_reason(e),
+    ))
 }
 
 /// A source that could not be read, said with its path when it has one.
-pub fn read_error(path: Option<&PathBuf>, e: &io::Error) -> PyErr {
+pub fn read_error(path: Option<&PathBuf>, e: &io::Error, lang: Lang) -> PyErr {
     match path {
-        Some(path) => open_error(path, e),
+        Some(path) => open_error(path, e, lang),
         None => InputError::new_err(e.to_string()),
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
 
-use crate::errors::{AlleoCsvError, core_error};
+use crate::errors::{AlleoCsvError, core_error, lang_of};
 use crate::report::{Report, loads};
 use crate::source::Source;
 
@@ -91,10 +91,11 @@ pub fn transform(
     changes: bool,
     keep_invalid: bool,
 ) -> PyResult<Transformed> {
-    let config = crate::config::load(py, config)?;
+    let lang = lang_of(lang)?;
+    let config = crate::config::load(py, config, lang)?;
     let source = Source::of(source)?;
-    let options = crate::options(as_of, lang, &source)?;
-    let export = Cursor::new(source.read_all(py)?);
+    let options = crate::options(as_of, lang, &source);
+    let export = Cursor::new(source.read_all(py, lang)?);
     py.detach(|| {
         let (mut out, mut rejected, mut log) = (Vec::new(), Vec::new(), Vec::new());
         let mut outputs = Outputs::new(&mut out);
@@ -107,7 +108,8 @@ pub fn transform(
         if keep_invalid {
             outputs = outputs.keeping_invalid();
         }
-        let done = job::transform_export(export, &config, &options, outputs).map_err(core_error)?;
+        let done =
+            job::transform_export(export, &config, &options, outputs).map_err(core_error(lang))?;
         let summary = serde_json::to_string(&done.summary)
             .map_err(|e| AlleoCsvError::new_err(e.to_string()))?;
         let usable = done.usable();

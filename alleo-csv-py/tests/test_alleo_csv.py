@@ -145,6 +145,17 @@ def test_a_missing_file_is_an_input_error() -> None:
     assert issubclass(alleo_csv.InputError, alleo_csv.AlleoCsvError)
 
 
+def test_errors_speak_the_language_asked_for() -> None:
+    with pytest.raises(alleo_csv.InputError, match="^kan nope.csv niet lezen: het bestaat niet$"):
+        alleo_csv.validate(Path("nope.csv"), lang="nl")
+    with pytest.raises(alleo_csv.ConfigError, match="^de configuratie is niet bruikbaar: "):
+        alleo_csv.validate(DEMO, config={"compnay": {}}, lang="nl")
+    with pytest.raises(alleo_csv.InputError, match="^der Export hat keine Kopfzeile"):
+        alleo_csv.suggest_mapping(ROOT / "tests" / "cases" / "empty-file" / "input.csv", lang="de")
+    with pytest.raises(alleo_csv.InputError, match="^cannot read nope.csv: it does not exist$"):
+        alleo_csv.validate(Path("nope.csv"))
+
+
 def test_a_text_mode_file_object_says_to_open_it_in_binary() -> None:
     with open(DEMO, encoding="utf-8") as f, pytest.raises(alleo_csv.InputError, match='"rb"'):
         alleo_csv.validate(f)
