@@ -731,4 +731,22 @@ fn a_first_sync_takes_its_previous_state_from_the_command_line() {
         note.contains("note: the previous state is sent.csv (--previous), not the last delivery"),
         "{note}"
     );
+    let dutch = setup.sync(&["--dry-run", "--previous", "sent.csv", "--lang", "nl"]);
+    let note = String::from_utf8_lossy(&dutch.stderr).into_owned();
+    assert!(
+        note.contains("let op: de vorige stand is sent.csv (--previous), niet de laatste levering"),
+        "{note}"
+    );
+    // A run that delivers with it records it in the history; one without does not.
+    ok(&setup.sync(&["--previous", "sent.csv"]));
+    let history = setup.history();
+    let last = history.last().unwrap();
+    assert_eq!(last["outcome"], "delivered", "{last}");
+    assert_eq!(last["previous_given"], "sent.csv", "{last}");
+    assert!(
+        history[..history.len() - 1]
+            .iter()
+            .all(|h| h.get("previous_given").is_none()),
+        "only the run given --previous over a delivery: {history:?}"
+    );
 }

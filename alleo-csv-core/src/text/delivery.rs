@@ -177,6 +177,12 @@ pub fn partial_left(lang: Lang, paths: &str, failure: &str, still: bool) -> Stri
     }
 }
 
+/// The note that a run checks against the file `--previous` gave (`given`), not
+/// against the last delivery (`last`): meant for a first run, so said on every run.
+pub fn previous_given(lang: Lang, given: &str, last: &str) -> String {
+    (DeliveryWords::of(lang).previous_given)(given, last)
+}
+
 /// One run of a delivering job's history (`alleo-sync history`).
 #[derive(Debug, Clone)]
 pub struct HistoryLine<'a> {
@@ -256,6 +262,7 @@ struct DeliveryWords {
     retrying: fn(&str, u64, u32, u32) -> String,
     partial_still: fn(&str, &str) -> String,
     partial_maybe: fn(&str, &str) -> String,
+    previous_given: fn(&str, &str) -> String,
     no_runs: &'static str,
     outcomes: [&'static str; 3],
     rows: fn(&str) -> String,
@@ -309,6 +316,9 @@ static EN: DeliveryWords = DeliveryWords {
             "warning: the partial upload {p} may still be on the server ({e}); Alleo ignores it, and the next push removes it if it can"
         )
     },
+    previous_given: |given, last| {
+        format!("note: the previous state is {given} (--previous), not the last delivery {last}")
+    },
     no_runs: "No run has been recorded in this state folder yet.",
     outcomes: ["delivered", "refused", "failed"],
     rows: |n| format!("{n} rows"),
@@ -351,6 +361,9 @@ static NL: DeliveryWords = DeliveryWords {
         format!(
             "waarschuwing: de onvolledige upload {p} staat misschien nog op de server ({e}); Alleo negeert hem, en de volgende push verwijdert hem als dat kan"
         )
+    },
+    previous_given: |given, last| {
+        format!("let op: de vorige stand is {given} (--previous), niet de laatste levering {last}")
     },
     no_runs: "In deze statusmap is nog geen run vastgelegd.",
     outcomes: ["afgeleverd", "geweigerd", "mislukt"],
@@ -399,6 +412,11 @@ static DE: DeliveryWords = DeliveryWords {
     partial_maybe: |p, e| {
         format!(
             "Warnung: Der unvollständige Upload {p} liegt vielleicht noch auf dem Server ({e}); Alleo ignoriert ihn, und der nächste Push entfernt ihn, wenn er kann"
+        )
+    },
+    previous_given: |given, last| {
+        format!(
+            "Hinweis: Der vorherige Stand ist {given} (--previous), nicht die letzte Lieferung {last}"
         )
     },
     no_runs: "In diesem Statusordner ist noch kein Lauf verzeichnet.",

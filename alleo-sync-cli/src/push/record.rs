@@ -254,6 +254,10 @@ pub struct Run {
     pub rows: u64,
     /// The plan's counts, when there was a previous state.
     pub plan: Option<Counts>,
+    /// The file `--previous` gave, when it replaced the last delivery as the
+    /// previous state (meant for a first run; a cron line left with it shows here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_given: Option<PathBuf>,
     pub outcome: Outcome,
     /// Why it was refused or failed.
     pub reason: Option<String>,
@@ -286,6 +290,7 @@ impl Run {
             sent: None,
             rows: 0,
             plan: None,
+            previous_given: None,
             outcome,
             reason: None,
             remote_path: None,

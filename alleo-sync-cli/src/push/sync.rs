@@ -26,7 +26,8 @@ use crate::error::{CliError, Usage};
 use crate::previous;
 use crate::text::Ansi;
 use crate::validate_cmd;
-use alleo_csv_core::text::delivery::write_counts;
+use alleo_csv_core::Lang;
+use alleo_csv_core::text::delivery::{self, write_counts};
 use chrono::Utc;
 
 /// The `[sync]` section: where the unattended job finds the export.
@@ -132,7 +133,8 @@ fn transform_and_deliver(
     }
 
     *stage = Stage::Check;
-    let chosen = previous_state(&args.previous, loaded)?;
+    let (chosen, instead) = previous_state(&args.previous, loaded, args.check.lang)?;
+    run.previous_given = instead;
     options.file_name = Some(remote_name.clone());
     let checked = job::check(
         &bytes[..],
@@ -241,19 +243,27 @@ fn matches(pattern: &str, name: &str) -> bool {
 /// The previous state this run checks against: the last delivery, or the file
 /// `--previous` gives (meant for a first run: when it replaces a delivery, that is
 /// said on every run, so that a cron line left with it is noticed).
-fn previous_state(given: &PreviousArgs, loaded: &Loaded) -> Result<previous::Chosen, CliError> {
+/// Returns it, and the file given when it replaces a delivery (for the history).
+fn previous_state(
+    given: &PreviousArgs,
+    loaded: &Loaded,
+    lang: Lang,
+) -> Result<(previous::Chosen, Option<PathBuf>), CliError> {
     let delivered = loaded
         .state
         .as_ref()
         .map(super::state::StateDir::last_delivered);
+    let mut instead = None;
     if let (Some(file), Some(last)) = (&given.previous, delivered.filter(|p| p.is_file())) {
+        let (file_shown, last_shown) = (file.display().to_string(), last.display().to_string());
         eprintln!(
-            "note: the previous state is {} (--previous), not the last delivery {}",
-            file.display(),
-            last.display()
+            "{}",
+            delivery::previous_given(lang, &file_shown, &last_shown)
         );
+        instead = Some(file.clone());
     }
-    previous::choose(given.previous.as_deref(), given.no_previous, loaded)
+    let chosen = previous::choose(given.previous.as_deref(), given.no_previous, loaded)?;
+    Ok((chosen, instead))
 }
 
 #[cfg(test)]
