@@ -749,4 +749,9 @@ fn a_first_sync_takes_its_previous_state_from_the_command_line() {
             .all(|h| h.get("previous_given").is_none()),
         "only the run given --previous over a delivery: {history:?}"
     );
+    let listed = String::from_utf8_lossy(&setup.run(&["history"]).stdout).into_owned();
+    assert!(
+        listed.contains("checked against sent.csv (--previous), not the last delivery"),
+        "{listed}"
+    );
 }

@@ -202,6 +202,8 @@ pub struct HistoryLine<'a> {
     pub reason: Option<&'a str>,
     /// The kept copy of the file sent.
     pub kept: Option<&'a str>,
+    /// The file `--previous` gave in place of the last delivery, if one did.
+    pub previous_given: Option<&'a str>,
 }
 
 /// Writes the history of runs, one paragraph each, newest last; says so when
@@ -230,6 +232,9 @@ pub fn write_history(out: &mut dyn Write, runs: &[HistoryLine<'_>], lang: Lang) 
         }
         if let Some(reason) = run.reason {
             writeln!(out, "  {reason}")?;
+        }
+        if let Some(given) = run.previous_given {
+            writeln!(out, "  {}", (t.checked_against)(given))?;
         }
         if let Some(kept) = run.kept {
             writeln!(out, "  {}", (t.kept_copy)(kept))?;
@@ -267,6 +272,7 @@ struct DeliveryWords {
     outcomes: [&'static str; 3],
     rows: fn(&str) -> String,
     kept_copy: fn(&str) -> String,
+    checked_against: fn(&str) -> String,
 }
 
 impl DeliveryWords {
@@ -323,6 +329,7 @@ static EN: DeliveryWords = DeliveryWords {
     outcomes: ["delivered", "refused", "failed"],
     rows: |n| format!("{n} rows"),
     kept_copy: |p| format!("kept as {p}"),
+    checked_against: |p| format!("checked against {p} (--previous), not the last delivery"),
 };
 
 static NL: DeliveryWords = DeliveryWords {
@@ -369,6 +376,7 @@ static NL: DeliveryWords = DeliveryWords {
     outcomes: ["afgeleverd", "geweigerd", "mislukt"],
     rows: |n| format!("{n} rijen"),
     kept_copy: |p| format!("bewaard als {p}"),
+    checked_against: |p| format!("vergeleken met {p} (--previous), niet met de laatste levering"),
 };
 
 static DE: DeliveryWords = DeliveryWords {
@@ -423,4 +431,7 @@ static DE: DeliveryWords = DeliveryWords {
     outcomes: ["geliefert", "abgelehnt", "fehlgeschlagen"],
     rows: |n| format!("{n} Zeilen"),
     kept_copy: |p| format!("behalten als {p}"),
+    checked_against: |p| {
+        format!("verglichen mit {p} (--previous), nicht mit der letzten Lieferung")
+    },
 };

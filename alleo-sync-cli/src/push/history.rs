@@ -38,10 +38,14 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, CliError> {
             .iter()
             .map(|r| r.kept.as_ref().map(|p| p.display().to_string()))
             .collect();
+        let given: Vec<Option<String>> = runs
+            .iter()
+            .map(|r| r.previous_given.as_ref().map(|p| p.display().to_string()))
+            .collect();
         let lines: Vec<HistoryLine<'_>> = runs
             .iter()
-            .zip(sent.iter().zip(&kept))
-            .map(|(r, (sent, kept))| HistoryLine {
+            .zip(sent.iter().zip(kept.iter().zip(&given)))
+            .map(|(r, (sent, (kept, given)))| HistoryLine {
                 at: r.started,
                 command: &r.command,
                 outcome: match r.outcome {
@@ -54,6 +58,7 @@ pub fn run(args: &HistoryArgs) -> Result<ExitCode, CliError> {
                 plan: r.plan,
                 reason: r.reason.as_deref(),
                 kept: kept.as_deref(),
+                previous_given: given.as_deref(),
             })
             .collect();
         let mut out = io::stdout().lock();
