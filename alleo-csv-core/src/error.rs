@@ -17,8 +17,8 @@ pub enum Error {
     #[error("the previous state cannot be used: {0}")]
     Previous(String),
     /// The export is of a kind no front reads; the message says what to save it as.
-    #[error("the export cannot be read: {0}")]
-    Unreadable(&'static str),
+    #[error("the export cannot be read: {}", .0.unreadable().unwrap_or_default())]
+    Unreadable(crate::transform::Kind),
     /// The export has no header row (it is empty): there is nothing to suggest a
     /// mapping for.
     #[error("the export has no header row to suggest a mapping for")]

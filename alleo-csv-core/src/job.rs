@@ -194,7 +194,7 @@ fn kind_of<R: Read + Seek>(export: &mut R) -> Result<Kind> {
     rewind(export)?;
     let kind = Kind::of(&head[..filled]);
     match kind.unreadable() {
-        Some(why) => Err(Error::Unreadable(why)),
+        Some(_) => Err(Error::Unreadable(kind)),
         None => Ok(kind),
     }
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use alleo_csv_core::Lang;
 pub use alleo_csv_core::text::errors::Usage;
-use alleo_csv_core::text::errors::{ErrorWords, core_error};
+use alleo_csv_core::text::errors::{ErrorWords, core_error, input_reason};
 
 /// Why a command could not run.
 #[derive(Debug)]
@@ -19,10 +19,13 @@ pub enum CliError {
         /// The reason.
         source: io::Error,
     },
-    /// An export without a header row, given to suggest a mapping for.
-    NoHeader {
+    /// An input that is not what it must be: an old workbook, a broken one, an
+    /// export without a header row.
+    Unusable {
         /// The file as given.
         path: String,
+        /// What the core found.
+        why: alleo_csv_core::Error,
     },
     /// The configuration file could not be read.
     ConfigRead {
@@ -93,7 +96,7 @@ impl CliError {
         let shown = |path: &Path| path.display().to_string();
         match self {
             CliError::Input { path, source } => (t.cannot_read)(path, &t.io_reason(source)),
-            CliError::NoHeader { path } => (t.cannot_read)(path, t.no_header_row),
+            CliError::Unusable { path, why } => (t.cannot_read)(path, &input_reason(why, lang)),
             CliError::ConfigRead { path, source } => {
                 (t.cannot_read_config)(&shown(path), &t.io_reason(source))
             }
@@ -140,21 +143,18 @@ impl CliError {
     /// Turns the core's error while reading the input `path` into one that names
     /// the file: a read failure, a workbook or an export that cannot be read.
     pub fn reading(path: &str) -> impl Fn(alleo_csv_core::Error) -> CliError + '_ {
-        move |e| {
-            let input = |source| CliError::Input {
+        move |e| match e {
+            alleo_csv_core::Error::Read(source) => CliError::Input {
                 path: path.to_owned(),
                 source,
-            };
-            let invalid = |why: String| input(io::Error::new(io::ErrorKind::InvalidData, why));
-            match e {
-                alleo_csv_core::Error::Read(source) => input(source),
-                alleo_csv_core::Error::Workbook(message) => invalid(message),
-                alleo_csv_core::Error::Unreadable(why) => invalid(why.to_owned()),
-                alleo_csv_core::Error::NoHeader => CliError::NoHeader {
-                    path: path.to_owned(),
-                },
-                other => CliError::from(other),
-            }
+            },
+            why @ (alleo_csv_core::Error::Workbook(_)
+            | alleo_csv_core::Error::Unreadable(_)
+            | alleo_csv_core::Error::NoHeader) => CliError::Unusable {
+                path: path.to_owned(),
+                why,
+            },
+            other => CliError::from(other),
         }
     }
 

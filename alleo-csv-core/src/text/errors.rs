@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::messages::Lang;
+use crate::transform::Kind;
 
 /// The words of what stops a run, in one language. Each function takes the
 /// details in the order its field's documentation names them.
@@ -60,6 +61,8 @@ pub struct ErrorWords {
     pub is_a_folder: &'static str,
     /// An export without a header row, given to suggest a mapping for.
     pub no_header_row: &'static str,
+    /// An old `.xls` workbook, and what to save it as.
+    pub old_workbook: &'static str,
     /// `--keep-invalid` with an upload name (the name, a name to use instead).
     pub keep_invalid_name: fn(&str, &str) -> String,
     /// An output that is a folder (the option, the path, an example file in it).
@@ -245,6 +248,21 @@ impl Usage {
     }
 }
 
+/// Why an input cannot be used, said in `lang` after its name (`cannot read X:
+/// ...`): for the core's errors about what a file is or holds; any other error
+/// whole, as [`core_error`] says it.
+pub fn input_reason(e: &Error, lang: Lang) -> String {
+    let t = ErrorWords::of(lang);
+    match e {
+        Error::Read(e) => t.io_reason(e),
+        Error::NoHeader => t.no_header_row.to_owned(),
+        Error::Unreadable(Kind::OldWorkbook) => t.old_workbook.to_owned(),
+        Error::Unreadable(kind) => kind.unreadable().unwrap_or_default().to_owned(),
+        Error::Workbook(why) => why.clone(),
+        other => core_error(other, lang),
+    }
+}
+
 /// The core's [`Error`] said in `lang` (its `Display` is the English, but for
 /// the usual reasons a file cannot be read or written, said here in words).
 pub fn core_error(e: &Error, lang: Lang) -> String {
@@ -254,7 +272,7 @@ pub fn core_error(e: &Error, lang: Lang) -> String {
         Error::Read(e) => (t.read)(&io(e)),
         Error::Write(e) => (t.write)(&ErrorWords::of(lang).write_reason(e)),
         Error::Previous(why) => (t.previous)(why),
-        Error::Unreadable(why) => (t.unreadable)(why),
+        Error::Unreadable(_) => (t.unreadable)(&input_reason(e, lang)),
         Error::NoHeader => t.no_header.to_owned(),
         Error::Workbook(why) => (t.workbook)(why),
         Error::Config(why) => (t.config)(why),
@@ -295,6 +313,7 @@ static EN: ErrorWords = ErrorWords {
     read_only: "it is on a read-only disk",
     is_a_folder: "it is a folder, not a file",
     no_header_row: "it has no header row to suggest a mapping for",
+    old_workbook: "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid keeps invalid rows in the file: name it otherwise than {name} (e.g. {other}), so that it is never sent as it is"
@@ -385,6 +404,7 @@ static NL: ErrorWords = ErrorWords {
     read_only: "het staat op een schijf die alleen gelezen kan worden",
     is_a_folder: "het is een map, geen bestand",
     no_header_row: "het heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
+    old_workbook: "het is een oude Excel-werkmap (.xls); open het in Excel en sla het op als .xlsx of als \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid laat ongeldige rijen in het bestand staan: geef het een andere naam dan {name} (bijv. {other}), zodat het nooit zo wordt verstuurd"
@@ -483,6 +503,7 @@ static DE: ErrorWords = ErrorWords {
     read_only: "auf einem schreibgeschützten Datenträger",
     is_a_folder: "das ist ein Ordner, keine Datei",
     no_header_row: "sie hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe",
+    old_workbook: "es ist eine alte Excel-Arbeitsmappe (.xls); öffnen Sie sie in Excel und speichern Sie sie als .xlsx oder als \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid lässt ungültige Zeilen in der Datei: nennen Sie sie anders als {name} (z. B. {other}), damit sie nie so gesendet wird"
@@ -562,7 +583,7 @@ mod tests {
         let errors = [
             Error::Read(io::Error::other("disk on fire")),
             Error::Previous("no Email column".into()),
-            Error::Unreadable("save it as CSV"),
+            Error::Unreadable(Kind::OldWorkbook),
             Error::NoHeader,
             Error::Workbook("broken".into()),
             Error::Config("`x` is unknown".into()),

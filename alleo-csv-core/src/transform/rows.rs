@@ -41,8 +41,7 @@ pub(super) struct Rows<'o> {
     /// A hash of each row written, by spreadsheet row, to tell the same person
     /// twice (two contracts, identical in everything sent) from two people.
     pub(super) written: Vec<u64>,
-    /// The spreadsheet row of the last line written to the output (1: the header);
-    /// kept only when invalid rows stay in the output ([`Outputs::keep_invalid`]).
+    /// The spreadsheet row of the last row written to the output (1: the header).
     pub(super) output_row: u64,
     /// The output's rows kept although invalid ([`Outputs::keep_invalid`]).
     pub(super) kept: Vec<u64>,
@@ -329,14 +328,11 @@ impl<'o> Rows<'o> {
                     line.push_field(v.as_bytes());
                 }
             }
-            if self.keep_invalid {
-                // Its spreadsheet row in the output: a value may hold line breaks.
-                let line_breaks = line.as_slice().split(|&b| b == b'\n').count() - 1;
-                let output_row = self.output_row + 1;
-                self.output_row = output_row + line_breaks as u64;
-                if !reasons.is_empty() {
-                    self.kept.push(output_row);
-                }
+            // Its spreadsheet row in the output (a value with a line break is
+            // still one row).
+            self.output_row += 1;
+            if !reasons.is_empty() {
+                self.kept.push(self.output_row);
             }
             // A whole record at once takes the csv crate's fast path (the same bytes).
             let written = self.output.write_byte_record(line);

@@ -527,6 +527,20 @@ fn errors_in(file: &[u8], config: &Config) -> Vec<(Option<u64>, Code)> {
 /// Kept to be fixed, an invalid row is written as the valid ones are (and still
 /// counted as rejected); the output then fails its check on that row alone, and
 /// the second check on its own thread accepts that.
+/// A value with a line break is still one row: the kept rows after it are
+/// numbered as a check of the output numbers them.
+#[test]
+fn a_kept_row_after_a_value_with_a_line_break_has_its_own_row() {
+    let config = config("[custom_fields]\ncustom_note = \"text\"\n");
+    let export = "Email,First name,Last name,custom_note\r\n\
+        an@example.com,An,Jansen,\"Kantoor\r\nUtrecht\"\r\n\
+        bo-at-example.com,Bo,Visser,x\r\n";
+    let (done, out) = run_keeping(export, &config, true);
+    assert!(done.usable() && done.kept_invalid());
+    assert_eq!(done.kept_rows, [3]);
+    assert_eq!(errors_in(&out, &config), [(Some(3), Code::EmailFormat)]);
+}
+
 #[test]
 fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
     let config = config(&format!(
