@@ -213,10 +213,7 @@ pub struct Transformed {
     /// Every invalid row went somewhere a person sees it: the rejects file, or
     /// the output itself ([`Outputs::keep_invalid`]).
     invalid_kept: bool,
-    kept_in_output: bool,
-    /// The output's rows kept although invalid, in order (for the second check,
-    /// which WebAssembly does not run).
-    #[cfg_attr(target_family = "wasm", allow(dead_code))]
+    /// The output's rows kept although invalid, in order.
     pub(crate) kept_rows: Vec<u64>,
 }
 
@@ -225,7 +222,7 @@ impl Transformed {
     /// there ([`Outputs::keep_invalid`]): then `summary.rejected` of its rows have
     /// errors.
     pub fn kept_invalid(&self) -> bool {
-        self.kept_in_output && self.summary.rejected > 0
+        !self.kept_rows.is_empty()
     }
 
     /// Whether the output can be used: nothing stopped the run, and every row was

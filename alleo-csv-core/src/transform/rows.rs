@@ -429,7 +429,6 @@ impl<'o> Rows<'o> {
             summary: self.summary,
             stopped,
             invalid_kept: self.invalid_kept,
-            kept_in_output: self.keep_invalid,
             kept_rows: self.kept,
         })
     }
