@@ -132,6 +132,67 @@ pub fn is_picked_up(name: &str) -> bool {
     })
 }
 
+/// A file made beside an employee file that is never to be sent: kept invalid
+/// rows, rejects, a change log, a list of issues.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Companion {
+    /// The output of `transform --keep-invalid`, to fix before it is sent.
+    ToFix,
+    /// The rows a transform set aside.
+    Rejects,
+    /// A transform's change log.
+    Changes,
+    /// A report's issues as CSV.
+    Issues,
+}
+
+impl Companion {
+    /// Every kind.
+    pub const ALL: [Companion; 4] = [
+        Companion::ToFix,
+        Companion::Rejects,
+        Companion::Changes,
+        Companion::Issues,
+    ];
+
+    /// The word in its name: `to-fix`, `rejects`, `changes`, `issues`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Companion::ToFix => "to-fix",
+            Companion::Rejects => "rejects",
+            Companion::Changes => "changes",
+            Companion::Issues => "issues",
+        }
+    }
+}
+
+/// The name of a `kind` of file made beside `name`, one Alleo never picks up
+/// ([`is_picked_up`]), so that it cannot be sent by mistake when it is saved in
+/// the upload folder: `<name>-<kind>.csv`, or `<kind>_<name>.csv` when that
+/// would be picked up.
+///
+/// ```
+/// use alleo_csv_core::naming::{Companion, companion_name};
+/// assert_eq!(companion_name("export.csv", Companion::Rejects), "export-rejects.csv");
+/// assert_eq!(companion_name("alleo_employees_acme.csv", Companion::ToFix),
+///     "to-fix_alleo_employees_acme.csv");
+/// ```
+pub fn companion_name(name: &str, kind: Companion) -> String {
+    let kind = kind.as_str();
+    let stem = match name.len().checked_sub(4) {
+        Some(at) if name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(".csv") => {
+            &name[..at]
+        }
+        _ => name,
+    };
+    let beside = format!("{stem}-{kind}.csv");
+    if is_picked_up(&beside) {
+        format!("{kind}_{stem}.csv")
+    } else {
+        beside
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -163,6 +224,15 @@ mod tests {
             prop_assert_eq!(upload_file_name(&other).is_some(), is_upload_file_name(&named));
             let hidden = format!(".{other}");
             prop_assert!(!is_picked_up(&hidden));
+        }
+
+        #[test]
+        fn a_companion_is_never_picked_up(name in "\\PC{0,30}") {
+            for kind in Companion::ALL {
+                let made = companion_name(&name, kind);
+                prop_assert!(!is_picked_up(&made), "{}", made);
+                prop_assert!(made.contains(kind.as_str()), "{}", made);
+            }
         }
 
         #[test]

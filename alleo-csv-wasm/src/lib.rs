@@ -22,7 +22,7 @@ use alleo_csv_core::text::Plain;
 use alleo_csv_core::text::page::page_words;
 use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::Outputs;
-use alleo_csv_core::{Schema, mapping, schedule, split};
+use alleo_csv_core::{Schema, mapping, naming, schedule, split};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
 
@@ -338,6 +338,21 @@ pub fn words(lang: Option<String>) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = checkConfig)]
 pub fn check_config(config: JsValue) -> Result<(), JsError> {
     config_of(config).map(drop)
+}
+
+/// The name of a file made beside `name` that is not to be sent (`kind`: `to-fix`,
+/// `rejects`, `changes` or `issues`), one Alleo never picks up: `<name>-<kind>.csv`,
+/// or `<kind>_<name>.csv` for an `alleo_employees_*.csv`.
+///
+/// # Errors
+/// A JavaScript `Error` for another `kind`.
+#[wasm_bindgen(js_name = companionName)]
+pub fn companion_name(name: &str, kind: &str) -> Result<String, JsError> {
+    let kind = naming::Companion::ALL
+        .into_iter()
+        .find(|k| k.as_str() == kind)
+        .ok_or_else(|| JsError::new(&format!("no such companion file: {kind}")))?;
+    Ok(naming::companion_name(name, kind))
 }
 
 /// The next pickup (02:45 or 20:00 UTC) after now, as `YYYY-MM-DDTHH:MM:SSZ`.

@@ -6,8 +6,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use alleo_csv_core::Lang;
-pub use alleo_csv_core::text::errors::Usage;
 use alleo_csv_core::text::errors::{ErrorWords, core_error, input_reason};
+pub use alleo_csv_core::text::usage::Usage;
 
 /// Why a command could not run.
 #[derive(Debug)]

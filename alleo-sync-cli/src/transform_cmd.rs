@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use alleo_csv_core::naming::is_upload_file_name;
+use alleo_csv_core::naming::{Companion, companion_name, is_picked_up};
 use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::{Outputs, Transformed};
 use alleo_csv_core::{Options, job};
@@ -86,13 +86,28 @@ fn write_json(done: &Transformed, args: &TransformArgs, written: bool) -> io::Re
     out.flush()
 }
 
-/// Refuses to write over the input, or two outputs to one file.
+/// Refuses to write over the input, two outputs to one file, or a file not to
+/// send (kept invalid rows, rejects, a change log) under a name Alleo picks up.
 fn check_targets(args: &TransformArgs) -> Result<(), CliError> {
-    let name = args.output.file_name().map(|n| n.to_string_lossy());
-    if let Some(name) = name.filter(|n| args.keep_invalid && is_upload_file_name(n)) {
-        let other = name.replace(".csv", ".to-fix.csv");
-        let name = name.into_owned();
+    // A name Alleo picks up, and one beside the output that it does not.
+    let output = args.output.file_name().map(|n| n.to_string_lossy());
+    let picked_up = |path: Option<&PathBuf>, kind| {
+        let name = path?.file_name()?.to_string_lossy().into_owned();
+        let other = companion_name(output.as_deref().unwrap_or("export.csv"), kind);
+        is_picked_up(&name).then_some((name, other))
+    };
+    let kept = picked_up(args.keep_invalid.then_some(&args.output), Companion::ToFix);
+    if let Some((name, other)) = kept {
         return Err(CliError::Usage(Usage::KeepInvalidName { name, other }));
+    }
+    let not_to_send = [
+        ("--rejects", args.rejects.as_ref(), Companion::Rejects),
+        ("--changes", args.changes.as_ref(), Companion::Changes),
+    ];
+    for (flag, path, kind) in not_to_send {
+        if let Some((name, other)) = picked_up(path, kind) {
+            return Err(CliError::Usage(Usage::PickedUp { flag, name, other }));
+        }
     }
     // Each file taken, and by which option (`None`: the input).
     let mut taken: Vec<(PathBuf, Option<&'static str>)> = Vec::new();

@@ -140,41 +140,42 @@ fn an_invalid_row_writes_nothing_and_keeps_the_old_output() {
 fn invalid_rows_can_be_kept_in_the_output_to_fix_them() {
     let dir = tempfile::tempdir().unwrap();
     let input = export_with_a_bad_row(dir.path());
-    // Never under the name Alleo picks up: such a file is not one to send.
-    let refused = transform_in(
-        dir.path(),
-        &input,
-        &["-o", "alleo_employees_acme.csv", "--keep-invalid"],
-    );
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(
-        stderr(&refused).contains("e.g. alleo_employees_acme.to-fix.csv"),
-        "{}",
-        stderr(&refused)
-    );
+    // Never under a name Alleo picks up: such a file is not one to send.
+    for name in [
+        "alleo_employees_acme.csv",
+        "alleo_employees_acme.to-fix.csv",
+    ] {
+        let refused = transform_in(dir.path(), &input, &["-o", name, "--keep-invalid"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(
+            stderr(&refused).contains("e.g. to-fix_alleo_employees_acme"),
+            "{}",
+            stderr(&refused)
+        );
+    }
     assert_eq!(files(dir.path()), ["export.csv"], "nothing written");
     let o = transform_in(
         dir.path(),
         &input,
-        &["-o", "alleo_employees_acme.to-fix.csv", "--keep-invalid"],
+        &["-o", "to-fix_alleo_employees_acme.csv", "--keep-invalid"],
     );
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
     let text = stdout(&o);
     assert!(
-        text.contains("! Wrote alleo_employees_acme.to-fix.csv (13 rows)"),
+        text.contains("! Wrote to-fix_alleo_employees_acme.csv (13 rows)"),
         "{text}"
     );
     assert!(
         text.contains("1 row of them still invalid (see above), kept to be fixed there"),
         "{text}"
     );
-    let written = fs::read_to_string(dir.path().join("alleo_employees_acme.to-fix.csv")).unwrap();
+    let written = fs::read_to_string(dir.path().join("to-fix_alleo_employees_acme.csv")).unwrap();
     assert!(written.contains("\nnot-an-address,Bad,"), "{written}");
     let check = alleo_sync_in(
         dir.path(),
         &[
             "validate",
-            "alleo_employees_acme.to-fix.csv",
+            "to-fix_alleo_employees_acme.csv",
             "--as-of",
             AS_OF,
             "--format",
@@ -253,6 +254,54 @@ fn rejects_and_changes_files() {
     fs::write(dir.path().join("fixed.csv"), fixed).unwrap();
     let again = transform_in(dir.path(), "fixed.csv", &["-o", "fixed_out.csv"]);
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+}
+
+/// Rejects and a change log are not files to send: Alleo picks up every
+/// `alleo_employees_*.csv`, so such a name for them is refused, with one it does
+/// not pick up.
+#[test]
+fn rejects_and_changes_are_never_named_as_files_alleo_picks_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = export_with_a_bad_row(dir.path());
+    for (flag, name, other) in [
+        (
+            "--rejects",
+            "alleo_employees_acme-rejects.csv",
+            "out-rejects",
+        ),
+        (
+            "--changes",
+            "alleo_employees_acme.changes.CSV",
+            "out-changes",
+        ),
+    ] {
+        let o = transform_in(dir.path(), &input, &["-o", "out.csv", flag, name]);
+        assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+        let said = stderr(&o);
+        assert!(
+            said.contains(&format!("{flag} {name}: Alleo picks up")),
+            "{said}"
+        );
+        assert!(said.contains(&format!("e.g. {other}.csv")), "{said}");
+    }
+    let dutch = transform_in(
+        dir.path(),
+        &input,
+        &[
+            "-o",
+            "alleo_employees_x.csv",
+            "--rejects",
+            "alleo_employees_x-rejects.csv",
+            "--lang",
+            "nl",
+        ],
+    );
+    assert!(
+        stderr(&dutch).contains("noem het bijv. rejects_alleo_employees_x.csv"),
+        "{}",
+        stderr(&dutch)
+    );
+    assert_eq!(files(dir.path()), ["export.csv"], "nothing written");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 // saved in this browser. The report stays in the checking worker; the page shows
 // what the CLI's text report shows: every error, and each warning found on many
 // rows once.
-import init, { checkConfig, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { checkConfig, companionName, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
 import { fixInGrid, plan, showImport, showPlan, suggest } from "./import.js";
@@ -207,7 +207,7 @@ $("download").addEventListener("click", async () => {
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
   const a = document.createElement("a");
   a.href = url;
-  a.download = last.file.name.replace(/\.csv$/i, "") + "-issues.csv";
+  a.download = companionName(last.file.name, "issues");
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });

@@ -5,6 +5,7 @@
 // then transformed by the core, as `alleo-sync transform` does, and the Alleo file,
 // the change log, the rejected rows and the alleo.toml that does the same nightly
 // are offered for download. Nothing leaves the page.
+import { companionName } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { stringify } from "./vendor/smol-toml/index.js";
 import { forgetEdits, showGrid } from "./grid.js";
 import { asker } from "./check.js";
@@ -177,8 +178,9 @@ async function showMade(made, config, options, word) {
     button.hidden = !bytes;
     button.onclick = () => save(new Blob([bytes], { type }), filename);
   };
-  offer("get-changes", made.files.changes, name.replace(/\.csv$/, "-changes.csv"), "text/csv");
-  offer("get-rejects", made.summary.rejected ? made.files.rejects : null, name.replace(/\.csv$/, "-rejects.csv"), "text/csv");
+  // Named so that Alleo never picks them up, wherever they are saved.
+  offer("get-changes", made.files.changes, companionName(name, "changes"), "text/csv");
+  offer("get-rejects", made.summary.rejected ? made.files.rejects : null, companionName(name, "rejects"), "text/csv");
   offer("get-toml", new TextEncoder().encode(stringify(config) + "\n"), "alleo.toml", "application/toml");
   // The Alleo file, as the grid has it now, only while it has no error.
   const offerFile = ({ errors }) => {

@@ -1,5 +1,5 @@
 //! What stops a run, in English, Dutch or German: the CLI's errors, its refusals
-//! of a command line ([`Usage`]) and the core's [`Error`] (a failed delivery's are
+//! of a command line ([`Usage`](super::usage::Usage)) and the core's [`Error`] (a failed delivery's are
 //! in [`refusal`](super::refusal)). A detail passed on as it was given (what the
 //! OS or a TOML parser said, a setting's own message) stays in its own words.
 //!
@@ -14,7 +14,6 @@
 //! ```
 
 use std::io;
-use std::path::{Path, PathBuf};
 
 use crate::error::Error;
 use crate::messages::Lang;
@@ -65,6 +64,9 @@ pub struct ErrorWords {
     pub old_workbook: &'static str,
     /// `--keep-invalid` with an upload name (the name, a name to use instead).
     pub keep_invalid_name: fn(&str, &str) -> String,
+    /// A file not to send given a name Alleo picks up (the option, the name, a
+    /// name to use instead).
+    pub picked_up: fn(&str, &str, &str) -> String,
     /// An output that is a folder (the option, the path, an example file in it).
     pub output_is_folder: fn(&str, &str, &str) -> String,
     /// An output that is the input (the option, the path).
@@ -140,114 +142,6 @@ impl ErrorWords {
     }
 }
 
-/// What the command line (or `alleo.toml`) asks that cannot be done.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Usage {
-    /// `--keep-invalid` with an upload name.
-    KeepInvalidName {
-        /// The name given.
-        name: String,
-        /// A name to use instead.
-        other: String,
-    },
-    /// An output option given a folder.
-    OutputIsFolder {
-        /// The option.
-        flag: &'static str,
-        /// The folder.
-        path: PathBuf,
-    },
-    /// An output option given the input.
-    OutputIsInput {
-        /// The option.
-        flag: &'static str,
-        /// The input.
-        path: PathBuf,
-    },
-    /// Two output options given one file.
-    OutputsShare {
-        /// The option.
-        flag: &'static str,
-        /// The file.
-        path: PathBuf,
-        /// The option that has it already.
-        other: &'static str,
-    },
-    /// `diff` given too few or too many files.
-    DiffFiles,
-    /// `diff` without a previous state.
-    DiffNeedsPrevious {
-        /// The file to compare.
-        file: String,
-        /// The state file, when nothing was delivered yet.
-        not_yet: Option<PathBuf>,
-    },
-    /// `history` without a state folder.
-    NoHistory,
-    /// No kept delivery of that name.
-    NoKept {
-        /// The name asked for.
-        wanted: String,
-        /// The names kept.
-        kept: String,
-    },
-    /// A name that fits several kept deliveries.
-    ManyKept {
-        /// The name asked for.
-        wanted: String,
-        /// The deliveries it fits.
-        names: Vec<String>,
-    },
-    /// `sync` without a state folder.
-    SyncNoState,
-    /// `sync` without an export.
-    SyncNoExport,
-    /// `[sync] export` with a wildcard in its folder.
-    PatternFolder {
-        /// The pattern.
-        pattern: String,
-    },
-    /// `push` without `[sftp]`.
-    PushNeedsSftp {
-        /// The alleo.toml used, if one was found.
-        config: Option<PathBuf>,
-    },
-}
-
-impl Usage {
-    /// The message in `lang`.
-    pub fn said(&self, lang: Lang) -> String {
-        let t = ErrorWords::of(lang);
-        let shown = |path: &Path| path.display().to_string();
-        match self {
-            Usage::KeepInvalidName { name, other } => (t.keep_invalid_name)(name, other),
-            Usage::OutputIsFolder { flag, path } => {
-                let example = shown(&path.join("alleo_employees_acme.csv"));
-                (t.output_is_folder)(flag, &shown(path), &example)
-            }
-            Usage::OutputIsInput { flag, path } => (t.output_is_input)(flag, &shown(path)),
-            Usage::OutputsShare { flag, path, other } => {
-                (t.outputs_share)(flag, &shown(path), other)
-            }
-            Usage::DiffFiles => t.diff_files.to_owned(),
-            Usage::DiffNeedsPrevious { file, not_yet } => {
-                (t.diff_needs_previous)(file, not_yet.as_deref().map(shown).as_deref())
-            }
-            Usage::NoHistory => t.no_history.to_owned(),
-            Usage::NoKept { wanted, kept } => (t.no_kept)(wanted, kept),
-            Usage::ManyKept { wanted, names } => {
-                (t.many_kept)(wanted, names.len(), &names.join(", "))
-            }
-            Usage::SyncNoState => t.sync_no_state.to_owned(),
-            Usage::SyncNoExport => t.sync_no_export.to_owned(),
-            Usage::PatternFolder { pattern } => (t.pattern_folder)(pattern),
-            Usage::PushNeedsSftp { config } => {
-                (t.push_needs_sftp)(config.as_deref().map(shown).as_deref())
-            }
-        }
-    }
-}
-
 /// Why an input cannot be used, said in `lang` after its name (`cannot read X:
 /// ...`): for the core's errors about what a file is or holds; any other error
 /// whole, as [`core_error`] says it.
@@ -316,7 +210,12 @@ static EN: ErrorWords = ErrorWords {
     old_workbook: "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
-            "--keep-invalid keeps invalid rows in the file: name it otherwise than {name} (e.g. {other}), so that it is never sent as it is"
+            "--keep-invalid keeps invalid rows in the file, and Alleo picks up every file named alleo_employees_*.csv: name it e.g. {other} instead of {name}, so that it is never sent as it is"
+        )
+    },
+    picked_up: |flag, name, other| {
+        format!(
+            "{flag} {name}: Alleo picks up every file named alleo_employees_*.csv, and this file is not one to send: name it e.g. {other}"
         )
     },
     output_is_folder: |flag, path, example| {
@@ -407,7 +306,12 @@ static NL: ErrorWords = ErrorWords {
     old_workbook: "het is een oude Excel-werkmap (.xls); open het in Excel en sla het op als .xlsx of als \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
-            "--keep-invalid laat ongeldige rijen in het bestand staan: geef het een andere naam dan {name} (bijv. {other}), zodat het nooit zo wordt verstuurd"
+            "--keep-invalid laat ongeldige rijen in het bestand staan, en Alleo haalt elk bestand met de naam alleo_employees_*.csv op: noem het bijv. {other} in plaats van {name}, zodat het nooit zo wordt verstuurd"
+        )
+    },
+    picked_up: |flag, name, other| {
+        format!(
+            "{flag} {name}: Alleo haalt elk bestand met de naam alleo_employees_*.csv op, en dit bestand is niet om te versturen: noem het bijv. {other}"
         )
     },
     output_is_folder: |flag, path, example| {
@@ -506,7 +410,12 @@ static DE: ErrorWords = ErrorWords {
     old_workbook: "es ist eine alte Excel-Arbeitsmappe (.xls); öffnen Sie sie in Excel und speichern Sie sie als .xlsx oder als \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
-            "--keep-invalid lässt ungültige Zeilen in der Datei: nennen Sie sie anders als {name} (z. B. {other}), damit sie nie so gesendet wird"
+            "--keep-invalid lässt ungültige Zeilen in der Datei, und Alleo holt jede Datei namens alleo_employees_*.csv ab: nennen Sie sie z. B. {other} statt {name}, damit sie nie so gesendet wird"
+        )
+    },
+    picked_up: |flag, name, other| {
+        format!(
+            "{flag} {name}: Alleo holt jede Datei namens alleo_employees_*.csv ab, und diese Datei ist nicht zum Senden: nennen Sie sie z. B. {other}"
         )
     },
     output_is_folder: |flag, path, example| {

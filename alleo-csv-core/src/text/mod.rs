@@ -30,6 +30,7 @@ pub mod page;
 pub mod refusal;
 pub mod schedule;
 pub mod transform;
+pub mod usage;
 mod words;
 
 use std::io::{self, Write};

@@ -92,7 +92,8 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
 
   // The download is alleo-sync validate --format csv, byte for byte.
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
-  assert.equal(download.suggestedFilename(), "alleo_employees_demo-issues.csv");
+  // Named so that Alleo never picks it up (not alleo_employees_*.csv).
+  assert.equal(download.suggestedFilename(), "issues_alleo_employees_demo.csv");
   const csv = readFileSync(await download.path());
   const cliCsv = spawnSync(alleoSync, [
     "validate", "-", "--as-of", "2026-11-26", "--format", "csv", "--no-previous",
@@ -485,6 +486,7 @@ for (const [system, file] of [["afas", "export.csv"], ["personio", "export.xlsx"
     assert.equal(made.name, "alleo_employees_acme.csv");
     assert.ok(made.bytes.equals(cli.output), "the page's Alleo file is the CLI's, byte for byte");
     const changes = await download(page, "#get-changes");
+    assert.equal(changes.name, "changes_alleo_employees_acme.csv", "a name Alleo never picks up");
     assert.ok(changes.bytes.equals(cli.changes), "the change logs are the same");
     assert.ok(!made.bytes.includes("BSN") && !made.bytes.includes("IBAN"), "no sensitive column is sent");
     assert.deepEqual(requests.filter((url) => !url.startsWith(origin)), [], "every request stays on the page's own origin");
@@ -512,6 +514,7 @@ test("an export with an error: the Alleo file is not offered, and the page says 
   assert.ok(await page.locator("#get-file").isHidden());
   assert.ok(await page.locator("#get-rejects").isVisible());
   const rejects = await download(page, "#get-rejects");
+  assert.equal(rejects.name, "rejects_alleo_employees_acme.csv", "a name Alleo never picks up");
   assert.match(rejects.bytes.toString("latin1"), /at-example\.nl/);
   await page.close();
 });
