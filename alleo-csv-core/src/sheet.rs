@@ -62,6 +62,9 @@ pub struct Sheet {
     value_counts: Vec<ValueCounts>,
     errors: usize,
     warnings: usize,
+    /// What the whole file is checked under again before it is saved.
+    config: Config,
+    options: Options,
 }
 
 /// One employee row of the file: where its bytes are, and its spreadsheet row.
@@ -93,7 +96,7 @@ impl Sheet {
     pub fn new(bytes: Vec<u8>, config: &Config, options: Options) -> Sheet {
         let mut rules_options = options.clone();
         rules_options.file_name = None;
-        let mut checker = Checker::new(config, options);
+        let mut checker = Checker::new(config, options.clone());
         let mut header = None;
         let mut lines = Vec::new();
         let mut emails = Vec::new();
@@ -148,6 +151,8 @@ impl Sheet {
             rules,
             watched,
             value_counts,
+            config: config.clone(),
+            options,
         };
         sheet.index_issues();
         sheet
@@ -262,15 +267,21 @@ impl Sheet {
 
     /// The lines that have what `having` asks for, in order.
     pub fn rows_with(&self, having: Having) -> Vec<u32> {
+        (0..self.lines.len())
+            .filter(|&n| self.has(n, having))
+            .map(|n| n as u32)
+            .collect()
+    }
+
+    /// Whether line `line` has what `having` asks for (for a filter to take in
+    /// the lines an [`edit`](Sheet::edit) touched, without a look at every line).
+    pub fn has(&self, line: usize, having: Having) -> bool {
         let wanted = match having {
-            Having::Anything => return (0..self.lines.len() as u32).collect(),
+            Having::Anything => return line < self.lines.len(),
             Having::Errors => ERRORS,
             Having::Problems => ERRORS | WARNINGS,
         };
-        (0..self.lines.len())
-            .filter(|&n| self.flags[n] & wanted != 0)
-            .map(|n| n as u32)
-            .collect()
+        self.flags.get(line).is_some_and(|f| f & wanted != 0)
     }
 
     /// Sets column `column` of line `line` to `value` and checks again what that
@@ -427,6 +438,20 @@ impl Sheet {
         self.rules
             .columns()
             .and_then(|c| c.field_index[crate::FieldKey::Email as usize])
+    }
+
+    /// The file as it is now, and a whole check of it as [`validate`] checks the
+    /// file: only this says it may be sent. (The counts kept as cells are edited
+    /// say the same, but a file about to be sent is checked from its bytes.)
+    ///
+    /// [`validate`]: crate::validate()
+    pub fn check_whole(&self) -> (Vec<u8>, Report) {
+        let mut bytes = Vec::with_capacity(self.bytes.len());
+        // A Vec takes every byte, and a row is always one csv can write.
+        let _ = self.write_to(&mut bytes);
+        let mut validator = crate::Validator::new(&self.config, self.options.clone());
+        validator.feed(&bytes);
+        (bytes, validator.finish())
     }
 
     /// Writes the file as it is now to `out` and hands `out` back: the bytes as

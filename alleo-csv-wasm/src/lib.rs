@@ -14,7 +14,7 @@ mod report;
 mod sheet;
 
 pub use report::Report;
-pub use sheet::Sheet;
+pub use sheet::{Checked, Sheet};
 
 use alleo_csv_core::job::{self, Checking};
 use alleo_csv_core::lifecycle::{Previous, diff as core_diff};

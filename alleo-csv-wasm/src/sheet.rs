@@ -7,6 +7,7 @@ use alleo_csv_core::{Issue, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::Report;
 use crate::glue::{config_of, options_of, to_js};
 
 /// An Alleo file being edited.
@@ -44,6 +45,15 @@ impl Sheet {
             code: issue.code().as_str(),
             message: issue.message(self.lang, self.show_values),
         }
+    }
+}
+
+/// A grid's filter: `"errors"`, `"problems"`, or every line.
+fn having_of(having: Option<&str>) -> Having {
+    match having {
+        Some("errors") => Having::Errors,
+        Some("problems") => Having::Problems,
+        _ => Having::Anything,
     }
 }
 
@@ -91,11 +101,7 @@ impl Sheet {
     /// `"problems"` (errors or warnings), or every line.
     #[wasm_bindgen(js_name = rowsWith)]
     pub fn rows_with(&self, having: Option<String>) -> Vec<u32> {
-        self.inner.rows_with(match having.as_deref() {
-            Some("errors") => Having::Errors,
-            Some("problems") => Having::Problems,
-            _ => Having::Anything,
-        })
+        self.inner.rows_with(having_of(having.as_deref()))
     }
 
     /// The rows of `lines`: `[{ line, row, values, issues: [{ column, severity,
@@ -140,20 +146,52 @@ impl Sheet {
         to_js(&issues)
     }
 
-    /// Sets column `column` of line `line` to `value`, checks again what that
-    /// changes, and returns the lines whose issues may have changed.
-    pub fn edit(&mut self, line: usize, column: usize, value: &str) -> Vec<u32> {
+    /// Sets column `column` of line `line` to `value` and checks again what that
+    /// changes; returns, of the lines checked again, those with `having` (as
+    /// for [`Sheet::rows_with`]), for a filter to take in.
+    pub fn edit(
+        &mut self,
+        line: usize,
+        column: usize,
+        value: &str,
+        having: Option<String>,
+    ) -> Vec<u32> {
+        let having = having_of(having.as_deref());
         let touched = self.inner.edit(line, column, value);
-        touched.into_iter().map(|n| n as u32).collect()
+        touched
+            .into_iter()
+            .filter(|&n| self.inner.has(n, having))
+            .map(|n| n as u32)
+            .collect()
     }
 
-    /// The file as it is now.
-    ///
-    /// # Errors
-    /// Never, in practice (the file is written to memory).
-    pub fn file(&self) -> Result<Vec<u8>, JsError> {
-        self.inner
-            .write_to(Vec::new())
-            .map_err(|e| JsError::new(&e.to_string()))
+    /// The file as it is now, and a whole check of it (see
+    /// [`sheet::Sheet::check_whole`]): only that says it may be sent.
+    #[wasm_bindgen(js_name = checkWhole)]
+    pub fn check_whole(&self) -> Checked {
+        let (bytes, report) = self.inner.check_whole();
+        Checked { bytes, report }
+    }
+}
+
+/// A sheet's file about to be saved, and its whole check.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Checked {
+    bytes: Vec<u8>,
+    report: alleo_csv_core::Report,
+}
+
+#[wasm_bindgen]
+impl Checked {
+    /// The file's bytes.
+    #[wasm_bindgen(getter)]
+    pub fn bytes(&self) -> Vec<u8> {
+        self.bytes.clone()
+    }
+
+    /// The report of the whole check, kept in WebAssembly memory.
+    pub fn report(&self) -> Report {
+        Report::new(self.report.clone())
     }
 }

@@ -3,15 +3,13 @@
 // (or an Alleo file chosen on the page) for the grid (the core's Sheet), off the page's thread, with the core's one call
 // for each (`suggestMapping`, `transform`, `diff`, `Sheet`). Files and results are
 // transferred, not copied.
-import init, { diff, suggestMapping, transform, validate, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { diff, suggestMapping, transform, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 
 const ready = init();
 /// The transform whose file the grid will hold, until it does.
 let made = null;
-/// The Alleo file being edited, what it is checked under, the grid's filter and
-/// the lines it lets through.
+/// The Alleo file being edited, the grid's filter and the lines it lets through.
 let sheet = null;
-let checkedAs = null;
 let having = "";
 let shown = new Uint32Array();
 
@@ -19,12 +17,11 @@ let shown = new Uint32Array();
 function forget() {
   made?.free();
   sheet?.free();
-  [made, sheet, checkedAs] = [null, null, null];
+  [made, sheet] = [null, null];
 }
 
 /// The sheet's summary for the grid, its filter reset to every row.
-function opened(config, options) {
-  checkedAs = { config, options };
+function opened() {
   having = "";
   shown = sheet.rowsWith();
   return { header: sheet.header(), length: sheet.length, ...now() };
@@ -68,13 +65,13 @@ const answers = {
   async open({ file, config, options }) {
     forget();
     sheet = new Sheet(new Uint8Array(await file.arrayBuffer()), config, options);
-    return opened(config, options);
+    return opened();
   },
   // The file just made, checked whole for the grid.
   grid({ config, options }) {
     sheet = made.sheet(config, options);
     made = null;
-    return opened(config, options);
+    return opened();
   },
   filter({ having: chosen }) {
     having = chosen;
@@ -87,17 +84,20 @@ const answers = {
   // An edit can give other rows an error (an address used twice): under a
   // filter, they join the rows shown (and the rows fixed stay until it changes).
   edit({ line, column, value }) {
-    sheet.edit(line, column, value);
-    if (having) shown = union(shown, sheet.rowsWith(having));
+    const joining = sheet.edit(line, column, value, having || undefined);
+    if (having) shown = union(shown, joining);
     return { shown: shown.length, ...now() };
   },
   // The file as it is now, and a whole check of it: only that says it may be sent
   // (the rules about the whole file, such as sensitive numbers, included).
   file() {
-    const bytes = sheet.file();
-    const report = validate(bytes, checkedAs.config, checkedAs.options);
-    const problems = report.issues.filter((i) => i.severity === "error").slice(0, 20).map((i) => i.message);
-    return [{ bytes, valid: report.valid, errors: report.errors, problems }, [bytes.buffer]];
+    const checked = sheet.checkWhole();
+    const [bytes, report] = [checked.bytes, checked.report()];
+    checked.free();
+    const { valid, errors } = report.summary();
+    const problems = report.issues("error", "", true, 20).issues.map((i) => i.message);
+    report.free();
+    return [{ bytes, valid, errors, problems }, [bytes.buffer]];
   },
 };
 

@@ -196,3 +196,54 @@ fn a_column_made_sensitive_by_an_edit_is_counted_as_a_whole_check_counts_it() {
     assert_eq!(sheet.counts().0, 0, "no longer");
     assert!(sheet.file_issues().is_empty());
 }
+
+/// The whole check before saving is `validate` of the bytes written, under the
+/// sheet's own configuration and options (the file's name included).
+#[test]
+fn the_whole_check_is_validate_of_the_file_as_it_is_now() {
+    let file = format!(
+        "{HEADER}a@example.com,An,Jansen,1990-01-01\nnot-an-address,Bo,Visser,1991-02-02\n"
+    );
+    let mut named = options();
+    named.file_name = Some("employees.csv".to_owned());
+    let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), named.clone());
+    let (bytes, before) = sheet.check_whole();
+    assert_eq!(
+        (before.errors(), before.warnings()),
+        (1, 1),
+        "the address; the name"
+    );
+    sheet.edit(1, 0, "bo@example.com");
+    let (bytes_after, after) = sheet.check_whole();
+    assert_ne!(bytes, bytes_after);
+    assert_eq!(bytes_after, sheet.write_to(Vec::new()).unwrap());
+    let expected = validate(&bytes_after[..], &Config::default(), named).unwrap();
+    assert_eq!(after, expected);
+    let codes: Vec<&str> = after.issues.iter().map(|i| i.code().as_str()).collect();
+    assert_eq!(codes, ["file-name"]);
+}
+
+/// `has` agrees with `rows_with` for every line and filter, before and after an
+/// edit, and a line that does not exist has nothing.
+#[test]
+fn has_is_rows_with_for_one_line() {
+    let file = format!(
+        "{HEADER}a@example.com,An,Jansen,1990-01-01\nb@example.com,Bo,Visser,31-12-1991\nc@example.com,Cas,Smit,\n"
+    );
+    let mut sheet = Sheet::new(file.into_bytes(), &Config::default(), options());
+    let agree = |sheet: &Sheet| {
+        for having in [Having::Anything, Having::Errors, Having::Problems] {
+            let each: Vec<u32> = (0..sheet.len() + 2)
+                .filter(|&n| sheet.has(n, having))
+                .map(|n| n as u32)
+                .collect();
+            assert_eq!(each, sheet.rows_with(having), "{having:?}");
+        }
+    };
+    agree(&sheet);
+    assert!(sheet.has(1, Having::Errors) && !sheet.has(0, Having::Problems));
+    assert!(!sheet.has(2, Having::Errors));
+    sheet.edit(2, 0, "b@example.com");
+    agree(&sheet);
+    assert!(sheet.has(2, Having::Errors), "now sharing b's address");
+}
