@@ -34,19 +34,30 @@ use crate::naming::{is_custom_name, suggest_custom_name, upload_name};
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// The `[company]` section. Defaults to no known groups.
+    #[serde(skip_serializing_if = "is_default")]
     pub company: Company,
     /// The `[mapping]` section: header in your file -> Alleo field. Defaults to
     /// empty (headers must be Alleo's own names or `custom_` fields).
+    #[serde(skip_serializing_if = "is_default")]
     pub mapping: Mapping,
     /// The `[custom_fields]` section: declared types. Defaults to empty (every
     /// custom field is text).
+    #[serde(skip_serializing_if = "is_default")]
     pub custom_fields: CustomFields,
     /// The `[input]` section: how a customer's export is written, for
     /// [`transform`](crate::transform). Defaults to detecting what can be detected.
+    #[serde(skip_serializing_if = "is_default")]
     pub input: Input,
     /// The `[safety]` section: the mass-deactivation guard of the
     /// [`lifecycle`](crate::lifecycle) plan.
+    #[serde(skip_serializing_if = "is_default")]
     pub safety: Safety,
+}
+
+/// Whether a setting is its default, left out when a configuration is written:
+/// what a configuration writes is only what it sets.
+pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// The whole `alleo.toml`, as every front reads it: the sections the rules use,
@@ -118,6 +129,19 @@ impl Default for Schema {
 }
 
 impl Config {
+    /// The sections of `alleo.toml` a `Config` holds, as it writes them; the
+    /// others (`[state]`, `[sync]`, `[notify]`, `[sftp]`) are the CLI's.
+    ///
+    /// ```
+    /// use alleo_csv_core::Config;
+    /// for section in Config::SECTIONS {
+    ///     let json = format!("{{\"{section}\": {{}}}}");
+    ///     assert!(Config::from_shape(&mut serde_json::Deserializer::from_str(&json)).is_ok());
+    /// }
+    /// ```
+    pub const SECTIONS: [&'static str; 5] =
+        ["company", "mapping", "custom_fields", "input", "safety"];
+
     /// Reads a configuration shaped like `alleo.toml` from any serde format (a
     /// Python dict or a JavaScript object, through JSON), naming the key that is
     /// wrong when it cannot be used.
@@ -173,10 +197,12 @@ pub struct Safety {
     /// The most deactivations one file may schedule: a count (`25`) or a share of
     /// the previous state (`"10%"`). Defaults to 10% of the previous state, and at
     /// least 5.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_deactivations: Option<Limit>,
     /// Columns to send even though they look sensitive (SPEC section 6b), named as
     /// in the file sent (`custom_iban`) and matched in any case and spacing.
     /// Defaults to none: every sensitive column is a `sensitive-data` error.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub allow_sensitive: Vec<String>,
 }
 
@@ -261,6 +287,7 @@ impl From<Limit> for LimitText {
 pub struct Company {
     /// The company groups set up in Alleo. When empty (the default), `Company group`
     /// values are not checked, since the list is not known.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<String>,
 }
 

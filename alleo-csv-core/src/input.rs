@@ -29,22 +29,28 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct Input {
     /// The field separator. Defaults to detecting it from the header line.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<Delimiter>,
     /// The character encoding. Defaults to detecting it: a byte order mark decides,
     /// else UTF-8 when every byte fits, else Windows-1252. A byte order mark always
     /// wins over this setting, as it does in browsers and Excel.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub encoding: Option<Encoding>,
     /// How dates are written (`%d-%m-%Y`). Defaults to none: dates must already be
     /// `YYYY-MM-DD`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date_format: Option<DateFormat>,
     /// Whether decimals use a comma (`0,8`). Defaults to false.
+    #[serde(skip_serializing_if = "crate::config::is_default")]
     pub decimal_comma: bool,
     /// The worksheet to read from a workbook. Defaults to the first one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
     /// Export columns `transform` leaves out of the Alleo file (SPEC section 6b),
     /// matched as `[mapping]` keys are: in any case, with space, `_` and `-` alike.
     /// Defaults to none: a column that is neither an Alleo field, mapped, nor a
     /// `custom_` field stops the run, since a new column is a decision.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ignore: Vec<String>,
 }
 

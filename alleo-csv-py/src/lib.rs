@@ -110,8 +110,8 @@ fn options(as_of: Option<NaiveDate>, lang: Lang, source: &Source) -> Options {
 /// suggest` does: from its header and the values of its first rows (an export as a
 /// path, bytes or a binary file object: CSV in any encoding or an .xlsx workbook),
 /// or from a list of headers alone. Returns `{"columns", "input", "custom_fields",
-/// "toml", "notes"}`: the CLI's `--format json`, with the TOML it prints and each
-/// column's note.
+/// "toml", "notes", "export", "choices"}`: the CLI's `--format json`, with the
+/// TOML it prints, each column's note and the choices as suggested.
 #[pyfunction]
 #[pyo3(signature = (export, *, config = None, lang = "en"))]
 fn suggest_mapping(

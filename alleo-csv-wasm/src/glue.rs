@@ -1,5 +1,6 @@
 //! JavaScript values to the core's types and back.
 
+use alleo_csv_core::mapping::Choices;
 use alleo_csv_core::{Config, Lang, Options};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
@@ -29,6 +30,51 @@ pub fn config_of(value: JsValue) -> Result<Config, JsError> {
     }
     let json = stringify(&value, "configuration")?;
     Config::from_shape(&mut serde_json::Deserializer::from_str(&json)).map_err(error)
+}
+
+/// A mapping step's choices from `{ targets, delimiter, encoding, date_format }`
+/// (read key by key: serde's reader of them costs the page kilobytes).
+pub fn choices_of(value: &JsValue) -> Choices {
+    let text = |key: &str| {
+        js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let targets = js_sys::Reflect::get(value, &JsValue::from_str("targets"))
+        .ok()
+        .filter(js_sys::Array::is_array)
+        .map(|t| {
+            js_sys::Array::from(&t)
+                .iter()
+                .map(|t| t.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    Choices {
+        targets,
+        delimiter: text("delimiter"),
+        encoding: text("encoding"),
+        date_format: text("date_format"),
+    }
+}
+
+/// `base` (an object shaped like `alleo.toml`) with the sections a [`Config`]
+/// holds replaced by `config`'s: the others (`sftp`, ...) kept as they are.
+pub fn with_sections(base: &JsValue, config: &Config) -> Result<JsValue, JsError> {
+    let whole = js_sys::Object::new();
+    if base.is_object() {
+        js_sys::Object::assign(&whole, base.unchecked_ref());
+    }
+    let made = to_js(config)?;
+    for section in Config::SECTIONS {
+        let key = JsValue::from_str(section);
+        let value = js_sys::Reflect::get(&made, &key).unwrap_or(JsValue::UNDEFINED);
+        let _ = js_sys::Reflect::delete_property(&whole, &key);
+        if !value.is_undefined() {
+            let _ = js_sys::Reflect::set(&whole, &key, &value);
+        }
+    }
+    Ok(whole.into())
 }
 
 /// A plain object as JSON text.

@@ -26,7 +26,7 @@ use alleo_csv_core::{Schema, mapping, naming, schedule, split};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
 
-use crate::glue::{config_of, error, lang_of, options_of, to_js};
+use crate::glue::{choices_of, config_of, error, lang_of, options_of, to_js, with_sections};
 
 /// Checks a whole file and returns the report of SPEC section 5 as a plain object.
 ///
@@ -198,6 +198,32 @@ pub fn suggest_mapping(
         }
     };
     to_js(&suggestions.with_toml("-", lang))
+}
+
+/// The configuration a mapping step's `choices` make for `export` (its bytes):
+/// `{ targets: [one per column: a field key or custom field name, or null to
+/// leave it out], delimiter, encoding, date_format }` (a suggestion's `choices`
+/// are those it suggests), applied to `base`, the settings saved (its other
+/// sections, such as `sftp`, kept).
+///
+/// # Errors
+/// A JavaScript `Error` for a configuration or choices that cannot be used
+/// (the message names the column or setting), or an export that cannot be read.
+#[wasm_bindgen(js_name = chosenConfig)]
+pub fn chosen_config(
+    export: &[u8],
+    base: JsValue,
+    choices: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsError> {
+    let (config, lang) = (config_of(base.clone())?, lang_of(lang.as_deref())?);
+    let choices = choices_of(&choices);
+    let suggestions =
+        job::suggest_mapping(std::io::Cursor::new(export), &config, lang).map_err(error)?;
+    with_sections(
+        &base,
+        &suggestions.config(&config, &choices).map_err(error)?,
+    )
 }
 
 /// Transforms an export (CSV in any encoding and delimiter, or an `.xlsx`

@@ -171,6 +171,27 @@ test("the other exports", () => {
   assert.equal(defaulted.as_of, wasm.nextPickup().slice(0, 10));
 });
 
+test("chosenConfig: the choices as suggested make the CLI's TOML; the base's other sections are kept", () => {
+  const export_ = readFileSync(join(root, "examples", "exports", "afas", "export.csv"));
+  const suggested = wasm.suggestMapping(export_);
+  const base = { company: { groups: ["Sales"] }, sftp: { host: "sftp.example.com", file_id: "acme" } };
+  const config = wasm.chosenConfig(export_, base, suggested.choices);
+  const fromToml = parseToml(suggested.toml);
+  assert.deepEqual(config.sftp, base.sftp, "a section the rules do not read stays");
+  assert.deepEqual(config.company, base.company);
+  assert.deepEqual(config.mapping, fromToml.mapping);
+  assert.deepEqual(config.input, fromToml.input);
+  assert.deepEqual(base, { company: { groups: ["Sales"] }, sftp: { host: "sftp.example.com", file_id: "acme" } }, "the base is not changed");
+  // A column left out; a wrong target named.
+  const targets = [...suggested.choices.targets];
+  const first = targets.findIndex((t) => t === "email");
+  targets[first] = null;
+  const header = suggested.columns[first].header;
+  assert.ok(wasm.chosenConfig(export_, base, { ...suggested.choices, targets }).input.ignore.includes(header));
+  targets[first] = "emial";
+  assert.throws(() => wasm.chosenConfig(export_, base, { ...suggested.choices, targets }), new RegExp(`mapping\\."${header}": `));
+});
+
 /// The corpus's transform cases (`export.csv`, `transform.json`).
 const transformCases = readdirSync(casesDir).filter((name) =>
   existsSync(join(casesDir, name, "transform.json")),

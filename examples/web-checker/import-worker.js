@@ -3,7 +3,7 @@
 // (or an Alleo file chosen on the page) for the grid (the core's Sheet), off the page's thread, with the core's one call
 // for each (`suggestMapping`, `transform`, `diff`, `Sheet`). Files and results are
 // transferred, not copied.
-import init, { diff, suggestMapping, transform, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
+import init, { chosenConfig, diff, suggestMapping, transform, Sheet } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 
 const ready = init();
 /// The transform whose file the grid will hold, until it does.
@@ -51,13 +51,16 @@ const answers = {
   },
   // The rows still invalid stay in the file, to be fixed in the grid. The file
   // itself stays here: the grid asks for it next, and the download asks the grid.
-  async transform({ file, config, options, output }) {
+  // The configuration is the one the mapping step's choices make of `base`.
+  async transform({ file, base, choices, options, output }) {
     forget();
-    made = transform(new Uint8Array(await file.arrayBuffer()), config, options, true);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const config = chosenConfig(bytes, base, choices, options.lang);
+    made = transform(bytes, config, options, true);
     const report = made.report();
     const files = { rejects: made.rejects(), changes: made.changes() };
     return [
-      { usable: made.usable, summary: made.summary, valid: report.summary().valid, text: made.text(output), files },
+      { config, usable: made.usable, summary: made.summary, valid: report.summary().valid, text: made.text(output), files },
       Object.values(files).filter(Boolean).map((f) => f.buffer),
     ];
   },

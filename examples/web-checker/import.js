@@ -66,11 +66,6 @@ export async function fixInGrid(file, config, options, word) {
   $("grid-heading").focus();
 }
 
-/// The TOML value of an `[input]` suggestion (`"\";\""` is `;`).
-const value = (setting) => {
-  try { return JSON.parse(setting.value); } catch { return setting.value; }
-};
-
 /// Shows the mapping step for `file` with its `suggestion`; `base` is the saved
 /// configuration (company groups and the like), `fields` the core's schema,
 /// `word(key)` a word in the page's language, `options` the run's options.
@@ -79,11 +74,10 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
   const body = $("import-columns");
   body.replaceChildren();
   const customs = new Set(suggestion.columns.map((c) => c.target).filter((t) => t?.startsWith("custom_")));
+  const chosen = suggestion.choices; // the core's: what it suggests, column by column
   suggestion.columns.forEach((c, i) => {
     const tr = body.insertRow();
     tr.dataset.header = c.header;
-    // A column under Alleo's own name (or mapped already) needs no [mapping] line.
-    tr.dataset.own = c.needed ? "" : (c.target ?? "");
     const th = document.createElement("th");
     th.scope = "row";
     th.textContent = c.header;
@@ -93,8 +87,7 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
     select.add(new Option(word("leaveOut"), ""));
     for (const { key, label } of fields) select.add(new Option(label, key));
     for (const custom of customs) select.add(new Option(custom, custom));
-    // Alleo's own name needs no line; a column left out is left out.
-    select.value = c.leave_out ? "" : (c.target ?? "");
+    select.value = chosen.targets[i] ?? "";
     tr.insertCell().append(select);
     const why = tr.insertCell();
     why.textContent = suggestion.notes[i]; // the confidence, the reason and the evidence, in words
@@ -103,10 +96,9 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
       why.prepend(Object.assign(document.createElement("strong"), { textContent: `${word("sensitive")}. ` }));
     }
   });
-  const input = Object.fromEntries(suggestion.input.map((s) => [s.key, value(s)]));
-  $("delimiter").value = input.delimiter ?? base?.input?.delimiter ?? "";
-  $("encoding").value = input.encoding ?? base?.input?.encoding ?? "";
-  $("date-format").value = input.date_format ?? base?.input?.date_format ?? "";
+  $("delimiter").value = chosen.delimiter ?? base?.input?.delimiter ?? "";
+  $("encoding").value = chosen.encoding ?? base?.input?.encoding ?? "";
+  $("date-format").value = chosen.date_format ?? base?.input?.date_format ?? "";
   $("file-id").value ||= base?.sftp?.file_id ?? "";
   $("made").hidden = true;
   section.hidden = false;
@@ -120,12 +112,12 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
       return;
     }
     $("file-id").removeAttribute("aria-invalid");
-    const config = configOf(base, suggestion);
     const name = `alleo_employees_${id}.csv`;
     $("make").disabled = true;
     try {
-      const made = await ask({ want: "transform", file, config, options: { ...options, name: file.name }, output: name });
-      await showMade(made, config, { ...options, name }, word);
+      // The core makes the configuration of the choices, as the CLI's suggestion.
+      const made = await ask({ want: "transform", file, base, choices: choicesOf(), options: { ...options, name: file.name }, output: name });
+      await showMade(made, made.config, { ...options, name }, word);
     } catch (e) {
       $("made-text").textContent = e.message;
       $("made").hidden = false;
@@ -135,37 +127,12 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
   };
 }
 
-/// The configuration the choices make: the saved one, with the mapping, the
-/// custom field types, what is left out and the dialect of this export.
-function configOf(base, suggestion) {
-  const config = structuredClone(base ?? {});
-  const mapping = { ...(config.mapping ?? {}) };
-  const ignore = [];
-  for (const tr of $("import-columns").rows) {
-    const header = tr.dataset.header;
-    const target = tr.querySelector("select").value;
-    if (!target) ignore.push(header);
-    else if (target !== tr.dataset.own) mapping[header] = target;
-  }
-  // Every [input] setting the suggestion applies (decimal commas among them), then
-  // the three the form shows, as chosen there.
-  const applied = suggestion.input.filter((s) => s.apply).map((s) => [s.key, value(s)]);
-  const input = { ...(config.input ?? {}), ...Object.fromEntries(applied) };
-  for (const [key, id] of [["delimiter", "delimiter"], ["encoding", "encoding"], ["date_format", "date-format"]]) {
-    const v = $(id).value.trim();
-    if (v) input[key] = v;
-    else delete input[key];
-  }
-  if (ignore.length) input.ignore = ignore;
-  else delete input.ignore;
-  const custom = { ...(config.custom_fields ?? {}) };
-  for (const s of suggestion.custom_fields) {
-    if (Object.values(mapping).includes(s.key)) custom[s.key] ??= value(s);
-  }
-  if (Object.keys(mapping).length) config.mapping = mapping;
-  if (Object.keys(input).length) config.input = input;
-  if (Object.keys(custom).length) config.custom_fields = custom;
-  return config;
+/// What the mapping step shows chosen: each column's target (`null`: left out)
+/// and the dialect (`null`: detected).
+function choicesOf() {
+  const targets = [...$("import-columns").rows].map((tr) => tr.querySelector("select").value || null);
+  const [delimiter, encoding, date_format] = ["delimiter", "encoding", "date-format"].map((id) => $(id).value.trim() || null);
+  return { targets, delimiter, encoding, date_format };
 }
 
 /// What the transform made, the downloads, and then the grid to fix it in;

@@ -13,6 +13,7 @@
 //! that would send it written commented out.
 
 mod as_toml;
+mod chosen;
 mod names;
 mod settings;
 mod values;
@@ -20,6 +21,7 @@ mod words;
 
 use serde::Serialize;
 
+pub use self::chosen::Choices;
 use self::values::Stats;
 pub use self::values::{Evidence, ValueKind};
 use crate::config::{Config, Target};
@@ -210,6 +212,8 @@ pub struct Suggested<'s> {
     /// Whether the file is an HR export to transform rather than an Alleo file
     /// to check (see [`Suggestions::is_export`]).
     export: bool,
+    /// The choices as suggested, for a mapping step (see [`Suggestions::choices`]).
+    choices: Choices,
 }
 
 impl Suggestions {
@@ -220,6 +224,7 @@ impl Suggestions {
             toml: self.to_toml(source, lang),
             notes: self.notes(lang),
             export: self.is_export(),
+            choices: self.choices(),
         }
     }
 
