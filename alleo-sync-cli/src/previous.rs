@@ -8,6 +8,7 @@ use alleo_csv_core::lifecycle::Previous;
 
 use crate::config_file::Loaded;
 use crate::error::CliError;
+use crate::push::state::StateDir;
 
 /// Where the previous state came from, for the report to say.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,8 @@ pub enum Origin {
 pub struct Chosen {
     pub origin: Origin,
     pub previous: Option<Previous>,
+    /// The last file delivered, when `--previous` was given in its place.
+    pub instead_of: Option<PathBuf>,
 }
 
 /// Chooses and reads the previous state.
@@ -36,24 +39,25 @@ pub struct Chosen {
 /// # Errors
 /// A file that cannot be read or is not a previous state (no Email column).
 pub fn choose(explicit: Option<&Path>, ignore: bool, loaded: &Loaded) -> Result<Chosen, CliError> {
-    let origin = match (explicit, ignore, &loaded.state) {
+    let delivered = loaded.state.as_ref().map(StateDir::last_delivered);
+    let delivered_file = delivered.clone().filter(|path| path.is_file());
+    let origin = match (explicit, ignore, delivered) {
         (Some(path), _, _) => Origin::Given(path.to_path_buf()),
         (None, true, _) => Origin::Ignored,
         (None, false, None) => Origin::NoFolder,
-        (None, false, Some(state)) => {
-            let path = state.last_delivered();
-            if path.is_file() {
-                Origin::Delivered(path)
-            } else {
-                Origin::NotYet(path)
-            }
-        }
+        (None, false, Some(path)) if path.is_file() => Origin::Delivered(path),
+        (None, false, Some(path)) => Origin::NotYet(path),
     };
+    let instead_of = delivered_file.filter(|_| explicit.is_some());
     let previous = match &origin {
         Origin::Given(path) | Origin::Delivered(path) => Some(read(path, loaded)?),
         _ => None,
     };
-    Ok(Chosen { origin, previous })
+    Ok(Chosen {
+        origin,
+        previous,
+        instead_of,
+    })
 }
 
 fn read(path: &Path, loaded: &Loaded) -> Result<Previous, CliError> {

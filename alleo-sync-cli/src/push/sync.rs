@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-use alleo_csv_core::job;
 use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::Outputs;
+use alleo_csv_core::{Lang, job};
 use serde::{Deserialize, Serialize};
 
 use super::args::SyncArgs;
@@ -26,7 +26,6 @@ use crate::error::{CliError, Usage};
 use crate::previous;
 use crate::text::Ansi;
 use crate::validate_cmd;
-use alleo_csv_core::Lang;
 use alleo_csv_core::text::delivery::{self, write_counts};
 use chrono::Utc;
 
@@ -133,8 +132,9 @@ fn transform_and_deliver(
     }
 
     *stage = Stage::Check;
-    let (chosen, instead) = previous_state(&args.previous, loaded, args.check.lang)?;
-    run.previous_given = instead;
+    let given = &args.previous;
+    let chosen = previous::choose(given.previous.as_deref(), given.no_previous, loaded)?;
+    run.previous_given = given_instead(given, &chosen, args.check.lang);
     options.file_name = Some(remote_name.clone());
     let checked = job::check(
         &bytes[..],
@@ -240,30 +240,14 @@ fn matches(pattern: &str, name: &str) -> bool {
     p[i..].iter().all(|&c| c == '*')
 }
 
-/// The previous state this run checks against: the last delivery, or the file
-/// `--previous` gives (meant for a first run: when it replaces a delivery, that is
-/// said on every run, so that a cron line left with it is noticed).
-/// Returns it, and the file given when it replaces a delivery (for the history).
-fn previous_state(
-    given: &PreviousArgs,
-    loaded: &Loaded,
-    lang: Lang,
-) -> Result<(previous::Chosen, Option<PathBuf>), CliError> {
-    let delivered = loaded
-        .state
-        .as_ref()
-        .map(super::state::StateDir::last_delivered);
-    let mut instead = None;
-    if let (Some(file), Some(last)) = (&given.previous, delivered.filter(|p| p.is_file())) {
-        let (file_shown, last_shown) = (file.display().to_string(), last.display().to_string());
-        eprintln!(
-            "{}",
-            delivery::previous_given(lang, &file_shown, &last_shown)
-        );
-        instead = Some(file.clone());
-    }
-    let chosen = previous::choose(given.previous.as_deref(), given.no_previous, loaded)?;
-    Ok((chosen, instead))
+/// Says on stderr when `--previous` replaces the last delivery, and returns the
+/// file given then, for the history: it is meant for a first run, so it is said on
+/// every run, and a cron line left with it is noticed.
+fn given_instead(given: &PreviousArgs, chosen: &previous::Chosen, lang: Lang) -> Option<PathBuf> {
+    let (file, last) = (given.previous.as_ref()?, chosen.instead_of.as_ref()?);
+    let (shown, last) = (file.display().to_string(), last.display().to_string());
+    eprintln!("{}", delivery::previous_given(lang, &shown, &last));
+    Some(file.clone())
 }
 
 #[cfg(test)]
