@@ -13,7 +13,8 @@ pub fn options_of(value: JsValue) -> Result<Options, JsError> {
     } else {
         stringify(&value, "options")?
     };
-    Options::from_shape(&mut serde_json::Deserializer::from_str(&json), Utc::now()).map_err(error)
+    Options::from_shape(&mut serde_json::Deserializer::from_str(&json), Utc::now())
+        .map_err(error(Lang::En))
 }
 
 /// A language (`None`: English).
@@ -23,13 +24,14 @@ pub fn lang_of(lang: Option<&str>) -> Result<Lang, JsError> {
     })
 }
 
-/// A configuration from a JavaScript object (`undefined` or `null`: the defaults).
-pub fn config_of(value: JsValue) -> Result<Config, JsError> {
+/// A configuration from a JavaScript object (`undefined` or `null`: the
+/// defaults); one that cannot be used is an error in `lang`.
+pub fn config_of(value: JsValue, lang: Lang) -> Result<Config, JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok(Config::default());
     }
     let json = stringify(&value, "configuration")?;
-    Config::from_shape(&mut serde_json::Deserializer::from_str(&json)).map_err(error)
+    Config::from_shape(&mut serde_json::Deserializer::from_str(&json)).map_err(error(lang))
 }
 
 /// A mapping step's choices from `{ targets, delimiter, encoding, date_format }`
@@ -84,9 +86,9 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, JsError> {
         .map_err(|_| JsError::new(&format!("the {what} must be a plain object")))
 }
 
-/// The core's error as a JavaScript `Error`.
-pub fn error(e: alleo_csv_core::Error) -> JsError {
-    JsError::new(&e.to_string())
+/// The core's error as a JavaScript `Error`, said in `lang` as the CLI says it.
+pub fn error(lang: Lang) -> impl Fn(alleo_csv_core::Error) -> JsError {
+    move |e| JsError::new(&alleo_csv_core::text::errors::core_error(&e, lang))
 }
 
 /// A result as a plain object, through the JSON every front gives.

@@ -22,7 +22,7 @@ use alleo_csv_core::text::Plain;
 use alleo_csv_core::text::page::page_words;
 use alleo_csv_core::text::transform::{Files, write_transform};
 use alleo_csv_core::transform::Outputs;
-use alleo_csv_core::{Schema, mapping, naming, schedule, split};
+use alleo_csv_core::{Lang, Schema, mapping, naming, schedule, split};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
 
@@ -34,8 +34,9 @@ use crate::glue::{choices_of, config_of, error, lang_of, options_of, to_js, with
 /// A JavaScript `Error` for a configuration or options that cannot be used.
 #[wasm_bindgen]
 pub fn validate(bytes: &[u8], config: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let config = config_of(config)?;
-    let checked = job::check(bytes, &config, options_of(options)?, None).map_err(error)?;
+    let options = options_of(options)?;
+    let (config, lang) = (config_of(config, options.lang)?, options.lang);
+    let checked = job::check(bytes, &config, options, None).map_err(error(lang))?;
     to_js(&checked.report)
 }
 
@@ -55,9 +56,10 @@ impl Validator {
     /// A JavaScript `Error` for a configuration or options that cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue, options: JsValue) -> Result<Validator, JsError> {
-        let config = config_of(config)?;
+        let options = options_of(options)?;
+        let config = config_of(config, options.lang)?;
         Ok(Validator {
-            inner: Checking::new(&config, options_of(options)?, None),
+            inner: Checking::new(&config, options, None),
         })
     }
 
@@ -130,9 +132,10 @@ impl Checker {
     /// A JavaScript `Error` for a configuration or options that cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue, options: JsValue) -> Result<Checker, JsError> {
-        let config = config_of(config)?;
+        let options = options_of(options)?;
+        let config = config_of(config, options.lang)?;
         Ok(Checker {
-            inner: split::Checker::new(&config, options_of(options)?),
+            inner: split::Checker::new(&config, options),
         })
     }
 
@@ -141,7 +144,7 @@ impl Checker {
     /// # Errors
     /// A JavaScript `Error` for bytes that are not a parser's batch.
     pub fn check(&mut self, batch: &[u8]) -> Result<(), JsError> {
-        self.inner.check(batch).map_err(error)
+        self.inner.check(batch).map_err(error(Lang::En))
     }
 
     /// Ends the check and keeps its report here, for a page to ask what it shows
@@ -165,9 +168,10 @@ pub fn diff(
     config: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let config = config_of(config)?;
-    let previous = Previous::read(previous, &config).map_err(error)?;
-    let plan = core_diff(&previous, bytes, &config, options_of(options)?).map_err(error)?;
+    let options = options_of(options)?;
+    let (config, lang) = (config_of(config, options.lang)?, options.lang);
+    let previous = Previous::read(previous, &config).map_err(error(lang))?;
+    let plan = core_diff(&previous, bytes, &config, options).map_err(error(lang))?;
     to_js(&plan)
 }
 
@@ -184,7 +188,8 @@ pub fn suggest_mapping(
     config: JsValue,
     lang: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let (config, lang) = (config_of(config)?, lang_of(lang.as_deref())?);
+    let lang = lang_of(lang.as_deref())?;
+    let config = config_of(config, lang)?;
     let suggestions = match export.dyn_into::<js_sys::Array>() {
         Ok(headers) => {
             let headers: Vec<String> = headers.iter().filter_map(|h| h.as_string()).collect();
@@ -194,7 +199,7 @@ pub fn suggest_mapping(
             let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
             // As a slice, as `transform` reads it: the workbook reader is compiled once.
             job::suggest_mapping(std::io::Cursor::new(bytes.as_slice()), &config, lang)
-                .map_err(error)?
+                .map_err(error(lang))?
         }
     };
     to_js(&suggestions.with_toml("-", lang))
@@ -216,13 +221,14 @@ pub fn chosen_config(
     choices: JsValue,
     lang: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let (config, lang) = (config_of(base.clone())?, lang_of(lang.as_deref())?);
+    let lang = lang_of(lang.as_deref())?;
+    let config = config_of(base.clone(), lang)?;
     let choices = choices_of(&choices);
     let suggestions =
-        job::suggest_mapping(std::io::Cursor::new(export), &config, lang).map_err(error)?;
+        job::suggest_mapping(std::io::Cursor::new(export), &config, lang).map_err(error(lang))?;
     with_sections(
         &base,
-        &suggestions.config(&config, &choices).map_err(error)?,
+        &suggestions.config(&config, &choices).map_err(error(lang))?,
     )
 }
 
@@ -242,7 +248,8 @@ pub fn transform(
     options: JsValue,
     keep_invalid: Option<bool>,
 ) -> Result<Transformed, JsError> {
-    let (config, options) = (config_of(config)?, options_of(options)?);
+    let options = options_of(options)?;
+    let (config, lang) = (config_of(config, options.lang)?, options.lang);
     let (mut output, mut rejects, mut changes) = (Vec::new(), Vec::new(), Vec::new());
     let mut outputs = Outputs::new(&mut output)
         .rejects(&mut rejects)
@@ -251,7 +258,7 @@ pub fn transform(
         outputs = outputs.keeping_invalid();
     }
     let export = std::io::Cursor::new(bytes);
-    let done = job::transform_export(export, &config, &options, outputs).map_err(error)?;
+    let done = job::transform_export(export, &config, &options, outputs).map_err(error(lang))?;
     Ok(Transformed {
         files: done.usable().then_some([output, rejects, changes]),
         done,
@@ -359,11 +366,11 @@ pub fn words(lang: Option<String>) -> Result<JsValue, JsError> {
 /// (an object shaped like `alleo.toml`).
 ///
 /// # Errors
-/// A JavaScript `Error` with the core's message, naming the key, for one that is
-/// not usable.
+/// A JavaScript `Error` with the core's message in `lang` (default English),
+/// naming the key, for one that is not usable.
 #[wasm_bindgen(js_name = checkConfig)]
-pub fn check_config(config: JsValue) -> Result<(), JsError> {
-    config_of(config).map(drop)
+pub fn check_config(config: JsValue, lang: Option<String>) -> Result<(), JsError> {
+    config_of(config, lang_of(lang.as_deref())?).map(drop)
 }
 
 /// The name of a file made beside `name` that is not to be sent (`kind`: `to-fix`,

@@ -2,7 +2,7 @@
 //! (the counts, the digest, a page of issues) and for the CSV when it is
 //! downloaded, instead of receiving a million issues as objects.
 
-use alleo_csv_core::{Code, Severity};
+use alleo_csv_core::{Code, Lang, Severity};
 use wasm_bindgen::prelude::*;
 
 use crate::glue::{error, to_js};
@@ -89,7 +89,7 @@ impl Report {
     /// Only if the CSV cannot be written (never, in practice).
     pub fn csv(&self) -> Result<Vec<u8>, JsError> {
         let mut out = Vec::new();
-        self.inner.write_csv(&mut out).map_err(error)?;
+        self.inner.write_csv(&mut out).map_err(error(Lang::En))?;
         Ok(out)
     }
 }

@@ -65,7 +65,8 @@ impl Sheet {
     /// A JavaScript `Error` for a configuration or options that cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: Vec<u8>, config: JsValue, options: JsValue) -> Result<Sheet, JsError> {
-        let (config, options) = (config_of(config)?, options_of(options)?);
+        let options = options_of(options)?;
+        let config = config_of(config, options.lang)?;
         let (lang, show_values) = (options.lang, options.show_values);
         Ok(Sheet {
             inner: sheet::Sheet::new(bytes, &config, options),

@@ -155,6 +155,19 @@ test("a bad configuration is an Error with the core's message", () => {
   assert.throws(() => wasm.validate(new Uint8Array(), undefined, { asOf: "25-11-2026" }), /YYYY-MM-DD/);
   assert.throws(() => new wasm.Validator(undefined, { lang: "fr" }), /en, nl or de/);
   assert.throws(() => new wasm.Validator(undefined, { as_of: "2026-11-26" }), /unknown field `as_of`/);
+  // In the page's language, as the CLI says it with --lang.
+  assert.throws(() => wasm.validate(new Uint8Array(), { compnay: {} }, { lang: "nl" }), /^Error: de configuratie is niet bruikbaar: compnay/);
+  assert.throws(() => wasm.checkConfig({ compnay: {} }, "de"), /^Error: die Konfiguration ist nicht verwendbar: compnay/);
+  const oldXls = Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+  for (const lang of ["en", "nl", "de"]) {
+    const cli = spawnSync(alleoSync, ["transform", "-", "-o", "/dev/null", "--lang", lang], { input: oldXls });
+    // "error: cannot read -: <why>": the why, which the page says too.
+    const said = cli.stderr.toString().trim().split(": ").slice(2).join(": ");
+    assert.throws(() => wasm.transform(oldXls, undefined, { lang }), (e) => {
+      assert.ok(said.length > 20 && e.message.includes(said), `${lang}: the page says ${e.message}; the CLI ${said}`);
+      return true;
+    });
+  }
 });
 
 test("the other exports", () => {

@@ -198,7 +198,7 @@ function settingsSaved() {
   if (!last || (edits > 0 && !confirm(word("undoEdits").replace("{edits}", edits.toLocaleString(lang))))) return;
   checkFile(last.file);
 }
-const settings = setupSettings({ fields, customTypes, checkConfig, word, saved: settingsSaved });
+const settings = setupSettings({ fields, customTypes, checkConfig: (config) => checkConfig(config, lang), word, saved: settingsSaved });
 
 $("severity").addEventListener("change", chooseIssues);
 $("code").addEventListener("change", chooseIssues);

@@ -46,22 +46,8 @@ pub struct ErrorWords {
     pub no_export: fn(&str) -> String,
     /// Another run holds the state folder (holder, folder).
     pub busy: fn(&str, &str) -> String,
-    /// Reasons for the usual failures to open, read or make a file.
-    pub not_found: &'static str,
     /// The folder named does not exist.
     pub folder_not_found: &'static str,
-    /// A file cannot be written: the folder it would go in does not exist.
-    pub no_folder: &'static str,
-    /// No permission.
-    pub permission_denied: &'static str,
-    /// A read-only disk.
-    pub read_only: &'static str,
-    /// A folder given where a file was expected.
-    pub is_a_folder: &'static str,
-    /// An export without a header row, given to suggest a mapping for.
-    pub no_header_row: &'static str,
-    /// An old `.xls` workbook, and what to save it as.
-    pub old_workbook: &'static str,
     /// `--keep-invalid` with an upload name (the name, a name to use instead).
     pub keep_invalid_name: fn(&str, &str) -> String,
     /// A file not to send given a name Alleo picks up (the option, the name, a
@@ -92,12 +78,28 @@ pub struct ErrorWords {
     /// `push` without `[sftp]` (the alleo.toml used, if one was found).
     pub push_needs_sftp: fn(Option<&str>) -> String,
     /// The core's errors (see [`core_error`]).
-    core: CoreWords,
+    core: &'static CoreWords,
 }
 
-/// The core's own errors' frames.
+/// The core's own errors' frames, and the reasons an input cannot be used: all
+/// a front needs that says only the core's errors (the page's WebAssembly links
+/// these, not the CLI's words).
 #[derive(Debug)]
 struct CoreWords {
+    /// Reasons for the usual failures to open, read or make a file.
+    not_found: &'static str,
+    /// A file cannot be written: the folder it would go in does not exist.
+    no_folder: &'static str,
+    /// No permission.
+    permission_denied: &'static str,
+    /// A read-only disk.
+    read_only: &'static str,
+    /// A folder given where a file was expected.
+    is_a_folder: &'static str,
+    /// An export without a header row, given to suggest a mapping for.
+    no_header_row: &'static str,
+    /// An old `.xls` workbook, and what to save it as.
+    old_workbook: &'static str,
     read: fn(&str) -> String,
     write: fn(&str) -> String,
     previous: fn(&str) -> String,
@@ -123,15 +125,33 @@ impl ErrorWords {
     /// Why a file could not be written, in these words when it is a usual
     /// reason (a missing folder, for one), else as the operating system said it.
     pub fn write_reason(&self, e: &io::Error) -> String {
+        self.core.write_reason(e)
+    }
+
+    /// Why a file could not be opened, read or made, in these words when it is a
+    /// usual reason, else as the operating system said it.
+    pub fn io_reason(&self, e: &io::Error) -> String {
+        self.core.io_reason(e)
+    }
+}
+
+impl CoreWords {
+    fn of(lang: Lang) -> &'static CoreWords {
+        match lang {
+            Lang::En => &CORE_EN,
+            Lang::Nl => &CORE_NL,
+            Lang::De => &CORE_DE,
+        }
+    }
+
+    fn write_reason(&self, e: &io::Error) -> String {
         match e.kind() {
             io::ErrorKind::NotFound => self.no_folder.to_owned(),
             _ => self.io_reason(e),
         }
     }
 
-    /// Why a file could not be opened, read or made, in these words when it is a
-    /// usual reason, else as the operating system said it.
-    pub fn io_reason(&self, e: &io::Error) -> String {
+    fn io_reason(&self, e: &io::Error) -> String {
         match e.kind() {
             io::ErrorKind::NotFound => self.not_found.to_owned(),
             io::ErrorKind::PermissionDenied => self.permission_denied.to_owned(),
@@ -146,7 +166,7 @@ impl ErrorWords {
 /// ...`): for the core's errors about what a file is or holds; any other error
 /// whole, as [`core_error`] says it.
 pub fn input_reason(e: &Error, lang: Lang) -> String {
-    let t = ErrorWords::of(lang);
+    let t = CoreWords::of(lang);
     match e {
         Error::Read(e) => t.io_reason(e),
         Error::NoHeader => t.no_header_row.to_owned(),
@@ -160,11 +180,10 @@ pub fn input_reason(e: &Error, lang: Lang) -> String {
 /// The core's [`Error`] said in `lang` (its `Display` is the English, but for
 /// the usual reasons a file cannot be read or written, said here in words).
 pub fn core_error(e: &Error, lang: Lang) -> String {
-    let t = &ErrorWords::of(lang).core;
-    let io = |e: &io::Error| ErrorWords::of(lang).io_reason(e);
+    let t = CoreWords::of(lang);
     match e {
-        Error::Read(e) => (t.read)(&io(e)),
-        Error::Write(e) => (t.write)(&ErrorWords::of(lang).write_reason(e)),
+        Error::Read(e) => (t.read)(&t.io_reason(e)),
+        Error::Write(e) => (t.write)(&t.write_reason(e)),
         Error::Previous(why) => (t.previous)(why),
         Error::Unreadable(_) => (t.unreadable)(&input_reason(e, lang)),
         Error::NoHeader => t.no_header.to_owned(),
@@ -175,6 +194,30 @@ pub fn core_error(e: &Error, lang: Lang) -> String {
         Error::SelfCheck(what) => (t.self_check)(what),
     }
 }
+
+static CORE_EN: CoreWords = CoreWords {
+    not_found: "it does not exist",
+    no_folder: "the folder it would go in does not exist",
+    permission_denied: "permission denied",
+    read_only: "it is on a read-only disk",
+    is_a_folder: "it is a folder, not a file",
+    no_header_row: "it has no header row to suggest a mapping for",
+    old_workbook: "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
+    read: |why| format!("could not read the file: {why}"),
+    write: |why| format!("could not write the report: {why}"),
+    previous: |why| format!("the previous state cannot be used: {why}"),
+    unreadable: |why| format!("the export cannot be read: {why}"),
+    no_header: "the export has no header row to suggest a mapping for",
+    workbook: |why| format!("the workbook could not be read: {why}"),
+    config: |why| format!("the configuration is not usable: {why}"),
+    options: |why| format!("the options are not usable: {why}"),
+    batch: "the check's records arrived damaged between its two halves; this is a fault in the checking program, not in the file: please report it",
+    self_check: |what| {
+        format!(
+            "the file written did not pass the check again ({what}); this is a fault in the program, not in the export: the file must not be used; please report it"
+        )
+    },
+};
 
 static EN: ErrorWords = ErrorWords {
     prefix: "error",
@@ -200,14 +243,7 @@ static EN: ErrorWords = ErrorWords {
             "another alleo-sync run ({holder}) is using the state folder {folder}: this run stops, so that the two do not read the same previous state and deliver twice. Try again when it has ended (the lock ends with its process)"
         )
     },
-    not_found: "it does not exist",
     folder_not_found: "it does not exist",
-    no_folder: "the folder it would go in does not exist",
-    permission_denied: "permission denied",
-    read_only: "it is on a read-only disk",
-    is_a_folder: "it is a folder, not a file",
-    no_header_row: "it has no header row to suggest a mapping for",
-    old_workbook: "it is an old Excel .xls workbook; open it in Excel and save it as .xlsx or as \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid keeps invalid rows in the file, and Alleo picks up every file named alleo_employees_*.csv: name it e.g. {other} instead of {name}, so that it is never sent as it is"
@@ -254,21 +290,30 @@ static EN: ErrorWords = ErrorWords {
             "pushing needs an [sftp] section in {place}, for example:\n\n  [sftp]\n  host = \"sftp.example.com\"\n  user = \"acme\"\n  directory = \"/upload\"\n  file_id = \"acme\"\n  password_env = \"ALLEO_SFTP_PASSWORD\"\n  host_key = \"SHA256:...\""
         )
     },
-    core: CoreWords {
-        read: |why| format!("could not read the file: {why}"),
-        write: |why| format!("could not write the report: {why}"),
-        previous: |why| format!("the previous state cannot be used: {why}"),
-        unreadable: |why| format!("the export cannot be read: {why}"),
-        no_header: "the export has no header row to suggest a mapping for",
-        workbook: |why| format!("the workbook could not be read: {why}"),
-        config: |why| format!("the configuration is not usable: {why}"),
-        options: |why| format!("the options are not usable: {why}"),
-        batch: "the check's records arrived damaged between its two halves; this is a fault in the checking program, not in the file: please report it",
-        self_check: |what| {
-            format!(
-                "the file written did not pass the check again ({what}); this is a fault in the program, not in the export: the file must not be used; please report it"
-            )
-        },
+    core: &CORE_EN,
+};
+
+static CORE_NL: CoreWords = CoreWords {
+    not_found: "het bestaat niet",
+    no_folder: "de map waarin het moet komen bestaat niet",
+    permission_denied: "toegang geweigerd",
+    read_only: "het staat op een schijf die alleen gelezen kan worden",
+    is_a_folder: "het is een map, geen bestand",
+    no_header_row: "het heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
+    old_workbook: "het is een oude Excel-werkmap (.xls); open het in Excel en sla het op als .xlsx of als \"CSV UTF-8\"",
+    read: |why| format!("kon het bestand niet lezen: {why}"),
+    write: |why| format!("kon het rapport niet schrijven: {why}"),
+    previous: |why| format!("de vorige stand is niet bruikbaar: {why}"),
+    unreadable: |why| format!("de export kan niet worden gelezen: {why}"),
+    no_header: "de export heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
+    workbook: |why| format!("de werkmap kon niet worden gelezen: {why}"),
+    config: |why| format!("de configuratie is niet bruikbaar: {why}"),
+    options: |why| format!("de opties zijn niet bruikbaar: {why}"),
+    batch: "de records van de controle kwamen beschadigd aan tussen de twee helften; dit is een fout in het controleprogramma, niet in het bestand: meld het alstublieft",
+    self_check: |what| {
+        format!(
+            "het geschreven bestand doorstond de controle niet opnieuw ({what}); dit is een fout in het programma, niet in de export: het bestand mag niet worden gebruikt; meld het alstublieft"
+        )
     },
 };
 
@@ -296,14 +341,7 @@ static NL: ErrorWords = ErrorWords {
             "een andere alleo-sync-run ({holder}) gebruikt de statusmap {folder}: deze run stopt, zodat de twee niet dezelfde vorige stand lezen en dubbel afleveren. Probeer het opnieuw als die klaar is (de vergrendeling eindigt met het proces)"
         )
     },
-    not_found: "het bestaat niet",
     folder_not_found: "de map bestaat niet",
-    no_folder: "de map waarin het moet komen bestaat niet",
-    permission_denied: "toegang geweigerd",
-    read_only: "het staat op een schijf die alleen gelezen kan worden",
-    is_a_folder: "het is een map, geen bestand",
-    no_header_row: "het heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
-    old_workbook: "het is een oude Excel-werkmap (.xls); open het in Excel en sla het op als .xlsx of als \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid laat ongeldige rijen in het bestand staan, en Alleo haalt elk bestand met de naam alleo_employees_*.csv op: noem het bijv. {other} in plaats van {name}, zodat het nooit zo wordt verstuurd"
@@ -354,21 +392,30 @@ static NL: ErrorWords = ErrorWords {
             "afleveren vraagt een [sftp]-sectie in {place}, bijvoorbeeld:\n\n  [sftp]\n  host = \"sftp.example.com\"\n  user = \"acme\"\n  directory = \"/upload\"\n  file_id = \"acme\"\n  password_env = \"ALLEO_SFTP_PASSWORD\"\n  host_key = \"SHA256:...\""
         )
     },
-    core: CoreWords {
-        read: |why| format!("kon het bestand niet lezen: {why}"),
-        write: |why| format!("kon het rapport niet schrijven: {why}"),
-        previous: |why| format!("de vorige stand is niet bruikbaar: {why}"),
-        unreadable: |why| format!("de export kan niet worden gelezen: {why}"),
-        no_header: "de export heeft geen kopregel waarvoor een koppeling kan worden voorgesteld",
-        workbook: |why| format!("de werkmap kon niet worden gelezen: {why}"),
-        config: |why| format!("de configuratie is niet bruikbaar: {why}"),
-        options: |why| format!("de opties zijn niet bruikbaar: {why}"),
-        batch: "de records van de controle kwamen beschadigd aan tussen de twee helften; dit is een fout in het controleprogramma, niet in het bestand: meld het alstublieft",
-        self_check: |what| {
-            format!(
-                "het geschreven bestand doorstond de controle niet opnieuw ({what}); dit is een fout in het programma, niet in de export: het bestand mag niet worden gebruikt; meld het alstublieft"
-            )
-        },
+    core: &CORE_NL,
+};
+
+static CORE_DE: CoreWords = CoreWords {
+    not_found: "es existiert nicht",
+    no_folder: "der Ordner dafür existiert nicht",
+    permission_denied: "keine Berechtigung",
+    read_only: "auf einem schreibgeschützten Datenträger",
+    is_a_folder: "das ist ein Ordner, keine Datei",
+    no_header_row: "sie hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe",
+    old_workbook: "es ist eine alte Excel-Arbeitsmappe (.xls); öffnen Sie sie in Excel und speichern Sie sie als .xlsx oder als \"CSV UTF-8\"",
+    read: |why| format!("die Datei konnte nicht gelesen werden: {why}"),
+    write: |why| format!("der Bericht konnte nicht geschrieben werden: {why}"),
+    previous: |why| format!("der vorherige Stand ist nicht verwendbar: {why}"),
+    unreadable: |why| format!("der Export kann nicht gelesen werden: {why}"),
+    no_header: "der Export hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe",
+    workbook: |why| format!("die Arbeitsmappe konnte nicht gelesen werden: {why}"),
+    config: |why| format!("die Konfiguration ist nicht verwendbar: {why}"),
+    options: |why| format!("die Optionen sind nicht verwendbar: {why}"),
+    batch: "die Datensätze der Prüfung kamen zwischen ihren beiden Hälften beschädigt an; das ist ein Fehler im Prüfprogramm, nicht in der Datei: bitte melden Sie ihn",
+    self_check: |what| {
+        format!(
+            "die geschriebene Datei hat die Prüfung nicht erneut bestanden ({what}); das ist ein Fehler im Programm, nicht im Export: die Datei darf nicht verwendet werden; bitte melden Sie ihn"
+        )
     },
 };
 
@@ -400,14 +447,7 @@ static DE: ErrorWords = ErrorWords {
             "ein anderer alleo-sync-Lauf ({holder}) verwendet den Statusordner {folder}: dieser Lauf endet, damit nicht beide denselben vorherigen Stand lesen und doppelt liefern. Versuchen Sie es erneut, wenn er beendet ist (die Sperre endet mit seinem Prozess)"
         )
     },
-    not_found: "es existiert nicht",
     folder_not_found: "der Ordner existiert nicht",
-    no_folder: "der Ordner dafür existiert nicht",
-    permission_denied: "keine Berechtigung",
-    read_only: "auf einem schreibgeschützten Datenträger",
-    is_a_folder: "das ist ein Ordner, keine Datei",
-    no_header_row: "sie hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe",
-    old_workbook: "es ist eine alte Excel-Arbeitsmappe (.xls); öffnen Sie sie in Excel und speichern Sie sie als .xlsx oder als \"CSV UTF-8\"",
     keep_invalid_name: |name, other| {
         format!(
             "--keep-invalid lässt ungültige Zeilen in der Datei, und Alleo holt jede Datei namens alleo_employees_*.csv ab: nennen Sie sie z. B. {other} statt {name}, damit sie nie so gesendet wird"
@@ -464,22 +504,7 @@ static DE: ErrorWords = ErrorWords {
             "Liefern braucht einen Abschnitt [sftp] in {place}, zum Beispiel:\n\n  [sftp]\n  host = \"sftp.example.com\"\n  user = \"acme\"\n  directory = \"/upload\"\n  file_id = \"acme\"\n  password_env = \"ALLEO_SFTP_PASSWORD\"\n  host_key = \"SHA256:...\""
         )
     },
-    core: CoreWords {
-        read: |why| format!("die Datei konnte nicht gelesen werden: {why}"),
-        write: |why| format!("der Bericht konnte nicht geschrieben werden: {why}"),
-        previous: |why| format!("der vorherige Stand ist nicht verwendbar: {why}"),
-        unreadable: |why| format!("der Export kann nicht gelesen werden: {why}"),
-        no_header: "der Export hat keine Kopfzeile, für die sich eine Zuordnung vorschlagen ließe",
-        workbook: |why| format!("die Arbeitsmappe konnte nicht gelesen werden: {why}"),
-        config: |why| format!("die Konfiguration ist nicht verwendbar: {why}"),
-        options: |why| format!("die Optionen sind nicht verwendbar: {why}"),
-        batch: "die Datensätze der Prüfung kamen zwischen ihren beiden Hälften beschädigt an; das ist ein Fehler im Prüfprogramm, nicht in der Datei: bitte melden Sie ihn",
-        self_check: |what| {
-            format!(
-                "die geschriebene Datei hat die Prüfung nicht erneut bestanden ({what}); das ist ein Fehler im Programm, nicht im Export: die Datei darf nicht verwendet werden; bitte melden Sie ihn"
-            )
-        },
-    },
+    core: &CORE_DE,
 };
 
 #[cfg(test)]
