@@ -7,7 +7,7 @@
 // scripts/test-wasm.sh.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, existsSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { parse as parseToml } from "smol-toml";
@@ -115,6 +115,53 @@ test("the demo file, checked in the page, as the CLI checks it", async () => {
   const elsewhere = requests.filter((url) => !url.startsWith(origin));
   assert.deepEqual(elsewhere, [], "every request stays on the page's own origin");
   await page.close();
+});
+
+test("every case of the corpus, dropped on the page, gives the CLI's report, or the importer for an HR export", async () => {
+  const casesDir = join(root, "tests", "cases");
+  const work = join(root, "target", "page-cases");
+  mkdirSync(work, { recursive: true });
+  const checked = [];
+  for (const name of readdirSync(casesDir).filter((c) => existsSync(join(casesDir, c, "report.json")))) {
+    const dir = join(casesDir, name);
+    const expected = JSON.parse(readFileSync(join(dir, "report.json"), "utf8"));
+    // Under the name the case gives (the file-name rule), else an upload name.
+    const namePath = join(dir, "file-name");
+    const fileName = existsSync(namePath) ? readFileSync(namePath, "utf8").trim() : "alleo_employees_case.csv";
+    mkdirSync(join(work, name), { recursive: true });
+    const file = join(work, name, fileName);
+    writeFileSync(file, readFileSync(join(dir, "input.csv")));
+    const toml = join(dir, "alleo.toml");
+    const page = await site.browser.newPage({ acceptDownloads: true });
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${site.origin}/examples/web-checker/?asOf=${expected.as_of}`);
+    await page.locator("body[data-ready]").waitFor();
+    if (existsSync(toml)) {
+      await page.click("#settings summary");
+      await page.fill("#toml", readFileSync(toml, "utf8"));
+      await page.click("button[type=submit]");
+      assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
+    }
+    await page.setInputFiles("#file", file);
+    await page.locator("#counts, #import:not([hidden])").first().waitFor();
+    const cliArgs = ["validate", fileName, "--as-of", expected.as_of, "--no-previous", ...(existsSync(toml) ? ["--config", toml] : [])];
+    if (await page.locator("#import").isVisible()) {
+      // Told an HR export by the core's suggestion, as the CLI's suggests it.
+      const run = spawnSync(alleoSync, ["mapping", "suggest", fileName, "--format", "json", ...(existsSync(toml) ? ["--config", toml] : [])], { cwd: join(work, name) });
+      assert.equal(JSON.parse(run.stdout.toString()).export, true, `${name}: the page offers the importer, the CLI suggests a transform`);
+    } else {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+      const csv = readFileSync(await download.path());
+      const cli = spawnSync(alleoSync, [...cliArgs, "--format", "csv"], { cwd: join(work, name) });
+      assert.ok(csv.equals(cli.stdout), `${name}: the page's issues are the CLI's\n${csv}\n---\n${cli.stdout}`);
+      checked.push(name);
+    }
+    assert.deepEqual(errors, [], name);
+    await page.close();
+  }
+  // Most cases are Alleo files the page checks; a few are exports it imports.
+  assert.ok(checked.length >= 18, `checked: ${checked.join(", ")}`);
 });
 
 /// A generated file of `rows` employees (valid for 2026-11-26), from the benches' generator.
