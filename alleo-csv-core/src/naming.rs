@@ -169,16 +169,22 @@ impl Companion {
 /// The name of a `kind` of file made beside `name`, one Alleo never picks up
 /// ([`is_picked_up`]), so that it cannot be sent by mistake when it is saved in
 /// the upload folder: `<name>-<kind>.csv`, or `<kind>_<name>.csv` when that
-/// would be picked up.
+/// would be picked up. Given a path, the companion goes in the same folder.
 ///
 /// ```
 /// use alleo_csv_core::naming::{Companion, companion_name};
 /// assert_eq!(companion_name("export.csv", Companion::Rejects), "export-rejects.csv");
 /// assert_eq!(companion_name("alleo_employees_acme.csv", Companion::ToFix),
 ///     "to-fix_alleo_employees_acme.csv");
+/// assert_eq!(companion_name("out/alleo_employees_acme.csv", Companion::Changes),
+///     "out/changes_alleo_employees_acme.csv");
 /// ```
 pub fn companion_name(name: &str, kind: Companion) -> String {
     let kind = kind.as_str();
+    // Beside it: in its folder, if a path is given.
+    let (folder, name) = name
+        .rfind(['/', '\\'])
+        .map_or(("", name), |at| name.split_at(at + 1));
     let stem = match name.len().checked_sub(4) {
         Some(at) if name.is_char_boundary(at) && name[at..].eq_ignore_ascii_case(".csv") => {
             &name[..at]
@@ -187,9 +193,9 @@ pub fn companion_name(name: &str, kind: Companion) -> String {
     };
     let beside = format!("{stem}-{kind}.csv");
     if is_picked_up(&beside) {
-        format!("{kind}_{stem}.csv")
+        format!("{folder}{kind}_{stem}.csv")
     } else {
-        beside
+        format!("{folder}{beside}")
     }
 }
 
@@ -227,10 +233,12 @@ mod tests {
         }
 
         #[test]
-        fn a_companion_is_never_picked_up(name in "\\PC{0,30}") {
+        fn a_companion_is_never_picked_up(folder in "(/?[a-z]{1,5}[/\\\\])?", name in "[^/\\\\\\pC]{0,30}") {
             for kind in Companion::ALL {
-                let made = companion_name(&name, kind);
-                prop_assert!(!is_picked_up(&made), "{}", made);
+                let made = companion_name(&format!("{folder}{name}"), kind);
+                let (in_folder, made) = made.split_at(folder.len());
+                prop_assert_eq!(in_folder, folder.as_str());
+                prop_assert!(!is_picked_up(made), "{}", made);
                 prop_assert!(made.contains(kind.as_str()), "{}", made);
             }
         }

@@ -35,29 +35,28 @@ pub fn config_of(value: JsValue, lang: Lang) -> Result<Config, JsError> {
 }
 
 /// A mapping step's choices from `{ targets, delimiter, encoding, date_format }`
-/// (read key by key: serde's reader of them costs the page kilobytes).
-pub fn choices_of(value: &JsValue) -> Choices {
-    let text = |key: &str| {
-        js_sys::Reflect::get(value, &JsValue::from_str(key))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let targets = js_sys::Reflect::get(value, &JsValue::from_str("targets"))
-        .ok()
-        .filter(js_sys::Array::is_array)
-        .map(|t| {
-            js_sys::Array::from(&t)
-                .iter()
-                .map(|t| t.as_string())
-                .collect()
-        })
-        .unwrap_or_default();
-    Choices {
-        targets,
-        delimiter: text("delimiter"),
-        encoding: text("encoding"),
-        date_format: text("date_format"),
+/// (read key by key: serde's reader of them costs the page kilobytes). A value
+/// is text, or `null`/`undefined` for none; anything else is refused.
+pub fn choices_of(value: &JsValue) -> Result<Choices, JsError> {
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default();
+    let refused = |what: &str| JsError::new(&format!("choices.{what}: text or null"));
+    let text =
+        |v: JsValue| (v.is_null() || v.is_undefined() || v.is_string()).then(|| v.as_string());
+    let targets = get("targets");
+    if !js_sys::Array::is_array(&targets) {
+        return Err(JsError::new("choices.targets: a list, one per column"));
     }
+    let targets = (js_sys::Array::from(&targets).iter())
+        .map(text)
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| refused("targets"))?;
+    let setting = |key: &str| text(get(key)).ok_or_else(|| refused(key));
+    Ok(Choices {
+        targets,
+        delimiter: setting("delimiter")?,
+        encoding: setting("encoding")?,
+        date_format: setting("date_format")?,
+    })
 }
 
 /// `base` (an object shaped like `alleo.toml`) with the sections a [`Config`]

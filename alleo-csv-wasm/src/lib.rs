@@ -122,6 +122,7 @@ impl Parser {
 #[derive(Debug)]
 pub struct Checker {
     inner: split::Checker,
+    lang: Lang,
 }
 
 #[wasm_bindgen]
@@ -134,8 +135,10 @@ impl Checker {
     pub fn new(config: JsValue, options: JsValue) -> Result<Checker, JsError> {
         let options = options_of(options)?;
         let config = config_of(config, options.lang)?;
+        let lang = options.lang;
         Ok(Checker {
             inner: split::Checker::new(&config, options),
+            lang,
         })
     }
 
@@ -144,7 +147,7 @@ impl Checker {
     /// # Errors
     /// A JavaScript `Error` for bytes that are not a parser's batch.
     pub fn check(&mut self, batch: &[u8]) -> Result<(), JsError> {
-        self.inner.check(batch).map_err(error(Lang::En))
+        self.inner.check(batch).map_err(error(self.lang))
     }
 
     /// Ends the check and keeps its report here, for a page to ask what it shows
@@ -223,7 +226,7 @@ pub fn chosen_config(
 ) -> Result<JsValue, JsError> {
     let lang = lang_of(lang.as_deref())?;
     let config = config_of(base.clone(), lang)?;
-    let choices = choices_of(&choices);
+    let choices = choices_of(&choices)?;
     let suggestions =
         job::suggest_mapping(std::io::Cursor::new(export), &config, lang).map_err(error(lang))?;
     with_sections(

@@ -201,6 +201,8 @@ test("chosenConfig: the choices as suggested make the CLI's TOML; the base's oth
   targets[first] = null;
   const header = suggested.columns[first].header;
   assert.ok(wasm.chosenConfig(export_, base, { ...suggested.choices, targets }).input.ignore.includes(header));
+  assert.throws(() => wasm.chosenConfig(export_, base, { ...suggested.choices, targets: [7, ...targets.slice(1)] }), /choices\.targets: text or null/, "a number is not a choice");
+  assert.throws(() => wasm.chosenConfig(export_, base, {}), /choices\.targets: a list/);
   targets[first] = "emial";
   assert.throws(() => wasm.chosenConfig(export_, base, { ...suggested.choices, targets }), new RegExp(`mapping\\."${header}": `));
 });

@@ -131,7 +131,8 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
 /// and the dialect (`null`: detected).
 function choicesOf() {
   const targets = [...$("import-columns").rows].map((tr) => tr.querySelector("select").value || null);
-  const [delimiter, encoding, date_format] = ["delimiter", "encoding", "date-format"].map((id) => $(id).value.trim() || null);
+  // As typed: the core reads them (a tab is a delimiter, spaces around are not).
+  const [delimiter, encoding, date_format] = ["delimiter", "encoding", "date-format"].map((id) => $(id).value || null);
   return { targets, delimiter, encoding, date_format };
 }
 

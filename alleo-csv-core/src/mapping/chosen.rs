@@ -81,31 +81,42 @@ impl Suggestions {
             )));
         }
         let mut config = base.clone();
-        let (mut sent, mut seen) = (Vec::new(), std::collections::HashSet::new());
+        // The choice for each header, as `[mapping]` and `ignore` match headers:
+        // two columns of one name cannot be told apart there.
+        // (A list: an export has tens of columns, and the page's WebAssembly is
+        // kept small.)
+        let mut seen: Vec<(String, usize, Option<&str>)> = Vec::new();
+        let mut sent = Vec::new();
         config.input.ignore.clear();
         for (column, chosen) in self.columns.iter().zip(&choices.targets) {
             let header = &column.header;
-            // One key per header, as `[mapping]` matches headers: the choice for
-            // its first column's.
+            let chosen = chosen.as_deref().filter(|c| !c.trim().is_empty());
             let key = normalize_header(header);
-            let first = seen.insert(key.clone());
-            if first {
-                config.mapping.0.retain(|k, _| normalize_header(k) != key);
+            let earlier = seen.iter().find(|(k, ..)| !key.is_empty() && *k == key);
+            if let Some(&(_, first, before)) = earlier {
+                if before != chosen {
+                    return Err(Error::Config(format!(
+                        "columns {first} and {} are both named \"{header}\": give them the same choice, or rename one in the export",
+                        column.position
+                    )));
+                }
+                continue;
             }
-            let Some(chosen) = chosen.as_deref().filter(|c| !c.is_empty()) else {
+            seen.push((key.clone(), column.position, chosen));
+            config.mapping.0.retain(|k, _| normalize_header(k) != key);
+            let Some(chosen) = chosen else {
                 if !key.is_empty() {
                     config.input.ignore.push(header.clone());
                 }
                 continue;
             };
-            let target = Target::parse(chosen)
+            let target = Target::parse(chosen.trim())
                 .map_err(|why| Error::Config(format!("mapping.\"{header}\": {why}")))?;
             // A header that names its target already needs no line.
-            let own = !column.needed && column.target.as_ref() == Some(&target);
-            if !own && first {
+            if column.needed || column.target.as_ref() != Some(&target) {
                 config.mapping.0.insert(header.clone(), target.clone());
             }
-            sent.push(target);
+            sent.push((column.position, target));
         }
         for setting in self.input.iter().filter(|s| s.apply) {
             let value = unquoted(&setting.value);
@@ -122,8 +133,12 @@ impl Suggestions {
         config.input.delimiter = dialect("delimiter", choices.delimiter.as_deref())?;
         config.input.encoding = dialect("encoding", choices.encoding.as_deref())?;
         config.input.date_format = dialect("date_format", choices.date_format.as_deref())?;
+        // A suggested type holds for the column it was read from, when it is sent
+        // under the name suggested (even one the TOML leaves for the user to
+        // decide: choosing it decides), never for another column given that name.
         for setting in &self.custom_fields {
-            let is_sent = sent.iter().any(|t| t.name() == setting.key);
+            let is_sent = (sent.iter())
+                .any(|(position, t)| Some(*position) == setting.column && t.name() == setting.key);
             let custom = &mut config.custom_fields.0;
             if is_sent && !custom.keys().any(|k| k.as_str() == setting.key) {
                 let path = format!("custom_fields.{}", setting.key);
@@ -143,7 +158,8 @@ fn dialect<T: TryFrom<String, Error = String>>(
     key: &str,
     value: Option<&str>,
 ) -> Result<Option<T>> {
-    let value = value.map(str::trim).filter(|v| !v.is_empty());
+    // Spaces around are not meant; a tab is a delimiter.
+    let value = value.map(|v| v.trim_matches(' ')).filter(|v| !v.is_empty());
     value.map(|v| read(&format!("input.{key}"), v)).transpose()
 }
 
@@ -232,6 +248,58 @@ mod tests {
                 "{system}: {json}"
             );
         }
+    }
+
+    /// A suggested type holds for the column it was read from only; two
+    /// columns of one name must be given one choice; a tab delimiter is one.
+    #[test]
+    fn types_follow_their_column_and_one_name_is_one_choice() {
+        let export = "E-mailadres;Voornaam;Achternaam;Code;Kenmerk\na@example.nl;An;Jansen;12;x1\nb@example.nl;Bo;Visser;34;x2\n";
+        let preview =
+            crate::transform::preview(export.as_bytes(), &Config::default().input, None, 100)
+                .unwrap();
+        let s = super::super::suggest(&preview, &Config::default(), Lang::En);
+        let mut choices = s.choices();
+        choices.targets[3] = Some("custom_code".into());
+        choices.targets[4] = None;
+        let typed = s.config(&Config::default(), &choices).unwrap();
+        // "Code" was suggested as a custom field with whole numbers, or not at all:
+        // either way, sent as suggested it keeps what the suggestion says.
+        let suggested = s.columns[3].target.as_ref().map(|t| t.name().to_owned());
+        if suggested.as_deref() == Some("custom_code") {
+            assert_eq!(
+                typed.custom_fields.type_of("custom_code"),
+                CustomType::Integer
+            );
+        }
+        // The other column, given that name, does not take the first one's type.
+        choices.targets[3] = None;
+        choices.targets[4] = Some("custom_code".into());
+        let other = s.config(&Config::default(), &choices).unwrap();
+        assert_eq!(other.custom_fields.type_of("custom_code"), CustomType::Text);
+
+        let twice = "Email;Email;First name;Last name\na@example.nl;b@example.nl;An;Jansen\n";
+        let preview =
+            crate::transform::preview(twice.as_bytes(), &Config::default().input, None, 100)
+                .unwrap();
+        let s = super::super::suggest(&preview, &Config::default(), Lang::En);
+        let mut choices = s.choices();
+        choices.targets[0] = Some("email".into());
+        choices.targets[1] = None;
+        let Err(Error::Config(m)) = s.config(&Config::default(), &choices) else {
+            panic!("refused")
+        };
+        assert!(
+            m.starts_with("columns 1 and 2 are both named \"Email\""),
+            "{m}"
+        );
+        choices.targets[1] = Some("email".into());
+        choices.delimiter = Some("\t".into());
+        let config = s.config(&Config::default(), &choices).unwrap();
+        assert_eq!(
+            config.input.delimiter.map(crate::input::Delimiter::byte),
+            Some(b'\t')
+        );
     }
 
     /// What the base has is kept; a column left out is no longer mapped; a

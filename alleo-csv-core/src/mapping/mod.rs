@@ -166,6 +166,10 @@ pub struct Setting {
     pub note: String,
     /// Whether it is suggested as is (false: commented out).
     pub apply: bool,
+    /// The column (1-based) whose values it was read from, for a
+    /// `[custom_fields]` type: it holds for that column only.
+    #[serde(skip)]
+    pub column: Option<usize>,
 }
 
 /// Everything suggested for one export.

@@ -123,12 +123,15 @@ pub(super) fn custom_fields(
             _ => t.decimals,
         };
         let apply = !c.needed || c.apply();
-        out.push(setting(
-            name,
-            quoted(ty.as_str()),
-            (t.all_values)(s.filled, word),
-            apply,
-        ));
+        out.push(Setting {
+            column: Some(c.position),
+            ..setting(
+                name,
+                quoted(ty.as_str()),
+                (t.all_values)(s.filled, word),
+                apply,
+            )
+        });
     }
     out
 }
@@ -139,5 +142,6 @@ fn setting(key: &str, value: String, note: String, apply: bool) -> Setting {
         value,
         note,
         apply,
+        column: None,
     }
 }
