@@ -87,7 +87,12 @@ impl Suggestions {
         // kept small.)
         let mut seen: Vec<(String, usize, Option<&str>)> = Vec::new();
         let mut sent = Vec::new();
-        config.input.ignore.clear();
+        // The base's lines about headers this export has are the choices'; those
+        // about others (a column only some exports have) stay.
+        let here = |h: &str| {
+            (self.columns.iter()).any(|c| normalize_header(&c.header) == normalize_header(h))
+        };
+        config.input.ignore.retain(|h| !here(h));
         for (column, chosen) in self.columns.iter().zip(&choices.targets) {
             let header = &column.header;
             let chosen = chosen.as_deref().filter(|c| !c.trim().is_empty());
@@ -326,8 +331,8 @@ mod tests {
         assert!(!config.mapping.0.contains_key("Voornaam"));
         assert!(config.input.ignore.iter().any(|h| h == "Voornaam"));
         assert!(
-            !config.input.ignore.iter().any(|h| h == "Old"),
-            "the ignore list is the choices'"
+            config.input.ignore.iter().any(|h| h == "Old"),
+            "a column this export has not stays left out"
         );
         assert_eq!(config.input.delimiter, None, "cleared: detected");
         let wrong = Choices {
