@@ -215,6 +215,13 @@ mod tests {
             .expect("a CSV export")
     }
 
+    /// The suggestion for an export given as text.
+    fn suggested_text(export: &str) -> Suggestions {
+        let input = &Config::default().input;
+        let preview = crate::transform::preview(export.as_bytes(), input, None, 100).unwrap();
+        super::super::suggest(&preview, &Config::default(), Lang::En)
+    }
+
     /// Taken as suggested, the choices make what the TOML the CLI prints says:
     /// the page's alleo.toml and `mapping suggest`'s are one configuration.
     #[test]
@@ -259,35 +266,31 @@ mod tests {
     /// columns of one name must be given one choice; a tab delimiter is one.
     #[test]
     fn types_follow_their_column_and_one_name_is_one_choice() {
-        let export = "E-mailadres;Voornaam;Achternaam;Code;Kenmerk\na@example.nl;An;Jansen;12;x1\nb@example.nl;Bo;Visser;34;x2\n";
-        let preview =
-            crate::transform::preview(export.as_bytes(), &Config::default().input, None, 100)
-                .unwrap();
-        let s = super::super::suggest(&preview, &Config::default(), Lang::En);
+        let s = suggested_text(
+            "E-mailadres;Voornaam;Achternaam;Code;Kenmerk\na@example.nl;An;Jansen;12;x1\nb@example.nl;Bo;Visser;34;x2\n",
+        );
         let mut choices = s.choices();
         choices.targets[3] = Some("custom_code".into());
         choices.targets[4] = None;
         let typed = s.config(&Config::default(), &choices).unwrap();
-        // "Code" was suggested as a custom field with whole numbers, or not at all:
-        // either way, sent as suggested it keeps what the suggestion says.
-        let suggested = s.columns[3].target.as_ref().map(|t| t.name().to_owned());
-        if suggested.as_deref() == Some("custom_code") {
-            assert_eq!(
-                typed.custom_fields.type_of("custom_code"),
-                CustomType::Integer
-            );
-        }
+        // "Code" holds whole numbers: sent under the name suggested, it is typed.
+        assert_eq!(
+            s.columns[3].target.as_ref().map(Target::name),
+            Some("custom_code")
+        );
+        assert_eq!(
+            typed.custom_fields.type_of("custom_code"),
+            CustomType::Integer
+        );
         // The other column, given that name, does not take the first one's type.
         choices.targets[3] = None;
         choices.targets[4] = Some("custom_code".into());
         let other = s.config(&Config::default(), &choices).unwrap();
         assert_eq!(other.custom_fields.type_of("custom_code"), CustomType::Text);
 
-        let twice = "Email;Email;First name;Last name\na@example.nl;b@example.nl;An;Jansen\n";
-        let preview =
-            crate::transform::preview(twice.as_bytes(), &Config::default().input, None, 100)
-                .unwrap();
-        let s = super::super::suggest(&preview, &Config::default(), Lang::En);
+        let s = suggested_text(
+            "Email;Email;First name;Last name\na@example.nl;b@example.nl;An;Jansen\n",
+        );
         let mut choices = s.choices();
         choices.targets[0] = Some("email".into());
         choices.targets[1] = None;
