@@ -5,7 +5,7 @@
 import init, { checkConfig, companionName, schema, words as wordsOf } from "../../alleo-csv-wasm/pkg/alleo_csv_wasm.js";
 import { check } from "./check.js";
 import { setupSettings } from "./settings.js";
-import { fixInGrid, plan, showImport, showPlan, suggest } from "./import.js";
+import { fixInGrid, plan, save, showImport, showPlan, suggest } from "./import.js";
 import { editCount, hasEdits } from "./grid.js";
 
 /// Issue lines drawn at most: a file with an error on every row would otherwise
@@ -19,6 +19,9 @@ let last = null;
 /// Every word shown, from the core (through WebAssembly), by language.
 const words = {};
 const word = (key) => words[lang][key];
+/// The pickup date to check for, when the address gives one (`?asOf=2026-11-26`,
+/// as the tests do); else the core's default, the next pickup.
+const asOfGiven = () => new URLSearchParams(location.search).get("asOf") || undefined;
 
 function translate() {
   document.documentElement.lang = lang;
@@ -43,7 +46,7 @@ async function checkFile(file) {
     $("issues").removeAttribute("aria-busy");
     $("summary").replaceChildren();
     $("tools").hidden = $("issues").hidden = $("shown").hidden = $("warning-groups").hidden = true;
-    const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+    const asOf = asOfGiven();
     showImport({ file, suggestion, base: settings(), fields, word, options: { asOf, lang } });
     return;
   }
@@ -52,7 +55,7 @@ async function checkFile(file) {
   progress.value = 0;
   performance.clearMeasures("alleo-check");
   performance.mark("alleo-check-start");
-  const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+  const asOf = asOfGiven();
   try {
     const result = await check(file, { config: settings(), asOf, lang, shown: SHOWN }, (done) => { progress.value = done; });
     last = { file, ...result, page: result.listed };
@@ -75,7 +78,7 @@ async function planFile() {
   $("plan").hidden = true;
   if (!previous || !last) return;
   const asked = last;
-  const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+  const asOf = asOfGiven();
   try {
     const p = await plan(asked.file, previous, settings(), { asOf, lang, name: asked.file.name });
     if (asked === last) showPlan(p, word);
@@ -204,16 +207,11 @@ $("severity").addEventListener("change", chooseIssues);
 $("code").addEventListener("change", chooseIssues);
 $("download").addEventListener("click", async () => {
   const csv = await last.ask({ want: "csv" });
-  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = companionName(last.file.name, "issues");
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  save(new Blob([csv], { type: "text/csv" }), companionName(last.file.name, "issues"));
 });
 
 $("fix").addEventListener("click", () => {
-  const asOf = new URLSearchParams(location.search).get("asOf") || undefined;
+  const asOf = asOfGiven();
   fixInGrid(last.file, settings(), { asOf, lang, name: last.file.name }, word);
 });
 $("file").addEventListener("change", (e) => e.target.files[0] && checkFile(e.target.files[0]));

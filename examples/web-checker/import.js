@@ -180,7 +180,8 @@ async function saveChecked(name, offer) {
   $("grid-counts").textContent = problems.join(" ");
 }
 
-function save(blob, filename) {
+/// Offers `blob` for download as `filename`.
+export function save(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
