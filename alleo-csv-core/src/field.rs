@@ -120,6 +120,17 @@ impl FromStr for FieldKey {
     }
 }
 
+/// `value` without white space at either end, as [`str::trim`] gives it, at the
+/// cost of two byte tests for the usual cell, which starts and ends with a
+/// visible character (this runs for every value of every row).
+pub(crate) fn trim(value: &str) -> &str {
+    match value.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => value,
+        [only] if only.is_ascii_graphic() => value,
+        _ => value.trim(),
+    }
+}
+
 /// Folds a header for matching: trimmed, lowercase, with runs of space, `_` and
 /// `-` turned into one `_` (`First name`, `first_name` and `FIRST-NAME` all give
 /// `first_name`).

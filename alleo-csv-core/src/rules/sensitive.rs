@@ -96,7 +96,7 @@ pub fn sensitive_header(header: &str) -> Option<Sensitive> {
 /// assert_eq!(sensitive_value("Jansen"), None);
 /// ```
 pub fn sensitive_value(value: &str) -> Option<Sensitive> {
-    let value = value.trim();
+    let value = crate::field::trim(value);
     let first = *value.as_bytes().first()?;
     if first.is_ascii_digit() {
         // Checked for every value of every column sent, so nothing is allocated.

@@ -243,18 +243,11 @@ impl<'a> RowRepairs<'a> {
     }
 }
 
-/// Where `value` is without white space at either end ([`str::trim`]), at the
-/// cost of two byte tests for the usual cell, which starts and ends with a
-/// visible character.
+/// Where `value` is without white space at either end ([`crate::field::trim`]).
 fn trim(value: &str) -> Range<usize> {
-    match value.as_bytes() {
-        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => 0..value.len(),
-        [only] if only.is_ascii_graphic() => 0..1,
-        _ => {
-            let start = value.len() - value.trim_start().len();
-            start..start.max(value.trim_end().len())
-        }
-    }
+    let kept = crate::field::trim(value);
+    let start = kept.as_ptr() as usize - value.as_ptr() as usize;
+    start..start + kept.len()
 }
 
 /// Writes `YYYY-MM-DD` for a date of a four-digit year to `out`, without the
