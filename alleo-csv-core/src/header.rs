@@ -10,7 +10,7 @@ use crate::field::{FieldKey, normalize_header};
 use crate::issue::{Detail, Issue};
 use crate::issues::Cell;
 use crate::naming::{is_custom_name, reporting_name, suggest_custom_name, upload_name};
-use crate::rules::sensitive::sensitive_header;
+use crate::rules::sensitive::{ValueCounts, sensitive_header};
 
 /// What one column of the file was understood to be, for the column summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,6 +85,15 @@ impl Columns {
             header: &s.header,
             field: s.target.as_deref(),
         }
+    }
+
+    /// The `sensitive-data` issue of column `i`, when `counts` (its values) say
+    /// it holds national ID numbers, bank accounts or tax IDs nearly throughout.
+    pub fn sensitive_issue(&self, i: usize, counts: &ValueCounts) -> Option<Issue> {
+        let reason = counts.verdict()?;
+        let s = &self.summaries[i];
+        let issue = Issue::new(Detail::SensitiveData { reason });
+        Some(issue.in_column(i, &s.header, s.target.as_deref()))
     }
 }
 

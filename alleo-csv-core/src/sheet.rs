@@ -220,10 +220,8 @@ impl Sheet {
             .collect();
         if let Some(columns) = self.rules.columns() {
             for (i, counts) in self.value_counts.iter().enumerate() {
-                if let (true, Some(reason)) = (self.watched[i], counts.verdict()) {
-                    let column = &columns.summaries[i];
-                    let issue = Issue::new(Detail::SensitiveData { reason });
-                    issues.push(issue.in_column(i, &column.header, column.target.as_deref()));
+                if self.watched[i] {
+                    issues.extend(columns.sensitive_issue(i, counts));
                 }
             }
         }

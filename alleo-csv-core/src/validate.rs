@@ -382,17 +382,9 @@ impl Checker {
         if let Some(columns) = &self.columns {
             flush_emails(&mut self.emails, columns, &mut self.report);
             for (i, counts) in self.values.iter().enumerate() {
-                if let Some(reason) = counts.verdict() {
-                    let (header, field) =
-                        (&columns.summaries[i].header, &columns.summaries[i].target);
-                    self.report.issues.push(
-                        Issue::new(Detail::SensitiveData { reason }).in_column(
-                            i,
-                            header,
-                            field.as_deref(),
-                        ),
-                    );
-                }
+                self.report
+                    .issues
+                    .extend(columns.sensitive_issue(i, counts));
             }
         }
         if self.columns.is_none() && !self.halted {
