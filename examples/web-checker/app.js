@@ -81,7 +81,7 @@ async function planFile() {
   const asOf = asOfGiven();
   try {
     const p = await plan(asked.file, previous, settings(), { asOf, lang, name: asked.file.name });
-    if (asked === last) showPlan(p, word);
+    if (asked === last) showPlan(p, word, lang);
   } catch (e) {
     $("plan-counts").textContent = e.message;
     $("plan").hidden = false;

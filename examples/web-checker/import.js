@@ -27,9 +27,9 @@ export function plan(file, previous, config, options) {
 
 /// Shows `plan` in the plan section: the counts, the deactivations with their
 /// times, and what the guard and the other previous-state rules said.
-export function showPlan(p, word) {
+export function showPlan(p, word, lang) {
   const s = p.summary;
-  const counts = word("planCounts").replace(/\{(\w+)\}/g, (_, k) => (s[k] ?? 0).toLocaleString());
+  const counts = word("planCounts").replace(/\{(\w+)\}/g, (_, k) => (s[k] ?? 0).toLocaleString(lang));
   const list = $("plan-deactivations");
   list.replaceChildren();
   for (const a of p.actions.filter((a) => a.action === "deactivate").slice(0, 50)) {
