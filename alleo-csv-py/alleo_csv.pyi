@@ -29,6 +29,7 @@ __all__ = [
     "diff",
     "transform",
     "suggest_mapping",
+    "chosen_config",
     "reporting_name",
     "upload_name",
     "next_pickup",
@@ -179,6 +180,13 @@ def transform(
 ) -> Transformed: ...
 def suggest_mapping(
     export: Union[_Source, List[str]],
+    *,
+    config: Optional[_Config] = None,
+    lang: str = "en",
+) -> Dict[str, Any]: ...
+def chosen_config(
+    export: _Source,
+    choices: Dict[str, Any],
     *,
     config: Optional[_Config] = None,
     lang: str = "en",

@@ -37,3 +37,23 @@ pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>, lang: Lang) -> Py
         .map_err(|e| ConfigError::new_err((t.config_invalid)(&shown, &e.to_string())))?;
     Ok(file.into())
 }
+
+/// The whole of `config` as a dict (every section, the CLI's too): a copy of the
+/// dict given, or the `alleo.toml` at the path read; `None`: empty.
+pub fn whole(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+    let json = py.import("json")?;
+    let Some(config) = config else {
+        return Ok(pyo3::types::PyDict::new(py).into_any().unbind());
+    };
+    if config.is_instance_of::<pyo3::types::PyDict>() {
+        return Ok(json
+            .call_method1("loads", (json.call_method1("dumps", (config,))?,))?
+            .unbind());
+    }
+    let path: std::path::PathBuf = config.extract()?;
+    let text = std::fs::read_to_string(&path).map_err(|e| InputError::new_err(e.to_string()))?;
+    let table: toml::Table =
+        toml::from_str(&text).map_err(|e| ConfigError::new_err(e.to_string()))?;
+    let text = serde_json::to_string(&table).map_err(|e| ConfigError::new_err(e.to_string()))?;
+    Ok(json.call_method1("loads", (text,))?.unbind())
+}

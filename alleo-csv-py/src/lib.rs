@@ -140,6 +140,51 @@ fn suggest_mapping(
     report::loads(py, &json)
 }
 
+/// The configuration a mapping step's `choices` make of `config` (the saved
+/// settings) for `export`, as the checker page's importer makes it: `choices`
+/// is `{"targets": [one per column: a field key or custom field name, or None
+/// to leave it out], "delimiter", "encoding", "date_format"}` (a suggestion's
+/// `"choices"` are those it suggests). Returns the whole configuration as a dict
+/// shaped like `alleo.toml`: `config`'s sections the rules do not read (such as
+/// `sftp`) kept, the others as the choices make them.
+#[pyfunction]
+#[pyo3(signature = (export, choices, *, config = None, lang = "en"))]
+fn chosen_config(
+    py: Python<'_>,
+    export: &Bound<'_, PyAny>,
+    choices: &Bound<'_, PyAny>,
+    config: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<Py<PyAny>> {
+    let lang = lang_of(lang)?;
+    let base = config::load(py, config, lang)?;
+    let json = py.import("json")?;
+    let choices: String = json.call_method1("dumps", (choices,))?.extract()?;
+    let choices: mapping::Choices = serde_json::from_str(&choices)
+        .map_err(|e| ConfigError::new_err(format!("choices: {e}")))?;
+    let bytes = std::io::Cursor::new(Source::of(export)?.read_all(py, lang)?);
+    let made = py
+        .detach(|| {
+            let suggestions = job::suggest_mapping(bytes, &base, lang)?;
+            suggestions.config(&base, &choices)
+        })
+        .map_err(core_error(lang))?;
+    let whole = config::whole(py, config)?;
+    let whole = whole.bind(py).cast::<pyo3::types::PyDict>()?;
+    for section in alleo_csv_core::Config::SECTIONS {
+        if whole.contains(section)? {
+            whole.del_item(section)?;
+        }
+    }
+    let made = serde_json::to_string(&made).map_err(|e| AlleoCsvError::new_err(e.to_string()))?;
+    whole.update(
+        report::loads(py, &made)?
+            .bind(py)
+            .cast::<pyo3::types::PyMapping>()?,
+    )?;
+    Ok(whole.clone().into_any().unbind())
+}
+
 /// The name Alleo's reporting gives a custom field: `custom_x` -> `alleo_custom_x`;
 /// `None` when the name is not a valid custom field name.
 #[pyfunction]
@@ -169,6 +214,7 @@ fn alleo_csv(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(diff, m)?)?;
     m.add_function(wrap_pyfunction!(transform::transform, m)?)?;
     m.add_function(wrap_pyfunction!(suggest_mapping, m)?)?;
+    m.add_function(wrap_pyfunction!(chosen_config, m)?)?;
     m.add_function(wrap_pyfunction!(reporting_name, m)?)?;
     m.add_function(wrap_pyfunction!(upload_name, m)?)?;
     m.add_function(wrap_pyfunction!(next_pickup, m)?)?;

@@ -15,6 +15,7 @@ import re
 import subprocess
 import threading
 import time
+import tomllib
 import tracemalloc
 from pathlib import Path
 
@@ -350,6 +351,31 @@ def test_suggest_mapping_reads_the_values_as_the_cli_does(export: str, monkeypat
     assert {k: v for k, v in from_bytes.items() if k != "toml"} == without_toml
     with open(path, "rb") as f:
         assert {k: v for k, v in alleo_csv.suggest_mapping(f).items() if k != "toml"} == without_toml
+
+
+def test_chosen_config_is_the_pages_and_says_what_the_toml_says(tmp_path: Path) -> None:
+    export = ROOT / "examples" / "exports" / "afas" / "export.csv"
+    suggested = alleo_csv.suggest_mapping(export)
+    base = {"company": {"groups": ["Sales"]}, "sftp": {"host": "sftp.example.com", "file_id": "acme"}}
+    made = alleo_csv.chosen_config(export, suggested["choices"], config=base)
+    from_toml = tomllib.loads(suggested["toml"])
+    assert made["mapping"] == from_toml["mapping"] and made["input"] == from_toml["input"]
+    assert made["sftp"] == base["sftp"] and made["company"] == base["company"]
+    # The same from the saved alleo.toml's path; the page's WebAssembly gives it too.
+    saved = tmp_path / "alleo.toml"
+    saved.write_text('[company]\ngroups = ["Sales"]\n[sftp]\nhost = "sftp.example.com"\nfile_id = "acme"\n')
+    assert alleo_csv.chosen_config(export, suggested["choices"], config=saved) == made
+    # A column left out goes to [input] ignore; a wrong target is refused, named.
+    targets = list(suggested["choices"]["targets"])
+    first = targets.index("email")
+    header = suggested["columns"][first]["header"]
+    targets[first] = None
+    assert header in alleo_csv.chosen_config(export, {**suggested["choices"], "targets": targets})["input"]["ignore"]
+    targets[first] = "emial"
+    with pytest.raises(alleo_csv.ConfigError, match=f'mapping."{header}": '):
+        alleo_csv.chosen_config(export, {**suggested["choices"], "targets": targets})
+    with pytest.raises(alleo_csv.ConfigError, match="choices: "):
+        alleo_csv.chosen_config(export, {"targets": [7]})
 
 
 def test_names_and_the_schedule() -> None:
