@@ -29,13 +29,25 @@ function translate() {
   for (const el of document.querySelectorAll("[data-label]")) el.setAttribute("aria-label", word(el.dataset.label));
 }
 
+/// The start of a CSV file for the suggestion, which reads its first rows only:
+/// its first MiB, cut after the last ASCII byte, so that no character is cut in
+/// two (a UTF-8 "ë" cut in two would read as Windows-1252, and the export would
+/// be transformed as such). The rest of a row cut there does not matter.
+async function head(file) {
+  const MIB = 1 << 20;
+  if (file.size <= MIB) return file;
+  const bytes = new Uint8Array(await file.slice(0, MIB).arrayBuffer());
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] >= 0x80) end -= 1;
+  return new Blob([bytes.subarray(0, end)]);
+}
+
 /// Checks `file` and shows its report, or, for an HR export (a workbook, or what
 /// the core's suggestion calls one), shows the importer; a check started
 /// later wins.
 async function checkFile(file) {
   const workbook = /\.xlsx$/i.test(file.name);
-  // The suggestion reads a CSV's first rows only.
-  const suggestion = await suggest(workbook ? file : file.slice(0, 1 << 20), settings(), lang).catch(() => null);
+  const suggestion = await suggest(workbook ? file : await head(file), settings(), lang).catch(() => null);
   // The core says whether it is an export; a workbook is never an Alleo file.
   const importing = suggestion && (workbook || suggestion.export);
   $("import").hidden = !importing;

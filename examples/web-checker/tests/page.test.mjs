@@ -481,6 +481,50 @@ function cliTransform(exportPath, config, tag) {
   return existsSync(out) ? { output: readFileSync(out), changes: readFileSync(`${out}.changes`) } : null;
 }
 
+/// A UTF-8 export over 1 MiB whose byte 1,048,576 falls inside a character (the
+/// "ë" of a name): the suggestion reads the first MiB only.
+function utf8ExportCutInACharacter() {
+  const mib = 1 << 20;
+  const rows = ["Personeelsnummer;E-mailadres;Voornaam;Achternaam"];
+  let length = Buffer.byteLength(rows[0]) + 1;
+  let i = 1;
+  const row = (first) => `${i};p${i}@example.nl;${first};Jansen`;
+  while (length + Buffer.byteLength(row("Anna")) + 1 < mib - 200) {
+    rows.push(row("Anna"));
+    length += Buffer.byteLength(rows.at(-1)) + 1;
+    i += 1;
+  }
+  // The ë's first byte is the MiB's last: the cut falls inside it.
+  const before = `${i};p${i}@example.nl;`;
+  rows.push(`${before}${"a".repeat(mib - 1 - length - Buffer.byteLength(before))}ë;Jansen`);
+  i += 1;
+  for (let n = 0; n < 50; n += 1, i += 1) rows.push(row("Zoë"));
+  const text = rows.join("\n") + "\n";
+  const bytes = Buffer.from(text, "utf8");
+  assert.deepEqual([...bytes.subarray(mib - 1, mib + 1)], [0xc3, 0xab], "the ë straddles the MiB");
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, "export_utf8_cut.csv");
+  writeFileSync(path, bytes);
+  return path;
+}
+
+test("a UTF-8 export whose first MiB ends inside a character is read as UTF-8, not Windows-1252", async () => {
+  const page = await site.browser.newPage({ acceptDownloads: true });
+  await open(page);
+  await page.setInputFiles("#file", utf8ExportCutInACharacter());
+  await page.locator("#import:not([hidden])").waitFor();
+  assert.equal(await page.inputValue("#encoding"), "", "UTF-8 is detected, so no encoding is set");
+  await page.fill("#file-id", "acme");
+  await page.click("#make");
+  await page.locator("#made:not([hidden])").waitFor();
+  await page.locator("#get-file:not([hidden])").waitFor();
+  const made = (await download(page, "#get-file")).bytes.toString("utf8");
+  assert.match(made, /,Zoë,Jansen,/, "the names are as the export has them");
+  assert.ok(!made.includes("Ã"), "no UTF-8 read as Windows-1252");
+  await page.close();
+});
+
 /// Downloads what `button` offers; returns its name and bytes.
 async function download(page, button) {
   const [file] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
