@@ -178,6 +178,8 @@ impl Companion {
 ///     "to-fix_alleo_employees_acme.csv");
 /// assert_eq!(companion_name("out/alleo_employees_acme.csv", Companion::Changes),
 ///     "out/changes_alleo_employees_acme.csv");
+/// assert_eq!(companion_name("alleo_employees_acme.to-fix.csv", Companion::ToFix),
+///     "to-fix_alleo_employees_acme.csv");
 /// ```
 pub fn companion_name(name: &str, kind: Companion) -> String {
     let kind = kind.as_str();
@@ -191,6 +193,13 @@ pub fn companion_name(name: &str, kind: Companion) -> String {
         }
         _ => name,
     };
+    // A name that says its kind already (`alleo_employees_acme.to-fix.csv`)
+    // does not say it twice.
+    let stem = [".", "-", "_"]
+        .iter()
+        .find_map(|sep| stem.strip_suffix(kind).and_then(|s| s.strip_suffix(sep)))
+        .filter(|s| !s.is_empty())
+        .unwrap_or(stem);
     let beside = format!("{stem}-{kind}.csv");
     if is_picked_up(&beside) {
         format!("{folder}{kind}_{stem}.csv")
