@@ -195,9 +195,8 @@ pub fn companion_name(name: &str, kind: Companion) -> String {
     };
     // A name that says its kind already (`alleo_employees_acme.to-fix.csv`)
     // does not say it twice.
-    let stem = [".", "-", "_"]
-        .iter()
-        .find_map(|sep| stem.strip_suffix(kind).and_then(|s| s.strip_suffix(sep)))
+    let stem = (stem.strip_suffix(kind))
+        .and_then(|s| s.strip_suffix(['.', '-', '_']))
         .filter(|s| !s.is_empty())
         .unwrap_or(stem);
     let beside = format!("{stem}-{kind}.csv");
@@ -242,7 +241,11 @@ mod tests {
         }
 
         #[test]
-        fn a_companion_is_never_picked_up(folder in "(/?[a-z]{1,5}[/\\\\])?", name in "[^/\\\\\\pC]{0,30}") {
+        fn a_companion_is_never_picked_up(
+            folder in "(/?[a-z]{1,5}[/\\\\])?",
+            // Names Alleo picks up too, so that both ways of naming are taken.
+            name in "(alleo_employees_)?[^/\\\\\\pC]{0,30}(\\.(csv|CSV))?",
+        ) {
             for kind in Companion::ALL {
                 let made = companion_name(&format!("{folder}{name}"), kind);
                 let (in_folder, made) = made.split_at(folder.len());

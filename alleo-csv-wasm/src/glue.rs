@@ -17,6 +17,14 @@ pub fn options_of(value: JsValue) -> Result<Options, JsError> {
         .map_err(error(Lang::En))
 }
 
+/// A run's configuration and options, from what JavaScript hands over (the
+/// options first: a configuration that cannot be used is said in their
+/// language).
+pub fn run_of(config: JsValue, options: JsValue) -> Result<(Config, Options), JsError> {
+    let options = options_of(options)?;
+    Ok((config_of(config, options.lang)?, options))
+}
+
 /// A language (`None`: English).
 pub fn lang_of(lang: Option<&str>) -> Result<Lang, JsError> {
     lang.map_or(Ok(Lang::En), |l| {

@@ -26,7 +26,7 @@ use alleo_csv_core::{Lang, Schema, mapping, naming, schedule, split};
 use chrono::Utc;
 use wasm_bindgen::prelude::*;
 
-use crate::glue::{choices_of, config_of, error, lang_of, options_of, to_js, with_sections};
+use crate::glue::{choices_of, config_of, error, lang_of, run_of, to_js, with_sections};
 
 /// Checks a whole file and returns the report of SPEC section 5 as a plain object.
 ///
@@ -34,8 +34,8 @@ use crate::glue::{choices_of, config_of, error, lang_of, options_of, to_js, with
 /// A JavaScript `Error` for a configuration or options that cannot be used.
 #[wasm_bindgen]
 pub fn validate(bytes: &[u8], config: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let options = options_of(options)?;
-    let (config, lang) = (config_of(config, options.lang)?, options.lang);
+    let (config, options) = run_of(config, options)?;
+    let lang = options.lang;
     let checked = job::check(bytes, &config, options, None).map_err(error(lang))?;
     to_js(&checked.report)
 }
@@ -56,8 +56,7 @@ impl Validator {
     /// A JavaScript `Error` for a configuration or options that cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue, options: JsValue) -> Result<Validator, JsError> {
-        let options = options_of(options)?;
-        let config = config_of(config, options.lang)?;
+        let (config, options) = run_of(config, options)?;
         Ok(Validator {
             inner: Checking::new(&config, options, None),
         })
@@ -133,8 +132,7 @@ impl Checker {
     /// A JavaScript `Error` for a configuration or options that cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue, options: JsValue) -> Result<Checker, JsError> {
-        let options = options_of(options)?;
-        let config = config_of(config, options.lang)?;
+        let (config, options) = run_of(config, options)?;
         let lang = options.lang;
         Ok(Checker {
             inner: split::Checker::new(&config, options),
@@ -171,8 +169,8 @@ pub fn diff(
     config: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsError> {
-    let options = options_of(options)?;
-    let (config, lang) = (config_of(config, options.lang)?, options.lang);
+    let (config, options) = run_of(config, options)?;
+    let lang = options.lang;
     let previous = Previous::read(previous, &config).map_err(error(lang))?;
     let plan = core_diff(&previous, bytes, &config, options).map_err(error(lang))?;
     to_js(&plan)
@@ -251,8 +249,8 @@ pub fn transform(
     options: JsValue,
     keep_invalid: Option<bool>,
 ) -> Result<Transformed, JsError> {
-    let options = options_of(options)?;
-    let (config, lang) = (config_of(config, options.lang)?, options.lang);
+    let (config, options) = run_of(config, options)?;
+    let lang = options.lang;
     let (mut output, mut rejects, mut changes) = (Vec::new(), Vec::new(), Vec::new());
     let mut outputs = Outputs::new(&mut output)
         .rejects(&mut rejects)

@@ -8,7 +8,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::Report;
-use crate::glue::{config_of, options_of, to_js};
+use crate::glue::{run_of, to_js};
 
 /// An Alleo file being edited.
 #[wasm_bindgen]
@@ -65,8 +65,7 @@ impl Sheet {
     /// A JavaScript `Error` for a configuration or options that cannot be used.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: Vec<u8>, config: JsValue, options: JsValue) -> Result<Sheet, JsError> {
-        let options = options_of(options)?;
-        let config = config_of(config, options.lang)?;
+        let (config, options) = run_of(config, options)?;
         let (lang, show_values) = (options.lang, options.show_values);
         Ok(Sheet {
             inner: sheet::Sheet::new(bytes, &config, options),
@@ -185,14 +184,16 @@ pub struct Checked {
 
 #[wasm_bindgen]
 impl Checked {
-    /// The file's bytes.
-    #[wasm_bindgen(getter)]
-    pub fn bytes(&self) -> Vec<u8> {
-        self.bytes.clone()
+    /// The file's bytes, handed over (not copied in WebAssembly memory first).
+    #[wasm_bindgen(js_name = takeBytes)]
+    pub fn take_bytes(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.bytes)
     }
 
-    /// The report of the whole check, kept in WebAssembly memory.
-    pub fn report(&self) -> Report {
-        Report::new(self.report.clone())
+    /// The report of the whole check, kept in WebAssembly memory; this ends the
+    /// `Checked` (a million issues are not copied).
+    #[wasm_bindgen(js_name = intoReport)]
+    pub fn into_report(self) -> Report {
+        Report::new(self.report)
     }
 }

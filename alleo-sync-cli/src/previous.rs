@@ -39,16 +39,20 @@ pub struct Chosen {
 /// # Errors
 /// A file that cannot be read or is not a previous state (no Email column).
 pub fn choose(explicit: Option<&Path>, ignore: bool, loaded: &Loaded) -> Result<Chosen, CliError> {
-    let delivered = loaded.state.as_ref().map(StateDir::last_delivered);
-    let delivered_file = delivered.clone().filter(|path| path.is_file());
+    // The last file delivered, and whether there is one.
+    let delivered =
+        (loaded.state.as_ref().map(StateDir::last_delivered)).map(|path| (path.is_file(), path));
+    let mut instead_of = None;
     let origin = match (explicit, ignore, delivered) {
-        (Some(path), _, _) => Origin::Given(path.to_path_buf()),
+        (Some(path), _, last) => {
+            instead_of = last.filter(|(exists, _)| *exists).map(|(_, last)| last);
+            Origin::Given(path.to_path_buf())
+        }
         (None, true, _) => Origin::Ignored,
         (None, false, None) => Origin::NoFolder,
-        (None, false, Some(path)) if path.is_file() => Origin::Delivered(path),
-        (None, false, Some(path)) => Origin::NotYet(path),
+        (None, false, Some((true, path))) => Origin::Delivered(path),
+        (None, false, Some((false, path))) => Origin::NotYet(path),
     };
-    let instead_of = delivered_file.filter(|_| explicit.is_some());
     let previous = match &origin {
         Origin::Given(path) | Origin::Delivered(path) => Some(read(path, loaded)?),
         _ => None,

@@ -11,6 +11,8 @@ let made = null;
 /// The Alleo file being edited, the grid's filter and the lines it lets through.
 let sheet = null;
 let having = "";
+/// The bytes the last suggestion was made from (an export's first MiB).
+let suggestedFrom = null;
 let shown = new Uint32Array();
 
 /// Frees what the worker holds (before anything that may fail replaces it).
@@ -47,7 +49,8 @@ const answers = {
     return { plan: diff(before, bytes, config, options) };
   },
   async suggest({ file, config, options }) {
-    return { suggestion: suggestMapping(new Uint8Array(await file.arrayBuffer()), config, options.lang) };
+    suggestedFrom = new Uint8Array(await file.arrayBuffer());
+    return { suggestion: suggestMapping(suggestedFrom, config, options.lang) };
   },
   // The rows still invalid stay in the file, to be fixed in the grid. The file
   // itself stays here: the grid asks for it next, and the download asks the grid.
@@ -55,7 +58,8 @@ const answers = {
   async transform({ file, base, choices, options, output }) {
     forget();
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const config = chosenConfig(bytes, base, choices, options.lang);
+    // The choices were made on the suggestion shown: made again from the same bytes.
+    const config = chosenConfig(suggestedFrom ?? bytes, base, choices, options.lang);
     made = transform(bytes, config, options, true);
     const report = made.report();
     const files = { rejects: made.rejects(), changes: made.changes() };
@@ -95,8 +99,8 @@ const answers = {
   // (the rules about the whole file, such as sensitive numbers, included).
   file() {
     const checked = sheet.checkWhole();
-    const [bytes, report] = [checked.bytes, checked.report()];
-    checked.free();
+    const bytes = checked.takeBytes();
+    const report = checked.intoReport();
     const { valid, errors } = report.summary();
     const problems = report.issues("error", "", true, 20).issues.map((i) => i.message);
     report.free();

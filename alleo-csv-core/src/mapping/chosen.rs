@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Suggestions;
+use super::{Setting, Suggestions};
 use crate::config::{Config, CustomType, Target};
 use crate::error::{Error, Result};
 use crate::field::normalize_header;
@@ -123,17 +123,11 @@ impl Suggestions {
             }
             sent.push((column.position, target));
         }
-        for setting in self.input.iter().filter(|s| s.apply) {
-            let value = unquoted(&setting.value);
-            let (key, value) = (setting.key.as_str(), value.as_str());
-            let input = &mut config.input;
-            match key {
-                "decimal_comma" => input.decimal_comma = value == "true",
-                "delimiter" => input.delimiter = Some(read("input.delimiter", value)?),
-                "encoding" => input.encoding = Some(read("input.encoding", value)?),
-                "date_format" => input.date_format = Some(read("input.date_format", value)?),
-                _ => {}
-            }
+        // The dialect is the choices' (a form shows it); the one [input] setting
+        // it does not show, decimal commas, is taken as suggested.
+        let commas = |s: &Setting| s.apply && s.key == "decimal_comma" && s.value == "true";
+        if self.input.iter().any(commas) {
+            config.input.decimal_comma = true;
         }
         config.input.delimiter = dialect("delimiter", choices.delimiter.as_deref())?;
         config.input.encoding = dialect("encoding", choices.encoding.as_deref())?;

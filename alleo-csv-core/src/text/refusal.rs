@@ -557,9 +557,19 @@ mod tests {
             for r in &requests {
                 let said = refused(lang, "s", r, &Why::NoSuchFile);
                 assert!(seen.insert(said.clone()), "{said} said twice");
+                // What was asked is said in the frame, in the language.
                 let during = broken(lang, "s", &Broken::During(r.clone()), Some("reset"));
                 assert!(during.ends_with(": reset"), "{during}");
-                assert!(timeout(lang, "s", 5, &Step::Answer(r.clone())).contains(" 5 s"));
+                let waited = timeout(lang, "s", 5, &Step::Answer(r.clone()));
+                assert!(waited.contains(" 5 s"), "{waited}");
+                if lang != Lang::En {
+                    let english = broken(Lang::En, "s", &Broken::During(r.clone()), Some("reset"));
+                    assert_ne!(during, english, "{during}");
+                    let english = timeout(Lang::En, "s", 5, &Step::Answer(r.clone()));
+                    assert_ne!(waited, english, "{waited}");
+                }
+                assert!(seen.insert(during.clone()), "{during} said twice");
+                assert!(seen.insert(waited.clone()), "{waited} said twice");
             }
             let key = key_unknown(lang, "s", "SHA256:k", &Untrusted::NotKnown("/kh".into()));
             assert!(

@@ -524,9 +524,6 @@ fn errors_in(file: &[u8], config: &Config) -> Vec<(Option<u64>, Code)> {
     errors.map(|i| (i.row, i.code())).collect()
 }
 
-/// Kept to be fixed, an invalid row is written as the valid ones are (and still
-/// counted as rejected); the output then fails its check on that row alone, and
-/// the second check on its own thread accepts that.
 /// A value with a line break is still one row: the kept rows after it are
 /// numbered as a check of the output numbers them.
 #[test]
@@ -541,6 +538,9 @@ fn a_kept_row_after_a_value_with_a_line_break_has_its_own_row() {
     assert_eq!(errors_in(&out, &config), [(Some(3), Code::EmailFormat)]);
 }
 
+/// Kept to be fixed, an invalid row is written as the valid ones are (and still
+/// counted as rejected); the output then fails its check on that row alone, and
+/// the second check on its own thread accepts that.
 #[test]
 fn invalid_rows_can_stay_in_the_output_to_be_fixed() {
     let config = config(&format!(

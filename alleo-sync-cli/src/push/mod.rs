@@ -140,6 +140,18 @@ pub(crate) enum Payload<'a> {
 }
 
 impl Payload<'_> {
+    /// A failed read of the payload during an upload, said with the file's name
+    /// (the remote side only knows its temporary name).
+    fn named(&self, e: CliError) -> CliError {
+        match (e, self) {
+            (CliError::Input { source, .. }, Payload::File(path)) => CliError::Input {
+                path: path.display().to_string(),
+                source,
+            },
+            (other, _) => other,
+        }
+    }
+
     fn open(&self) -> Result<Box<dyn Read + '_>, CliError> {
         match self {
             Payload::File(path) => Ok(Box::new(File::open(path).map_err(|source| {
@@ -489,7 +501,8 @@ fn once(
     left.push(temp.clone());
     let uploaded = (|| {
         let mut input = job.payload.open()?;
-        let sent = remote.upload(&temp, &mut input, progress)?;
+        let sent =
+            (remote.upload(&temp, &mut input, progress)).map_err(|e| job.payload.named(e))?;
         let found = remote.size(&temp)?;
         if found != sent {
             return Err(DeliveryError::Incomplete {

@@ -333,6 +333,7 @@ impl Remote for Sftp {
     ) -> Result<u64, CliError> {
         let path = self.settings.remote_path(name);
         let failed = |e| sftp_error(&self.settings, Request::Write(path.clone()), e);
+        // Named by the caller, which knows the local file.
         let local = |e: std::io::Error| CliError::Input {
             path: name.to_owned(),
             source: e,

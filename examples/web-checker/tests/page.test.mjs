@@ -649,12 +649,15 @@ test("every plan case of the corpus: the page's plan is the one the CLI's diff g
       await page.click("#settings summary");
       await page.fill("#toml", readFileSync(toml, "utf8"));
       await page.click("button[type=submit]");
+      assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
     }
     await page.setInputFiles("#previous", join(dir, "previous.csv"));
     await page.setInputFiles("#file", { name: "alleo_employees_case.csv", mimeType: "text/csv", buffer: readFileSync(join(dir, "input.csv")) });
     await page.locator("#plan:not([hidden]), #import:not([hidden])").first().waitFor();
     if (await page.locator("#import").isVisible()) {
-      // An HR export by the core's suggestion (as the other test holds): no plan.
+      // An HR export by the core's suggestion, as the CLI's says: no plan.
+      const run = spawnSync(alleoSync, ["mapping", "suggest", join(dir, "input.csv"), "--format", "json", ...(existsSync(toml) ? ["--config", toml] : [])]);
+      assert.equal(JSON.parse(run.stdout.toString()).export, true, `${name}: the page offers the importer, the CLI suggests a transform`);
       await page.close();
       continue;
     }
