@@ -151,7 +151,7 @@ impl Issues {
 
     /// Adds an issue about a cell: the fast path of the rules, which allocates
     /// nothing for a place, detail or value already held.
-    pub(crate) fn push_cell(&mut self, cell: Cell<'_>, detail: Detail, value: &str) {
+    pub(crate) fn push_cell(&mut self, cell: Cell<'_>, detail: &Detail, value: &str) {
         let code = detail.code();
         let entry = Entry {
             row: NonZeroU64::new(cell.row),
@@ -189,12 +189,12 @@ impl Issues {
     }
 
     /// The number of `detail`: the one last used for its code when it is equal.
-    fn detail_of(&mut self, code: Code, detail: Detail) -> u32 {
+    fn detail_of(&mut self, code: Code, detail: &Detail) -> u32 {
         let slot = &mut self.by_code[code as usize];
-        if *slot != NONE && *self.details.get(*slot) == detail {
+        if *slot != NONE && self.details.get(*slot) == detail {
             return *slot;
         }
-        *slot = self.details.add(detail);
+        *slot = self.details.add(detail.clone());
         *slot
     }
 
@@ -408,7 +408,7 @@ mod tests {
         for row in 2..1002 {
             issues.push_cell(
                 cell(row, 4),
-                past(),
+                &past(),
                 ["2020-01-01", "2021-02-02"][(row % 2) as usize],
             );
         }
@@ -457,8 +457,8 @@ mod tests {
                 match kind {
                     0 => issues.push(Issue::new(Detail::EmptyFile).with_value(&value)),
                     1 => issues.push(Issue::new(Detail::BlankRow).at_row(row + 2).with_value(&value)),
-                    2 => issues.push_cell(cell(row + 2, position), past(), &value),
-                    _ => issues.push_cell(cell(row + 2, position), Detail::Required, &value),
+                    2 => issues.push_cell(cell(row + 2, position), &past(), &value),
+                    _ => issues.push_cell(cell(row + 2, position), &Detail::Required, &value),
                 }
             }
             let mut expected: Vec<Issue> = issues.iter().map(|i| i.to_issue()).collect();
@@ -472,10 +472,10 @@ mod tests {
     #[test]
     fn sorting_puts_file_issues_first_and_keeps_ties_in_order() {
         let mut issues = Issues::default();
-        issues.push_cell(cell(5, 2), past(), "b");
-        issues.push_cell(cell(3, 4), past(), "c");
+        issues.push_cell(cell(5, 2), &past(), "b");
+        issues.push_cell(cell(3, 4), &past(), "c");
         issues.push(Issue::new(Detail::Absent).with_value("x@example.nl"));
-        issues.push_cell(cell(3, 1), past(), "d");
+        issues.push_cell(cell(3, 1), &past(), "d");
         issues.push(Issue::new(Detail::EmptyFile));
         issues.sort();
         let order: Vec<_> = issues.iter().map(|i| (i.row, i.value)).collect();

@@ -47,6 +47,16 @@ impl Record<'_> {
         start..self.ends[i]
     }
 
+    /// Field `i` as text, bytes that are not UTF-8 replaced by U+FFFD: what
+    /// [`Record::decoded`] gives for it, for a caller that reads a few fields.
+    pub fn text(&self, i: usize) -> Cow<'_, str> {
+        let bytes = &self.bytes[self.bounds(i)];
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        }
+    }
+
     /// The record as text, each field's place in it recounted when bytes that
     /// are not UTF-8 had to be replaced (by U+FFFD, one field at a time): the
     /// raw [`Record::bounds`] do not fit a replaced text.
@@ -526,6 +536,7 @@ mod tests {
             prop_assert_eq!(decoded.len(), fields.len());
             for (i, field) in fields.iter().enumerate() {
                 prop_assert_eq!(decoded.field(i), String::from_utf8_lossy(field));
+                prop_assert_eq!(record.text(i), decoded.field(i));
             }
             prop_assert_eq!(decoded.field(fields.len()), "");
         }

@@ -55,6 +55,12 @@ impl EmailIndex {
     /// used on `row`. Returns true when the queue is full and should be flushed.
     pub fn push(&mut self, email: &str, row: u64) -> bool {
         let hash = self.hash(email);
+        self.push_hashed(hash, email, row)
+    }
+
+    /// Queues `email`, used on `row`, as [`EmailIndex::push`] does, when its
+    /// [`hash_of`] is known already.
+    pub fn push_hashed(&mut self, hash: u128, email: &str, row: u64) -> bool {
         self.values.push_str(email);
         self.queue.push((
             hash,

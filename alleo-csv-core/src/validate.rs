@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::io::Read;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use chrono::{Days, Months, NaiveDate};
 
@@ -49,7 +50,7 @@ pub const MAX_AGE_YEARS: u32 = 120;
 pub fn validate<R: Read>(reader: R, config: &Config, options: Options) -> Result<Report> {
     let validator = Validator::new(config, options);
     #[cfg(not(target_family = "wasm"))]
-    return validator.check_beside(reader);
+    return validator.check_beside(reader, AHEAD_FROM);
     #[cfg(target_family = "wasm")]
     {
         let mut validator = validator;
@@ -102,62 +103,107 @@ impl Validator {
     }
 
     /// Reads, parses and checks `reader`, with the checks on a second thread (see
-    /// [`beside`]).
+    /// [`beside`]). When the checks fall behind (`ahead_from` batches wait for
+    /// them), the reading thread finds what the rules find in the next batch
+    /// itself, so that both threads share the rules' work; the report does not
+    /// depend on which thread found what.
     #[cfg(not(target_family = "wasm"))]
-    fn check_beside<R: Read>(self, reader: R) -> Result<Report> {
+    fn check_beside<R: Read>(self, reader: R, ahead_from: usize) -> Result<Report> {
+        use std::sync::OnceLock;
+
         let Validator {
             reader: records,
             checker,
         } = self;
-        beside(reader, records, checker, |c, batch| {
-            batch.for_each(&mut |r| c.record(r));
-        })
+        // The rules of the rows, once the checking thread has read the header.
+        let rules: OnceLock<Arc<Finder>> = OnceLock::new();
+        beside(
+            reader,
+            records,
+            checker,
+            |batch, ahead: &mut Ahead, waiting| match rules.get() {
+                Some(finder) if waiting >= ahead_from => {
+                    ahead.find(finder, batch);
+                }
+                _ => ahead.clear(),
+            },
+            |c, batch, ahead| {
+                if ahead.is_empty() {
+                    batch.for_each(&mut |r| c.record(r));
+                } else {
+                    c.add_values(ahead.values());
+                    let mut index = 0;
+                    batch.for_each(&mut |r| {
+                        c.record_found(r, ahead.of(index));
+                        index += 1;
+                    });
+                }
+                if rules.get().is_none()
+                    && let Some(finder) = c.finder()
+                {
+                    let _ = rules.set(Arc::clone(finder));
+                }
+            },
+        )
         .map(Checker::into_report)
     }
 }
 
+/// How many batches must wait for the checking thread before the reading thread
+/// finds what the rules find in the next one itself.
+#[cfg(not(target_family = "wasm"))]
+const AHEAD_FROM: usize = 2;
+
 /// Reads and parses `reader` on this thread and hands the records, a batch at a
 /// time, to `sink` on a second one, so that parsing the next records overlaps
-/// using the last ones.
+/// using the last ones. Before a batch goes, `prepare` may add to it what the
+/// reading thread can work out ahead (it is told how many batches wait already).
 /// Records go across in the order read, one batch per chunk, through a channel
 /// that holds at most four batches: what `sink` sees, and the memory used, are
 /// those of one thread.
 #[cfg(not(target_family = "wasm"))]
-pub(crate) fn beside<R: Read, S: Send>(
+pub(crate) fn beside<R: Read, S: Send, T: Default + Send>(
     reader: R,
     mut records: RecordReader,
     mut state: S,
-    sink: impl Fn(&mut S, &RecordBatch) + Send,
+    prepare: impl Fn(&RecordBatch, &mut T, usize),
+    sink: impl Fn(&mut S, &RecordBatch, &T) + Send,
 ) -> Result<S> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::mpsc;
 
-    let (full, batches) = mpsc::sync_channel::<RecordBatch>(4);
-    let (spare, emptied) = mpsc::channel::<RecordBatch>();
+    let (full, batches) = mpsc::sync_channel::<(RecordBatch, T)>(4);
+    let (spare, emptied) = mpsc::channel::<(RecordBatch, T)>();
+    let waiting = AtomicUsize::new(0);
     std::thread::scope(|scope| {
+        let waiting = &waiting;
         let using = scope.spawn(move || {
-            for mut batch in batches {
-                sink(&mut state, &batch);
+            for (mut batch, extra) in batches {
+                waiting.fetch_sub(1, Ordering::Relaxed);
+                sink(&mut state, &batch, &extra);
                 batch.clear();
                 // The reader may be gone already; the batch is then dropped.
-                let _ = spare.send(batch);
+                let _ = spare.send((batch, extra));
             }
             state
         });
-        let mut batch = RecordBatch::default();
-        let send = |batch: &mut RecordBatch| {
-            if !batch.is_empty() {
+        let mut batch = (RecordBatch::default(), T::default());
+        let send = |batch: &mut (RecordBatch, T)| {
+            if !batch.0.is_empty() {
+                prepare(&batch.0, &mut batch.1, waiting.load(Ordering::Relaxed));
                 let next = emptied.try_recv().unwrap_or_default();
+                waiting.fetch_add(1, Ordering::Relaxed);
                 // Fails only if the other thread is gone; join() says why.
                 let _ = full.send(std::mem::replace(batch, next));
             }
         };
         let read = read_chunks(reader, |chunk| {
-            records.feed(chunk, &mut |r| batch.push(r));
+            records.feed(chunk, &mut |r| batch.0.push(r));
             send(&mut batch);
             ControlFlow::Continue(())
         });
         if read.is_ok() {
-            records.finish(&mut |r| batch.push(r));
+            records.finish(&mut |r| batch.0.push(r));
             send(&mut batch);
         }
         drop(full);
@@ -195,6 +241,10 @@ pub(crate) struct Checker {
     /// What the values of each column were, to tell sensitive columns (see
     /// [`Columns::watched`]).
     values: Vec<ValueCounts>,
+    /// The rules of the rows, once the header is known.
+    finder: Option<Arc<Finder>>,
+    /// What the rules found in the row being checked.
+    found: Vec<Finding>,
 }
 
 impl Checker {
@@ -243,6 +293,8 @@ impl Checker {
             held: Vec::new(),
             errors_only: false,
             values: Vec::new(),
+            finder: None,
+            found: Vec::new(),
         }
     }
 
@@ -396,11 +448,17 @@ impl Checker {
 
     /// Checks one record: the header, a blank row or an employee row.
     pub(crate) fn record(&mut self, r: &Record<'_>) {
+        self.record_found(r, None);
+    }
+
+    /// Checks one record as [`Checker::record`] does, with what the rules find
+    /// in it, when that was found ahead (see [`Ahead`]).
+    fn record_found(&mut self, r: &Record<'_>, ahead: Option<&[Finding]>) {
         if r.blank_lines_before > 0 {
             self.pending_blank
                 .push((r.row - r.blank_lines_before, r.row));
         }
-        if r.bytes.iter().all(u8::is_ascii_whitespace) {
+        if is_blank_record(r) {
             self.pending_blank.push((r.row, r.row + 1));
             return;
         }
@@ -427,13 +485,11 @@ impl Checker {
                 utf16: false,
             }));
         }
-        let text = std::str::from_utf8(r.bytes).ok();
-        let field = |i: usize| -> Cow<'_, str> {
-            let bounds = r.bounds(i);
-            match text.and_then(|t| t.get(bounds.clone())) {
-                Some(s) => Cow::Borrowed(s),
-                None => String::from_utf8_lossy(&r.bytes[bounds]),
-            }
+        // A value that is not UTF-8 is read with U+FFFD in place of what is not.
+        let decoded = (ahead.is_none()).then(|| r.decoded());
+        let field = |i: usize| match &decoded {
+            Some(decoded) => Cow::Borrowed(decoded.field(i)),
+            None => r.text(i),
         };
         if header {
             let headers: Vec<String> = (0..r.len()).map(|i| field(i).into_owned()).collect();
@@ -444,9 +500,29 @@ impl Checker {
             return;
         }
         self.report.rows += 1;
-        if !self.halted {
-            self.row(r.row, r.len(), field);
+        if self.halted {
+            return;
         }
+        match ahead {
+            // Only the values of issues and addresses are read.
+            Some(found) => self.store(r.row, |i| r.text(i), found),
+            None => self.row(r.row, r.len(), field),
+        }
+    }
+
+    /// Adds the value counts of rows whose findings were found ahead.
+    #[cfg(not(target_family = "wasm"))]
+    fn add_values(&mut self, counts: &[ValueCounts]) {
+        for (mine, more) in self.values.iter_mut().zip(counts) {
+            mine.add_counts(more);
+        }
+    }
+
+    /// The rules of the rows, once the header has been read: for finding ahead,
+    /// on another thread, what they find.
+    #[cfg(not(target_family = "wasm"))]
+    fn finder(&self) -> Option<&Arc<Finder>> {
+        self.finder.as_ref()
     }
 
     /// Whether the file cannot be read as an Alleo file at all (wrong delimiter).
@@ -485,26 +561,16 @@ impl Checker {
         self.report.columns.clone_from(&columns.summaries);
         self.report.issues.extend(issues);
         self.values = vec![ValueCounts::default(); columns.len()];
+        self.finder = Some(Arc::new(Finder::new(&self.rules, &columns)));
         self.columns = Some(columns);
     }
 
     fn row<'a>(&mut self, row: u64, len: usize, field: impl Fn(usize) -> Cow<'a, str>) {
-        let Checker {
-            columns: Some(columns),
-            report,
-            emails,
-            rules,
-            hold,
-            held,
-            errors_only,
-            values,
-            ..
-        } = self
-        else {
+        let (Some(columns), Some(finder)) = (&self.columns, &self.finder) else {
             return;
         };
         if len != columns.len() {
-            report.issues.push(
+            self.report.issues.push(
                 Issue::new(Detail::RowLength {
                     expected: columns.len(),
                     found: len,
@@ -513,45 +579,55 @@ impl Checker {
             );
             return;
         }
-        let mut dates = RowDates::default();
-        for (i, &slot) in columns.slots.iter().enumerate() {
-            if slot == Slot::Skip && !columns.watched[i] {
-                continue;
-            }
-            // Read once: a cell is both counted (sensitive numbers) and checked.
-            let value = field(i);
-            if columns.watched[i] {
-                values[i].add(&value);
-            }
-            if slot == Slot::Skip {
-                continue;
-            }
-            match rules.cell(slot, &value, i, &mut dates) {
-                Some(detail)
-                    if *errors_only && detail.code().default_severity() == Severity::Warning => {}
-                Some(detail) if hold.is_some_and(|hold| hold(detail.code())) => {
-                    held.push(Issue::at(columns.cell(row, i), detail, &value));
+        let mut found = std::mem::take(&mut self.found);
+        finder.row(&field, &mut self.values, &mut found);
+        self.store(row, field, &found);
+        found.clear();
+        self.found = found;
+    }
+
+    /// Reports what the rules found in one row (`field(i)` is the value of column
+    /// `i`), and queues its address for the uniqueness check.
+    fn store<'a>(&mut self, row: u64, field: impl Fn(usize) -> Cow<'a, str>, found: &[Finding]) {
+        let Checker {
+            columns: Some(columns),
+            report,
+            emails,
+            hold,
+            held,
+            errors_only,
+            ..
+        } = self
+        else {
+            return;
+        };
+        for finding in found {
+            match *finding {
+                Finding::Issue { column, ref detail } => {
+                    let code = detail.code();
+                    if *errors_only && code.default_severity() == Severity::Warning {
+                        continue;
+                    }
+                    let cell = columns.cell(row, column);
+                    if hold.is_some_and(|hold| hold(code)) {
+                        held.push(Issue::at(cell, detail.clone(), &field(column)));
+                    } else {
+                        report.issues.push_cell(cell, detail, &field(column));
+                    }
                 }
-                Some(detail) => report
-                    .issues
-                    .push_cell(columns.cell(row, i), detail, &value),
-                None if slot == Slot::Field(FieldKey::Email) && emails.push(&value, row) => {
-                    flush_emails(emails, columns, report);
+                Finding::Email { column, hash } => {
+                    if emails.push_hashed(hash, &field(column), row) {
+                        flush_emails(emails, columns, report);
+                    }
                 }
-                None => {}
             }
-        }
-        if let (Some(onboarding), Some((offboarding, i))) = (dates.onboarding, dates.offboarding)
-            && offboarding <= onboarding
-        {
-            let detail = Detail::OffboardingBeforeOnboarding {
-                onboarding: onboarding.date(),
-            };
-            report
-                .issues
-                .push_cell(columns.cell(row, i), detail, &field(i));
         }
     }
+}
+
+/// Whether a record holds nothing but white space: a blank row.
+fn is_blank_record(r: &Record<'_>) -> bool {
+    r.bytes.iter().all(u8::is_ascii_whitespace)
 }
 
 /// Looks up the queued emails and reports those used before.
@@ -565,14 +641,18 @@ fn flush_emails(emails: &mut EmailIndex, columns: &Columns, report: &mut Report)
         };
         report
             .issues
-            .push_cell(columns.cell(d.row, i), detail, d.value);
+            .push_cell(columns.cell(d.row, i), &detail, d.value);
     });
 }
 
 mod cells;
+mod found;
 mod signs;
 
 use self::cells::{RowDates, Rules};
+#[cfg(not(target_family = "wasm"))]
+use self::found::Ahead;
+use self::found::{Finder, Finding};
 use self::signs::{foreign_delimiter, looks_like_utf16, sep_line};
 
 #[cfg(test)]

@@ -193,17 +193,23 @@ impl Planner<'_> {
                 row,
                 i,
                 fields,
-                Detail::ReactivationRequired { deactivated },
+                &Detail::ReactivationRequired { deactivated },
             );
         } else {
             if onboarding_changed && let Some(i) = c.onboarding {
                 let previous = old(FieldKey::OnboardingDate).to_owned();
-                self.issue(c, row, i, fields, Detail::OnboardingDateLocked { previous });
+                self.issue(
+                    c,
+                    row,
+                    i,
+                    fields,
+                    &Detail::OnboardingDateLocked { previous },
+                );
             }
             if offboarding_changed && let Some(i) = c.offboarding {
                 if off_now.is_empty() {
                     let previous = off_before.to_owned();
-                    self.issue(c, row, i, fields, Detail::OffboardingRemoved { previous });
+                    self.issue(c, row, i, fields, &Detail::OffboardingRemoved { previous });
                 } else if off_before.is_empty()
                     && let Ok(date) = parse_date(off_now)
                 {
@@ -310,7 +316,7 @@ impl Planner<'_> {
         row: u64,
         i: usize,
         fields: &[&str],
-        detail: Detail,
+        detail: &Detail,
     ) {
         self.issues.push_cell(c.cell(row, i), detail, fields[i]);
     }
@@ -390,7 +396,7 @@ impl Planner<'_> {
                 previous_email: p.email(employee).to_owned(),
             };
             let cell = columns.cell(new.row, columns.email);
-            self.issues.push_cell(cell, detail, &new.email);
+            self.issues.push_cell(cell, &detail, &new.email);
         }
     }
 }

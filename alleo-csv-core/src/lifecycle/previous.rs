@@ -77,9 +77,13 @@ impl Previous {
         };
         // Parsing on this thread overlaps storing on another.
         #[cfg(not(target_family = "wasm"))]
-        let builder = crate::validate::beside(reader, RecordReader::new(), builder, |b, batch| {
-            batch.for_each(&mut |r| b.record(r));
-        })?;
+        let builder = crate::validate::beside(
+            reader,
+            RecordReader::new(),
+            builder,
+            |_, (): &mut (), _| {},
+            |b, batch, ()| batch.for_each(&mut |r| b.record(r)),
+        )?;
         #[cfg(target_family = "wasm")]
         {
             let mut records = RecordReader::new();

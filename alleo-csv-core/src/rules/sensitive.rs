@@ -254,6 +254,14 @@ impl ValueCounts {
         self.count(value, true);
     }
 
+    /// Adds the counts of other values of the same column.
+    pub fn add_counts(&mut self, other: &ValueCounts) {
+        self.values += other.values;
+        self.bsn += other.bsn;
+        self.iban += other.iban;
+        self.tax_id += other.tax_id;
+    }
+
     /// Takes back a value [`ValueCounts::add`] counted (a cell edited).
     pub fn remove(&mut self, value: &str) {
         self.count(value, false);

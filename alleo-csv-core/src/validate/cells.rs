@@ -21,7 +21,7 @@ pub(super) struct RowDates {
 }
 
 /// What the cell rules need, fixed for a run.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct Rules {
     pub(super) config: Config,
     pub(super) as_of: NaiveDate,

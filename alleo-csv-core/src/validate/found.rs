@@ -1,0 +1,147 @@
+//! What the rules find in a row, apart from storing it: a pure function of the row,
+//! so that either thread of a check can work it out. The checking thread stores
+//! what was found (issues, addresses for uniqueness, value counts); the reading
+//! thread, when it has time to spare, finds it ahead for a whole batch.
+
+use std::borrow::Cow;
+
+use super::cells::{RowDates, Rules};
+use crate::field::FieldKey;
+use crate::header::{Columns, Slot};
+use crate::issue::Detail;
+#[cfg(not(target_family = "wasm"))]
+use crate::read::RecordBatch;
+use crate::rules::sensitive::ValueCounts;
+use crate::unique::hash_of;
+
+/// One thing the rules found in a row, in the order a row's cells are read.
+#[derive(Debug)]
+pub(super) enum Finding {
+    /// An issue with the cell in this column.
+    Issue { column: usize, detail: Detail },
+    /// A valid address in this column, with the hash uniqueness keeps of it.
+    Email { column: usize, hash: u128 },
+}
+
+/// The rules of a file's rows, once its header is known: everything finding
+/// needs, and nothing that changes as rows are read.
+#[derive(Debug)]
+pub(super) struct Finder {
+    rules: Rules,
+    slots: Vec<Slot>,
+    watched: Vec<bool>,
+}
+
+impl Finder {
+    pub(super) fn new(rules: &Rules, columns: &Columns) -> Finder {
+        Finder {
+            rules: rules.clone(),
+            slots: columns.slots.clone(),
+            watched: columns.watched.clone(),
+        }
+    }
+
+    /// The number of columns a row must have.
+    pub(super) fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Appends to `found` what the rules find in a row of [`Finder::len`] values
+    /// (`field(i)` is the value of column `i`), and counts the values of the
+    /// watched columns into `values`.
+    pub(super) fn row<'a>(
+        &self,
+        field: impl Fn(usize) -> Cow<'a, str>,
+        values: &mut [ValueCounts],
+        found: &mut Vec<Finding>,
+    ) {
+        let mut dates = RowDates::default();
+        for (column, &slot) in self.slots.iter().enumerate() {
+            let watched = self.watched[column];
+            if slot == Slot::Skip && !watched {
+                continue;
+            }
+            // Read once: a cell is both counted (sensitive numbers) and checked.
+            let value = field(column);
+            if watched && let Some(counts) = values.get_mut(column) {
+                counts.add(&value);
+            }
+            if slot == Slot::Skip {
+                continue;
+            }
+            match self.rules.cell(slot, &value, column, &mut dates) {
+                Some(detail) => found.push(Finding::Issue { column, detail }),
+                None if slot == Slot::Field(FieldKey::Email) => found.push(Finding::Email {
+                    column,
+                    hash: hash_of(&value),
+                }),
+                None => {}
+            }
+        }
+        if let (Some(onboarding), Some((offboarding, column))) =
+            (dates.onboarding, dates.offboarding)
+            && offboarding <= onboarding
+        {
+            let detail = Detail::OffboardingBeforeOnboarding {
+                onboarding: onboarding.date(),
+            };
+            found.push(Finding::Issue { column, detail });
+        }
+    }
+}
+
+/// What was found ahead in the rows of one batch of records.
+#[cfg(not(target_family = "wasm"))]
+#[derive(Debug, Default)]
+pub(super) struct Ahead {
+    /// For each record of the batch, in order: where its findings lie in
+    /// `found`, or `None` for one not looked at (a blank row, a row of the wrong
+    /// length: the checker reads those itself). Empty: nothing was found ahead.
+    spans: Vec<Option<(usize, usize)>>,
+    found: Vec<Finding>,
+    /// The counts of the watched columns' values in the rows looked at.
+    values: Vec<ValueCounts>,
+}
+
+#[cfg(not(target_family = "wasm"))]
+impl Ahead {
+    /// Forgets what was found, keeping the memory.
+    pub(super) fn clear(&mut self) {
+        self.spans.clear();
+        self.found.clear();
+        self.values.clear();
+    }
+
+    /// Finds what the rules find in each record of `batch`, which all come after
+    /// the header `finder` was made from.
+    pub(super) fn find(&mut self, finder: &Finder, batch: &RecordBatch) {
+        self.clear();
+        self.values.resize(finder.len(), ValueCounts::default());
+        batch.for_each(&mut |r| {
+            let span = (r.len() == finder.len() && !super::is_blank_record(r)).then(|| {
+                let start = self.found.len();
+                let decoded = r.decoded();
+                let field = |i: usize| Cow::Borrowed(decoded.field(i));
+                finder.row(field, &mut self.values, &mut self.found);
+                (start, self.found.len())
+            });
+            self.spans.push(span);
+        });
+    }
+
+    /// Whether anything was found ahead.
+    pub(super) fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// What was found in the `index`th record of the batch, if it was looked at.
+    pub(super) fn of(&self, index: usize) -> Option<&[Finding]> {
+        let (start, end) = (*self.spans.get(index)?)?;
+        self.found.get(start..end)
+    }
+
+    /// The value counts of the rows looked at.
+    pub(super) fn values(&self) -> &[ValueCounts] {
+        &self.values
+    }
+}
