@@ -9,11 +9,9 @@
 //! distinct date once. Messages are not kept at all; they are rendered as they are
 //! written ([`IssueRef::message`]).
 
-use std::collections::HashMap;
-use std::hash::Hash;
 use std::num::NonZeroU64;
 
-use self::intern::{Interner, Keyed, Texts};
+use self::intern::{Interner, Texts};
 use crate::code::{Code, Severity};
 use crate::issue::{Detail, Issue, IssueRef};
 
@@ -262,47 +260,6 @@ impl Issues {
         }
     }
 
-    /// Calls `each` with every issue's row, in order, and what `encode` makes of
-    /// the issue:
-    /// `encode` appends its bytes to the buffer it is given and says how many of
-    /// them come before the split (a front puts the row there). Issues of the same
-    /// severity, column, value and detail encode alike (their messages are the
-    /// same), and are encoded once: a file with a warning on each of a million
-    /// rows renders one message per distinct value.
-    pub(crate) fn for_each_encoded(
-        &self,
-        mut encode: impl FnMut(IssueRef<'_>, &mut Vec<u8>) -> usize,
-        mut each: impl FnMut(Option<u64>, &[u8], &[u8]),
-    ) {
-        /// Distinct encodings kept; past this many, the others are encoded each
-        /// time they occur (a file whose every issue is different gains nothing
-        /// from keeping them).
-        const KEPT: usize = 16_384;
-        // What an issue's encoding depends on -> where it lies in the arena (start,
-        // split, end).
-        type Kept = HashMap<(Severity, u32, u32, u32), (usize, usize, usize), Keyed>;
-        let mut kept = Kept::with_hasher(Keyed::new());
-        let mut arena: Vec<u8> = Vec::new();
-        let mut scratch: Vec<u8> = Vec::new();
-        for e in &self.entries {
-            let key = (e.severity, e.place, e.value, e.detail);
-            let (bytes, split) = if let Some(&(start, split, end)) = kept.get(&key) {
-                (&arena[start..end], split - start)
-            } else if kept.len() < KEPT {
-                let start = arena.len();
-                let split = start + encode(self.view(e), &mut arena);
-                kept.insert(key, (start, split, arena.len()));
-                (&arena[start..], split - start)
-            } else {
-                scratch.clear();
-                let split = encode(self.view(e), &mut scratch);
-                (&scratch[..], split)
-            };
-            let (head, tail) = bytes.split_at(split.min(bytes.len()));
-            each(e.row.map(NonZeroU64::get), head, tail);
-        }
-    }
-
     fn view<'a>(&'a self, e: &Entry) -> IssueRef<'a> {
         view(e, &self.places, &self.details, &self.texts)
     }
@@ -374,7 +331,10 @@ impl Extend<Issue> for Issues {
     }
 }
 
+mod encoded;
 mod intern;
+
+pub(crate) use self::encoded::push_number;
 
 #[cfg(test)]
 mod tests {

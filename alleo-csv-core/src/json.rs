@@ -10,6 +10,7 @@
 use std::io::{self, Write};
 
 use crate::issue::IssueRef;
+use crate::issues::push_number;
 use crate::lifecycle::{Action, Plan};
 use crate::report::Report;
 
@@ -39,18 +40,7 @@ impl<W: Write> JsonOut<W> {
     }
 
     fn number(&mut self, n: u64) {
-        let mut digits = [0u8; 20];
-        let mut i = digits.len();
-        let mut n = n;
-        loop {
-            i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.buf.extend_from_slice(&digits[i..]);
+        push_number(&mut self.buf, n);
     }
 
     /// A `"key": ` at `depth` levels of indentation, after a `,` unless `first`.
@@ -120,27 +110,24 @@ impl<W: Write> JsonOut<W> {
             return Ok(());
         }
         self.raw(b"[");
-        let mut first = true;
-        let mut failed = Ok(());
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
         let encode =
             |issue: IssueRef<'_>, buf: &mut Vec<u8>| encode_issue(report, issue, depth + 1, buf);
-        report.issues.for_each_encoded(encode, |row, head, tail| {
-            if failed.is_err() {
-                return;
-            }
+        let frame = |first: bool, row: Option<u64>, head: &[u8], tail: &[u8], out: &mut Vec<u8>| {
             if !first {
-                self.raw(b",");
+                out.push(b',');
             }
-            first = false;
-            self.raw(head);
+            out.extend_from_slice(head);
             match row {
-                Some(row) => self.number(row),
-                None => self.raw(b"null"),
+                Some(row) => push_number(out, row),
+                None => out.extend_from_slice(b"null"),
             }
-            self.raw(tail);
-            failed = self.maybe_flush();
-        });
-        failed?;
+            out.extend_from_slice(tail);
+        };
+        report
+            .issues
+            .write_encoded(&mut self.out, &encode, &frame)?;
         self.newline(depth);
         self.raw(b"]");
         Ok(())
@@ -443,12 +430,49 @@ mod tests {
         }
     }
 
+    /// Takes `room` bytes, then fails.
+    struct Full {
+        room: usize,
+    }
+
+    impl std::io::Write for Full {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if buf.len() > self.room {
+                return Err(std::io::Error::other("disk full"));
+            }
+            self.room -= buf.len();
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_write_stops_the_report_whichever_block_it_falls_in() {
+        let mut file = Vec::new();
+        sample::write_roster(&mut file, 20_000, 5, as_of()).unwrap();
+        let report = validate(&file[..], &sample::config(), Options::new(as_of())).unwrap();
+        let size = written(&report).len();
+        for room in [0, 100, size / 3, size / 2, size - 2] {
+            let failed = report.write_json(Full { room });
+            assert_eq!(
+                failed.map_err(|e| e.to_string()),
+                Err("disk full".to_owned())
+            );
+        }
+        assert!(report.write_json(Full { room: size }).is_ok());
+    }
+
     #[test]
     fn a_roster_s_report_is_serde_s_json() {
         let mut file = Vec::new();
-        sample::write_roster(&mut file, 3000, 5, as_of()).unwrap();
+        // Blocks of 4096 issues, every other one made on a second thread: six of
+        // them, the last one short.
+        sample::write_roster(&mut file, 20_000, 5, as_of()).unwrap();
         let report = validate(&file[..], &sample::config(), Options::new(as_of())).unwrap();
-        assert!(report.issues.len() > 3000);
+        assert!((5 * 4096 + 1..6 * 4096).contains(&report.issues.len()));
         assert_eq!(
             written(&report),
             serde_json::to_string_pretty(&report).unwrap() + "\n"

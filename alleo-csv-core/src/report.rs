@@ -1,6 +1,6 @@
 //! The report every front gives (SPEC section 5).
 
-use std::io::{self, Write};
+use std::io::Write;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -10,7 +10,7 @@ use crate::code::Severity;
 use crate::error::{Error, Result};
 use crate::header::ColumnSummary;
 use crate::issue::IssueRef;
-use crate::issues::Issues;
+use crate::issues::{Issues, push_number};
 use crate::messages::Lang;
 
 /// The result of checking a file: what was read and every issue found.
@@ -106,24 +106,18 @@ impl Report {
         out.write_all(b"\xEF\xBB\xBF").map_err(Error::Write)?;
         out.write_all(b"severity,code,row,column,field,value,message\n")
             .map_err(Error::Write)?;
-        let mut out = io::BufWriter::with_capacity(1 << 16, out);
-        let mut written = Ok(());
-        self.issues.for_each_encoded(
-            |issue, buf| self.encode_csv(issue, buf),
-            |row, head, tail| {
-                if written.is_err() {
-                    return;
-                }
-                written = out
-                    .write_all(head)
-                    .and_then(|()| match row {
-                        Some(row) => write!(out, "{row}"),
-                        None => Ok(()),
-                    })
-                    .and_then(|()| out.write_all(tail));
-            },
-        );
-        written.and_then(|()| out.flush()).map_err(Error::Write)
+        let encode = |issue: IssueRef<'_>, buf: &mut Vec<u8>| self.encode_csv(issue, buf);
+        let frame = |_: bool, row: Option<u64>, head: &[u8], tail: &[u8], out: &mut Vec<u8>| {
+            out.extend_from_slice(head);
+            if let Some(row) = row {
+                push_number(out, row);
+            }
+            out.extend_from_slice(tail);
+        };
+        self.issues
+            .write_encoded(&mut out, &encode, &frame)
+            .and_then(|()| out.flush())
+            .map_err(Error::Write)
     }
 
     /// Appends `issue` as one line of the CSV but its row, and returns how many of
@@ -242,6 +236,19 @@ mod tests {
         }
         drop(w);
         out
+    }
+
+    #[test]
+    fn a_roster_s_csv_is_what_the_csv_crate_writes() {
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        let mut file = Vec::new();
+        crate::sample::write_roster(&mut file, 20_000, 5, as_of).unwrap();
+        let report = validate(&file[..], &crate::sample::config(), Options::new(as_of)).unwrap();
+        // Six blocks of issues (see `Issues::write_encoded`), the last one short.
+        assert!((5 * 4096 + 1..6 * 4096).contains(&report.issues.len()));
+        let mut written = Vec::new();
+        report.write_csv(&mut written).unwrap();
+        assert!(written == reference_csv(&report));
     }
 
     proptest! {
