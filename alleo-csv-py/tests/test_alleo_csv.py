@@ -378,6 +378,20 @@ def test_chosen_config_is_the_pages_and_says_what_the_toml_says(tmp_path: Path) 
         alleo_csv.chosen_config(export, {"targets": [7]})
 
 
+def test_chosen_config_keeps_the_saved_dialect_the_values_do_not_decide(tmp_path: Path) -> None:
+    # Dates that read as well day first as month first decide no date format.
+    export = tmp_path / "export.csv"
+    export.write_bytes(b"E-mailadres;Datum in dienst\njan@example.nl;01-02-2020\npiet@example.nl;03-04-2021\n")
+    saved = {"input": {"delimiter": ";", "date_format": "%d-%m-%Y"}}
+    suggested = alleo_csv.suggest_mapping(export, config=saved)
+    assert suggested["choices"]["date_format"] == "%d-%m-%Y"
+    made = alleo_csv.chosen_config(export, suggested["choices"], config=saved)
+    assert made["input"]["delimiter"] == ";" and made["input"]["date_format"] == "%d-%m-%Y"
+    # Headers alone decide nothing: the saved dialect is chosen.
+    choices = alleo_csv.suggest_mapping(["E-mailadres", "Datum in dienst"], config=saved)["choices"]
+    assert (choices["delimiter"], choices["date_format"]) == (";", "%d-%m-%Y")
+
+
 def test_names_and_the_schedule() -> None:
     assert alleo_csv.reporting_name("custom_employee_id") == "alleo_custom_employee_id"
     assert alleo_csv.upload_name("alleo_custom_employee_id") == "custom_employee_id"

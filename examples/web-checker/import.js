@@ -96,9 +96,10 @@ export function showImport({ file, suggestion, base, fields, word, options }) {
       why.prepend(Object.assign(document.createElement("strong"), { textContent: `${word("sensitive")}. ` }));
     }
   });
-  $("delimiter").value = chosen.delimiter ?? base?.input?.delimiter ?? "";
-  $("encoding").value = chosen.encoding ?? base?.input?.encoding ?? "";
-  $("date-format").value = chosen.date_format ?? base?.input?.date_format ?? "";
+  // The core's choices keep the saved dialect where the export's values decide none.
+  $("delimiter").value = chosen.delimiter ?? "";
+  $("encoding").value = chosen.encoding ?? "";
+  $("date-format").value = chosen.date_format ?? "";
   $("file-id").value ||= base?.sftp?.file_id ?? "";
   $("made").hidden = true;
   section.hidden = false;

@@ -28,21 +28,25 @@ pub struct Choices {
 impl Suggestions {
     /// The choices as suggested, for a mapping step to start from: each column's
     /// target unless it is left out, and the dialect settings suggested as they
-    /// are. [`config`](Suggestions::config) makes of them what the TOML of
+    /// are; where the export's values decide none (headers alone, dates that read
+    /// as well day first as month first), the one the configuration suggested
+    /// under sets, so that a saved choice is not lost. Under a configuration with
+    /// no dialect, [`config`](Suggestions::config) makes of them what the TOML of
     /// [`to_toml`](Suggestions::to_toml) says.
     pub fn choices(&self) -> Choices {
         let setting = |key: &str| {
             let applied = self.input.iter().find(|s| s.apply && s.key == key);
             applied.map(|s| unquoted(&s.value))
         };
+        let [delimiter, encoding, date_format] = &self.saved;
         Choices {
             targets: (self.columns.iter())
                 .map(|c| c.target.as_ref().filter(|_| c.leave_out.is_none()))
                 .map(|t| t.map(|t| t.name().to_owned()))
                 .collect(),
-            delimiter: setting("delimiter"),
-            encoding: setting("encoding"),
-            date_format: setting("date_format"),
+            delimiter: setting("delimiter").or_else(|| delimiter.clone()),
+            encoding: setting("encoding").or_else(|| encoding.clone()),
+            date_format: setting("date_format").or_else(|| date_format.clone()),
         }
     }
 
@@ -214,6 +218,43 @@ mod tests {
         let input = &Config::default().input;
         let preview = crate::transform::preview(export.as_bytes(), input, None, 100).unwrap();
         super::super::suggest(&preview, &Config::default(), Lang::En)
+    }
+
+    /// A dialect the export's values do not decide (headers alone; dates that
+    /// read as well day first as month first) is the saved one: taking the
+    /// choices as suggested loses nothing the configuration had.
+    #[test]
+    fn the_saved_dialect_is_chosen_where_the_values_do_not_decide() {
+        let base: Config = toml::from_str(
+            "[input]\ndelimiter = \";\"\nencoding = \"windows-1252\"\ndate_format = \"%d-%m-%Y\"",
+        )
+        .unwrap();
+        let headers = ["E-mailadres".to_owned(), "Datum in dienst".to_owned()];
+        let s = super::super::suggest_headers(&headers, &base, Lang::En);
+        let choices = s.choices();
+        let dialect = [&choices.delimiter, &choices.encoding, &choices.date_format];
+        assert_eq!(
+            dialect.map(Option::as_deref),
+            [Some(";"), Some("windows-1252"), Some("%d-%m-%Y")]
+        );
+        assert_eq!(s.config(&base, &choices).unwrap().input, base.input);
+        // Dates that read either way: the saved format, not none.
+        let export =
+            "E-mailadres;Datum in dienst\njan@example.nl;01-02-2020\npiet@example.nl;03-04-2021\n";
+        let preview = crate::transform::preview(export.as_bytes(), &base.input, None, 100).unwrap();
+        let s = super::super::suggest(&preview, &base, Lang::En);
+        assert!(
+            s.input.iter().any(|i| i.key == "date_format" && !i.apply),
+            "{:?}",
+            s.input
+        );
+        assert_eq!(s.choices().date_format.as_deref(), Some("%d-%m-%Y"));
+        // Without a saved dialect, none is made up.
+        let s = suggested_text("Email,Start date\njan@example.nl,01-02-2020\n");
+        assert_eq!(
+            (s.choices().delimiter, s.choices().date_format),
+            (None, None)
+        );
     }
 
     /// Taken as suggested, the choices make what the TOML the CLI prints says:

@@ -182,6 +182,10 @@ pub struct Suggestions {
     pub input: Vec<Setting>,
     /// `[custom_fields]` types for the custom fields suggested.
     pub custom_fields: Vec<Setting>,
+    /// The dialect the configuration suggested under sets (delimiter, encoding,
+    /// date format), as `alleo.toml` writes it: a choice the export's values do
+    /// not decide keeps it (see [`Suggestions::choices`]).
+    saved: [Option<String>; 3],
 }
 
 /// Suggests a mapping for headers alone (no values to look at).
@@ -285,10 +289,16 @@ pub fn suggest(preview: &Preview, config: &Config, lang: Lang) -> Suggestions {
     }
     let input = settings::input(preview, &stats, &columns, lang);
     let custom_fields = settings::custom_fields(&columns, &stats, config, lang);
+    let saved = &config.input;
     Suggestions {
         columns,
         input,
         custom_fields,
+        saved: [
+            saved.delimiter.map(String::from),
+            saved.encoding.map(|e| e.name().to_owned()),
+            saved.date_format.as_ref().map(|f| f.pattern().to_owned()),
+        ],
     }
 }
 

@@ -945,6 +945,29 @@ test("new settings ask before a new check undoes the grid's edits; cancel keeps 
   await page.close();
 });
 
+test("a saved date format is kept for an export whose dates read either way", async () => {
+  const { page, errors } = await watched();
+  await page.click("#settings summary");
+  await page.fill("#toml", '[input]\ndate_format = "%d-%m-%Y"\n');
+  await page.click("button[type=submit]");
+  const dir = join(root, "target", "page-import");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, "medewerkers_data.csv");
+  // 01-02 and 03-04: day first or month first, the values cannot tell.
+  writeFileSync(path, "E-mailadres;Voornaam;Achternaam;Datum in dienst\r\njan@example.nl;Jan;Jansen;01-02-2027\r\npiet@example.nl;Piet;Visser;03-04-2027\r\n");
+  await page.setInputFiles("#file", path);
+  await page.locator("#import:not([hidden])").waitFor();
+  assert.equal(await page.inputValue("#date-format"), "%d-%m-%Y", "the saved format, not none");
+  await page.fill("#file-id", "acme");
+  await page.click("#make");
+  await page.locator("#get-file:not([hidden])").waitFor();
+  const made = (await download(page, "#get-file")).bytes.toString();
+  assert.match(made, /\njan@example\.nl,Jan,Jansen,2027-02-01\n/, "read day first");
+  assert.equal(parseToml((await download(page, "#get-toml")).bytes.toString()).input.date_format, "%d-%m-%Y");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("an export with decimal commas: the suggestion's [input] settings all reach the transform", async () => {
   const { page, errors } = await watched();
   const dir = join(root, "target", "page-import");
