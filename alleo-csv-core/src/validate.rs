@@ -486,13 +486,9 @@ impl Checker {
             }));
         }
         // A value that is not UTF-8 is read with U+FFFD in place of what is not.
-        let decoded = (ahead.is_none()).then(|| r.decoded());
-        let field = |i: usize| match &decoded {
-            Some(decoded) => Cow::Borrowed(decoded.field(i)),
-            None => r.text(i),
-        };
         if header {
-            let headers: Vec<String> = (0..r.len()).map(|i| field(i).into_owned()).collect();
+            let decoded = r.decoded();
+            let headers: Vec<String> = (0..r.len()).map(|i| decoded.field(i).to_owned()).collect();
             self.header(&headers, r.row);
             return;
         }
@@ -506,7 +502,10 @@ impl Checker {
         match ahead {
             // Only the values of issues and addresses are read.
             Some(found) => self.store(r.row, |i| r.text(i), found),
-            None => self.row(r.row, r.len(), field),
+            None => {
+                let decoded = r.decoded();
+                self.row(r.row, r.len(), |i| Cow::Borrowed(decoded.field(i)));
+            }
         }
     }
 
