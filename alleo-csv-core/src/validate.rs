@@ -159,8 +159,8 @@ const AHEAD_FROM: usize = 2;
 /// using the last ones. Before a batch goes, `prepare` may add to it what the
 /// reading thread can work out ahead (it is told how many batches wait already).
 /// Records go across in the order read, one batch per chunk, through a channel
-/// that holds at most four batches: what `sink` sees, and the memory used, are
-/// those of one thread.
+/// that holds at most four batches (with what `prepare` added to each): what
+/// `sink` sees is what one thread would see, and memory stays bounded.
 #[cfg(not(target_family = "wasm"))]
 pub(crate) fn beside<R: Read, S: Send, T: Default + Send>(
     reader: R,
@@ -499,13 +499,12 @@ impl Checker {
         if self.halted {
             return;
         }
-        match ahead {
+        if let Some(found) = ahead {
             // Only the values of issues and addresses are read.
-            Some(found) => self.store(r.row, |i| r.text(i), found),
-            None => {
-                let decoded = r.decoded();
-                self.row(r.row, r.len(), |i| Cow::Borrowed(decoded.field(i)));
-            }
+            self.store(r.row, |i| r.text(i), found);
+        } else {
+            let decoded = r.decoded();
+            self.row(r.row, r.len(), |i| Cow::Borrowed(decoded.field(i)));
         }
     }
 

@@ -86,7 +86,8 @@ impl Issues {
                     encoder.block(self, range(b), encode, frame, &mut block);
                     out.write_all(&block)?;
                 } else {
-                    // The other thread sends every odd block unless it panicked.
+                    // The other thread sends every odd block; if it panicked
+                    // instead, the scope passes the panic on when this returns.
                     let theirs = odd
                         .recv()
                         .map_err(|_| io::Error::other("the second thread stopped"))?;

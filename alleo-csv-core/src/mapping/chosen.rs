@@ -249,6 +249,24 @@ mod tests {
             s.input
         );
         assert_eq!(s.choices().date_format.as_deref(), Some("%d-%m-%Y"));
+        // What the dialect was saved as is in the choices, not a key of its own.
+        let json = serde_json::to_value(s.with_toml("-", Lang::En)).unwrap();
+        let keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let expected = [
+            "choices",
+            "columns",
+            "custom_fields",
+            "export",
+            "input",
+            "notes",
+            "toml",
+        ];
+        assert_eq!(keys, expected);
         // Without a saved dialect, none is made up.
         let s = suggested_text("Email,Start date\njan@example.nl,01-02-2020\n");
         assert_eq!(

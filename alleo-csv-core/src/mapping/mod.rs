@@ -184,7 +184,9 @@ pub struct Suggestions {
     pub custom_fields: Vec<Setting>,
     /// The dialect the configuration suggested under sets (delimiter, encoding,
     /// date format), as `alleo.toml` writes it: a choice the export's values do
-    /// not decide keeps it (see [`Suggestions::choices`]).
+    /// not decide keeps it (see [`Suggestions::choices`]). Not in the JSON: it
+    /// is in `choices`.
+    #[serde(skip)]
     saved: [Option<String>; 3],
 }
 

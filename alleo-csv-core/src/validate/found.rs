@@ -42,6 +42,7 @@ impl Finder {
     }
 
     /// The number of columns a row must have.
+    #[cfg(not(target_family = "wasm"))]
     pub(super) fn len(&self) -> usize {
         self.slots.len()
     }
