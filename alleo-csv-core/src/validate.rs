@@ -454,7 +454,7 @@ impl Checker {
     }
 
     fn row<'a>(&mut self, row: u64, len: usize, field: impl Fn(usize) -> Cow<'a, str>) {
-        let (Some(columns), Some(finder)) = (&self.columns, &self.finder) else {
+        let Some(columns) = &self.columns else {
             return;
         };
         if len != columns.len() {
@@ -467,6 +467,9 @@ impl Checker {
             );
             return;
         }
+        let Some(finder) = &self.finder else {
+            return;
+        };
         let mut found = std::mem::take(&mut self.found);
         finder.row(&field, &mut self.values, &mut found);
         self.store(row, field, &found);

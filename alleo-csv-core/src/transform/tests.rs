@@ -480,6 +480,27 @@ proptest! {
     }
 }
 
+/// Large enough that the reading thread gets the header's columns while most
+/// of the export is still to come: most batches are repaired on the reading
+/// thread (the property test above, with up to 3,000 rows, seldom gets there).
+#[test]
+fn rows_prepared_on_the_reading_thread_give_what_one_thread_gives() {
+    for (profile, seed) in [(sample::Profile::Roster, 3), (sample::Profile::Clean, 4)] {
+        let mut input = Vec::new();
+        profile
+            .write_dutch(&mut input, 20_000, seed, as_of())
+            .unwrap();
+        let config = sample::dutch_config();
+        let options = TransformOptions::new(as_of());
+        let threaded = run_threaded(&input, &config, options);
+        let one = run_bytes(&input, &config, options, 1 << 16);
+        assert!(threaded.out == one.out && threaded.rejects == one.rejects);
+        assert!(threaded.changes == one.changes);
+        assert_eq!(threaded.done.summary, one.done.summary);
+        assert_eq!(threaded.done.report, one.done.report);
+    }
+}
+
 #[test]
 fn a_malformed_byte_stops_the_threaded_run_as_it_stops_one_thread() {
     let mut utf8 = Vec::new();
