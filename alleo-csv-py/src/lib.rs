@@ -157,7 +157,7 @@ fn chosen_config(
     lang: &str,
 ) -> PyResult<Py<PyAny>> {
     let lang = lang_of(lang)?;
-    let base = config::load(py, config, lang)?;
+    let (base, whole) = config::load_whole(py, config, lang)?;
     let json = py.import("json")?;
     let choices: String = json.call_method1("dumps", (choices,))?.extract()?;
     let choices: mapping::Choices = serde_json::from_str(&choices)
@@ -169,7 +169,6 @@ fn chosen_config(
             suggestions.config(&base, &choices)
         })
         .map_err(core_error(lang))?;
-    let whole = config::whole(py, config)?;
     let whole = whole.bind(py).cast::<pyo3::types::PyDict>()?;
     for section in alleo_csv_core::Config::SECTIONS {
         if whole.contains(section)? {

@@ -39,18 +39,21 @@ impl Issues {
         frame: &Frame<'_>,
     ) -> io::Result<()> {
         let blocks = self.entries.len().div_ceil(BLOCK);
-        let range = |b: usize| b * BLOCK..((b + 1) * BLOCK).min(self.entries.len());
-        let mut encoder = Encoder::default();
-        let mut block = Vec::new();
         #[cfg(not(target_family = "wasm"))]
         if blocks > 1 {
-            return self.write_beside(out, blocks, &range, encode, frame);
+            return self.write_beside(out, blocks, encode, frame);
         }
+        let (mut encoder, mut block) = (Encoder::default(), Vec::new());
         for b in 0..blocks {
-            encoder.block(self, range(b), encode, frame, &mut block);
+            encoder.block(self, self.block_range(b), encode, frame, &mut block);
             out.write_all(&block)?;
         }
         Ok(())
+    }
+
+    /// The issues of block `b`.
+    fn block_range(&self, b: usize) -> Range<usize> {
+        b * BLOCK..((b + 1) * BLOCK).min(self.entries.len())
     }
 
     /// [`Issues::write_encoded`] with the odd blocks made on a second thread.
@@ -59,7 +62,6 @@ impl Issues {
         &self,
         out: &mut impl Write,
         blocks: usize,
-        range: &(dyn Fn(usize) -> Range<usize> + Sync),
         encode: &Encode<'_>,
         frame: &Frame<'_>,
     ) -> io::Result<()> {
@@ -72,7 +74,7 @@ impl Issues {
                 let mut encoder = Encoder::default();
                 for b in (1..blocks).step_by(2) {
                     let mut block = written.try_recv().unwrap_or_default();
-                    encoder.block(self, range(b), encode, frame, &mut block);
+                    encoder.block(self, self.block_range(b), encode, frame, &mut block);
                     // Fails only when the writing stopped (`out` failed).
                     if made.send(block).is_err() {
                         break;
@@ -83,7 +85,7 @@ impl Issues {
             let mut block = Vec::new();
             for b in 0..blocks {
                 if b % 2 == 0 {
-                    encoder.block(self, range(b), encode, frame, &mut block);
+                    encoder.block(self, self.block_range(b), encode, frame, &mut block);
                     out.write_all(&block)?;
                 } else {
                     // The other thread sends every odd block; if it panicked
