@@ -51,34 +51,28 @@ pub struct Loaded {
 /// A file that cannot be read, or is not valid (the message has the line).
 pub fn load(explicit: Option<&Path>) -> Result<Loaded, CliError> {
     let path = match explicit {
-        Some(p) => p.to_path_buf(),
-        None if Path::new(DEFAULT).is_file() => PathBuf::from(DEFAULT),
-        None => {
-            return Ok(Loaded {
-                config: Config::default(),
-                path: None,
-                state: StateDir::locate(&StateSection::default(), None),
-                sftp: None,
-                keep: KEEP,
-                sync: SyncSection::default(),
-                notify: None,
-            });
+        Some(p) => Some(p.to_path_buf()),
+        None => Path::new(DEFAULT).is_file().then(|| PathBuf::from(DEFAULT)),
+    };
+    let (config, file) = match &path {
+        None => (Config::default(), CliSections::default()),
+        Some(path) => {
+            let text = fs::read_to_string(path).map_err(|source| CliError::ConfigRead {
+                path: path.clone(),
+                source,
+            })?;
+            let invalid = |e: toml::de::Error| CliError::Config {
+                path: path.clone(),
+                message: e.to_string(),
+            };
+            let config = toml::from_str::<ConfigFile>(&text).map_err(invalid)?;
+            (config.into(), toml::from_str(&text).map_err(invalid)?)
         }
     };
-    let text = fs::read_to_string(&path).map_err(|source| CliError::ConfigRead {
-        path: path.clone(),
-        source,
-    })?;
-    let invalid = |e: toml::de::Error| CliError::Config {
-        path: path.clone(),
-        message: e.to_string(),
-    };
-    let config: Config = toml::from_str::<ConfigFile>(&text).map_err(invalid)?.into();
-    let file: CliSections = toml::from_str(&text).map_err(invalid)?;
-    let state = StateDir::locate(&file.state, path.parent());
+    let state = StateDir::locate(&file.state, path.as_deref().and_then(Path::parent));
     Ok(Loaded {
         config,
-        path: Some(path),
+        path,
         state,
         sftp: file.sftp,
         keep: file.state.keep.unwrap_or(KEEP),

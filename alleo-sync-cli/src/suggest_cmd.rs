@@ -8,23 +8,22 @@ use alleo_csv_core::job;
 use crate::args::{SuggestArgs, SuggestFormat};
 use crate::config_file;
 use crate::error::CliError;
-use crate::export::Export;
+use crate::export;
 
 /// Prints the suggested sections.
 pub fn run(args: &SuggestArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.config.as_deref())?;
-    let export = Export::open(&args.input)?;
+    let export = export::open(&args.input)?;
     let suggestions = job::suggest_mapping(export, &loaded.config, args.lang)
         .map_err(CliError::reading(&args.input))?;
     let mut out = io::stdout().lock();
+    let name = &args.input;
     match args.format {
         SuggestFormat::Toml => {
-            let name = if args.input == "-" { "-" } else { &args.input };
             out.write_all(suggestions.to_toml(name, args.lang).as_bytes())
                 .map_err(CliError::output)?;
         }
         SuggestFormat::Json => {
-            let name = if args.input == "-" { "-" } else { &args.input };
             serde_json::to_writer_pretty(&mut out, &suggestions.with_toml(name, args.lang))
                 .map_err(|e| CliError::output(e.into()))?;
             writeln!(out).map_err(CliError::output)?;

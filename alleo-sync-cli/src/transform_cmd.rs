@@ -14,13 +14,13 @@ use crate::args::{SummaryFormat, TransformArgs};
 use crate::atomic::{Pending, resolve};
 use crate::config_file;
 use crate::error::{CliError, Usage};
-use crate::export::Export;
+use crate::export;
 use crate::text::Ansi;
 
 /// Transforms the export, writes the files it should, and prints what it did.
 pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.config.as_deref())?;
-    let export = Export::open(&args.input)?;
+    let export = export::open(&args.input)?;
     check_targets(args)?;
     let mut output = Pending::create(&args.output)?;
     let mut rejects = args.rejects.as_deref().map(Pending::create).transpose()?;

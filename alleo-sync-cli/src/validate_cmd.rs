@@ -5,14 +5,13 @@ use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
 use alleo_csv_core::job::{self, Checked};
-use alleo_csv_core::lifecycle::Previous;
 use alleo_csv_core::{Options, Report};
 
 use crate::args::{CheckArgs, Format, PreviousArgs, ValidateArgs};
 use crate::config_file::{self, Loaded};
 use crate::error::CliError;
 use crate::previous::{self, Chosen};
-use crate::text::{self, Ansi, AsOf, Context};
+use crate::text::{self, Ansi, AsOf};
 
 /// Checks the file and prints the report; the exit code says whether it is valid.
 pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
@@ -63,15 +62,7 @@ pub fn check<'a>(
     let chosen = previous::choose(previous.previous.as_deref(), previous.no_previous, loaded)?;
     let (as_of, mut options) = check.options();
     adjust(&mut options);
-    let input: Box<dyn Read> = if file == "-" {
-        Box::new(io::stdin().lock())
-    } else {
-        options.file_name = Some(file.to_owned());
-        Box::new(File::open(file).map_err(|source| CliError::Input {
-            path: file.to_owned(),
-            source,
-        })?)
-    };
+    let input = open(file, file, &mut options)?;
     let checked = job::check(input, &loaded.config, options, chosen.previous.as_ref())
         .map_err(CliError::reading(file))?;
     Ok(Run {
@@ -82,24 +73,30 @@ pub fn check<'a>(
     })
 }
 
+/// Opens `file` (`-`: standard input), to be checked under the name `name`: the
+/// file-name rule reads it from `options`.
+///
+/// # Errors
+/// A file that cannot be opened.
+pub fn open(file: &str, name: &str, options: &mut Options) -> Result<Box<dyn Read>, CliError> {
+    if file == "-" {
+        return Ok(Box::new(io::stdin().lock()));
+    }
+    options.file_name = Some(name.to_owned());
+    let opened = File::open(file).map_err(|source| CliError::Input {
+        path: file.to_owned(),
+        source,
+    })?;
+    Ok(Box::new(opened))
+}
+
 impl Run<'_> {
     /// The readable report, headed by what the file was checked with.
     pub fn write_text(&self, out: &mut dyn Write, loaded: &Loaded, all: bool) -> io::Result<()> {
-        let mut path = String::new();
-        let config = loaded.path.as_ref().map(|p| p.display().to_string());
-        let employees = self.chosen.previous.as_ref().map(Previous::len);
-        let context = Context {
-            file: (self.file != "-").then_some(self.file),
-            as_of: self.as_of,
-            config: config.as_deref(),
-            previous: Some(text::previous_state(
-                &self.chosen.origin,
-                employees,
-                &mut path,
-            )),
-            all,
-        };
-        text::write_report(out, &self.checked.report, &context, &Ansi::default())
+        let (file, report) = (self.file, &self.checked.report);
+        text::with_context(file, self.as_of, loaded, &self.chosen, all, |context| {
+            text::write_report(out, report, context, &Ansi::default())
+        })
     }
 }
 
