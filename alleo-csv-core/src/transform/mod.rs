@@ -44,6 +44,7 @@ mod beside;
 mod change;
 mod decode;
 mod fix;
+mod line;
 mod preview;
 mod records;
 mod rows;

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use super::change::{CHANGE_HEADER, ChangeLog};
 use super::fix::{Fixer, Repairs, RowRepairs};
+use super::line::Line;
 use super::{Outputs, Rule, Summary, TransformOptions, Transformed};
 use crate::code::{Code, Severity};
 use crate::config::Config;
@@ -25,7 +26,7 @@ pub(super) struct Rows<'o> {
     pub(super) checker: Checker,
     pub(super) fixer: Fixer,
     pub(super) summary: Summary,
-    pub(super) output: csv::Writer<&'o mut dyn Write>,
+    pub(super) output: io::BufWriter<&'o mut dyn Write>,
     pub(super) rejects_raw: Option<&'o mut dyn Write>,
     pub(super) rejects: Option<csv::Writer<&'o mut dyn Write>>,
     pub(super) log: ChangeLog<'o>,
@@ -46,7 +47,7 @@ pub(super) struct Rows<'o> {
     /// The output's rows kept although invalid ([`Outputs::keep_invalid`]).
     pub(super) kept: Vec<u64>,
     /// The row being written, reused from row to row.
-    pub(super) line: csv::ByteRecord,
+    pub(super) line: Line,
     /// The repairs of a row made here (not on the reading thread), reused.
     pub(super) own: Repairs,
     pub(super) stopped: bool,
@@ -104,11 +105,7 @@ impl<'o> Rows<'o> {
             checker: Checker::new(config, check).reading_export(),
             fixer: Fixer::new(config),
             summary,
-            output: csv::WriterBuilder::new()
-                .terminator(csv::Terminator::Any(b'\n'))
-                // A row of the wrong length is kept as such (`keep_invalid`).
-                .flexible(true)
-                .from_writer(outputs.output),
+            output: io::BufWriter::with_capacity(32 * 1024, outputs.output),
             invalid_kept: outputs.rejects.is_some() || outputs.keep_invalid,
             keep_invalid: outputs.keep_invalid,
             rejects_raw: outputs.rejects,
@@ -119,7 +116,7 @@ impl<'o> Rows<'o> {
             written: Vec::new(),
             output_row: 1,
             kept: Vec::new(),
-            line: csv::ByteRecord::new(),
+            line: Line::default(),
             own: Repairs::default(),
             stopped: false,
             failed,
@@ -211,13 +208,15 @@ impl<'o> Rows<'o> {
             unnamed,
             row,
         };
-        let written = self
-            .output
-            .write_record(layout.order.iter().map(|&i| &names[i]));
+        self.line.clear();
+        for &i in &layout.order {
+            self.line.push(names[i].as_bytes());
+        }
+        let written = self.output.write_all(self.line.ended());
         self.keep(written);
         if let Some(raw) = self.rejects_raw.take() {
             let bom = raw.write_all(b"\xEF\xBB\xBF");
-            self.keep(bom.map_err(csv::Error::from));
+            self.keep(bom);
             let delimiter = self.summary.delimiter.unwrap_or(Delimiter::COMMA).byte();
             let mut rejects = csv::WriterBuilder::new()
                 .delimiter(delimiter)
@@ -308,7 +307,16 @@ impl<'o> Rows<'o> {
             .filter(|i| i.severity == Severity::Error)
             .map(|i| report.message_of(i))
             .collect();
-        let sent = in_columns.then(|| row_hash(layout.order.iter().map(|&i| cell(i))));
+        // The row as it would be written: what a row of the same person again
+        // is told by.
+        let line = &mut self.line;
+        line.clear();
+        if in_columns {
+            for &i in &layout.order {
+                line.push(cell(i).as_bytes());
+            }
+        }
+        let sent = in_columns.then(|| line.hash());
         if let Some(first) = same_person_again(report, before, sent, &self.written) {
             // The same person twice (two contracts): kept once.
             checker.report_mut().issues.truncate(before);
@@ -317,15 +325,9 @@ impl<'o> Rows<'o> {
         } else if reasons.is_empty() || self.keep_invalid {
             // A row of the wrong length is kept (to be fixed) as the export has
             // it: its values cannot be put in columns, and it stays the wrong length.
-            let line = &mut self.line;
-            line.clear();
-            if in_columns {
-                for &i in &layout.order {
-                    line.push_field(cell(i).as_bytes());
-                }
-            } else {
+            if !in_columns {
                 for v in fields {
-                    line.push_field(v.as_bytes());
+                    line.push(v.as_bytes());
                 }
             }
             // Its spreadsheet row in the output (a value with a line break is
@@ -334,8 +336,7 @@ impl<'o> Rows<'o> {
             if !reasons.is_empty() {
                 self.kept.push(self.output_row);
             }
-            // A whole record at once takes the csv crate's fast path (the same bytes).
-            let written = self.output.write_byte_record(line);
+            let written = self.output.write_all(line.ended());
             keep(&mut self.failed, written);
             for c in repairs.changes {
                 let (column, field) = (&layout.headers[c.column], &layout.targets[c.column]);
@@ -381,7 +382,7 @@ impl<'o> Rows<'o> {
     }
 
     /// Remembers the first write error.
-    pub(super) fn keep(&mut self, result: csv::Result<()>) {
+    pub(super) fn keep<E: Into<io::Error>>(&mut self, result: std::result::Result<(), E>) {
         keep(&mut self.failed, result);
     }
 
@@ -399,7 +400,7 @@ impl<'o> Rows<'o> {
             self.rejects.as_mut().map_or(Ok(()), csv::Writer::flush),
             self.log.flush(),
         ] {
-            self.keep(result.map_err(csv::Error::from));
+            self.keep(result);
         }
         if let Some(e) = self.failed.take() {
             return Err(Error::Write(e));
@@ -434,17 +435,6 @@ impl<'o> Rows<'o> {
     }
 }
 
-/// A hash of the values a row sends, to tell a row identical to an earlier one.
-pub(super) fn row_hash<'a>(values: impl Iterator<Item = &'a str>) -> u64 {
-    // The emails' hash for each value (it holds the length, so values do not run
-    // together), folded in order; no need to resist an attacker here, only speed.
-    let h = values.fold(0u128, |h, v| {
-        h.rotate_left(17).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            ^ crate::unique::hash_bytes(v.as_bytes())
-    });
-    (h ^ (h >> 64)) as u64
-}
-
 /// The first row of the same person, when the only errors of this row (its issues
 /// from `before` on) say its address was used before, on a row that was written
 /// and sent exactly these values (`sent`): one person with two contracts.
@@ -468,8 +458,11 @@ pub(super) fn same_person_again(
 }
 
 /// Remembers the first write error in `failed`.
-pub(super) fn keep(failed: &mut Option<io::Error>, result: csv::Result<()>) {
+pub(super) fn keep<E: Into<io::Error>>(
+    failed: &mut Option<io::Error>,
+    result: std::result::Result<(), E>,
+) {
     if let Err(e) = result {
-        failed.get_or_insert(io::Error::from(e));
+        failed.get_or_insert(e.into());
     }
 }
