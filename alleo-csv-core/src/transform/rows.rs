@@ -129,8 +129,14 @@ impl<'o> Rows<'o> {
         }
         // Decoded exports are UTF-8 already; the lossy path is for a workbook's odd cell.
         let record = r.decoded();
-        let fields: Vec<&str> = record.fields().collect();
-        self.row(r.row, r.blank_lines_before, &fields, repairs);
+        let (row, blank_before) = (r.row, r.blank_lines_before);
+        gathered(
+            record.len(),
+            |i| record.field(i),
+            |fields| {
+                self.row(row, blank_before, fields, repairs);
+            },
+        );
     }
 
     /// One row of the export (`row` is its spreadsheet row), after
@@ -276,17 +282,11 @@ impl<'o> Rows<'o> {
 
     /// Checks a repaired row and writes it to the output, or to the rejects.
     fn write(&mut self, row: u64, fields: &[&str], repairs: RowRepairs<'_>) {
-        let Rows {
-            checker,
-            log,
-            layout: Some(layout),
-            ..
-        } = self
-        else {
+        let Some(layout) = &self.layout else {
             return;
         };
         self.summary.rows += 1;
-        let before = checker.report().issues.len();
+        let before = self.checker.report().issues.len();
         let in_columns = repairs.in_columns();
         if in_columns
             && self.unnamed_value.is_none()
@@ -297,9 +297,38 @@ impl<'o> Rows<'o> {
         {
             self.unnamed_value = Some((row, i));
         }
-        // The value to write in column `i`.
-        let cell = |i: usize| repairs.get(fields, i);
-        checker.row_now(row, fields.len(), |i| Cow::Borrowed(cell(i)));
+        // The values to write, by column.
+        gathered(
+            fields.len(),
+            |i| repairs.get(fields, i),
+            |cells| {
+                self.decide(row, fields, cells, repairs, before, in_columns);
+            },
+        );
+    }
+
+    /// Checks a repaired row by the values it would write (`cells`), and writes
+    /// it, sets it aside, or leaves it out as the same person again.
+    fn decide(
+        &mut self,
+        row: u64,
+        fields: &[&str],
+        cells: &[&str],
+        repairs: RowRepairs<'_>,
+        before: usize,
+        in_columns: bool,
+    ) {
+        let Rows {
+            checker,
+            log,
+            layout: Some(layout),
+            ..
+        } = self
+        else {
+            return;
+        };
+        let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
+        checker.row_now(row, cells.len(), |i| Cow::Borrowed(cell(i)));
         let report = checker.report();
         let reasons: Vec<String> = report
             .issues
@@ -465,4 +494,19 @@ pub(super) fn keep<E: Into<io::Error>>(
     if let Err(e) = result {
         failed.get_or_insert(e.into());
     }
+}
+
+/// Hands `f` the `n` values `get` gives, as a slice: on the stack for a row of up
+/// to 64 columns, so that a million rows allocate nothing.
+fn gathered<'a, R>(n: usize, get: impl Fn(usize) -> &'a str, f: impl FnOnce(&[&'a str]) -> R) -> R {
+    const ON_STACK: usize = 64;
+    if n > ON_STACK {
+        let values: Vec<&str> = (0..n).map(get).collect();
+        return f(&values);
+    }
+    let mut values = [""; ON_STACK];
+    for (i, value) in values.iter_mut().enumerate().take(n) {
+        *value = get(i);
+    }
+    f(&values[..n])
 }
