@@ -510,3 +510,17 @@ fn gathered<'a, R>(n: usize, get: impl Fn(usize) -> &'a str, f: impl FnOnce(&[&'
     }
     f(&values[..n])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::gathered;
+
+    #[test]
+    fn values_are_gathered_in_order_on_the_stack_or_not() {
+        for n in [0, 1, 13, 64, 65, 200] {
+            let names: Vec<String> = (0..n).map(|i| format!("v{i}")).collect();
+            let got = gathered(n, |i| names[i].as_str(), |values| values.join(","));
+            assert_eq!(got, names.join(","), "{n} values");
+        }
+    }
+}
