@@ -11,7 +11,7 @@ pub use alleo_csv_core::text::{AsOf, Context, write_plan, write_report};
 use crate::config_file::Loaded;
 use crate::previous::{Chosen, Origin};
 
-/// A terminal's colours for the core's tones, in [`Tone`]'s order.
+/// A terminal's colours for the core's tones.
 #[derive(Debug)]
 pub struct Ansi([(String, String); 5]);
 
@@ -31,7 +31,13 @@ impl Default for Ansi {
 
 impl Paint for Ansi {
     fn marks(&self, tone: Tone) -> (&str, &str) {
-        let (start, end) = &self.0[tone as usize];
+        let (start, end) = &self.0[match tone {
+            Tone::Error => 0,
+            Tone::Warning => 1,
+            Tone::Ok => 2,
+            Tone::Dim => 3,
+            Tone::Bold => 4,
+        }];
         (start, end)
     }
 }
