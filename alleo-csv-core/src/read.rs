@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
 mod chunks;
+mod plain;
 pub(crate) use chunks::{CHUNK, feed_chunks, read_chunks};
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -190,11 +191,28 @@ impl RecordBatch {
     }
 }
 
+/// When plain lines are read without csv-core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plain {
+    /// Once csv-core has read: it takes a byte order mark off its first input
+    /// only, so the first record is always its own (a plain line read apart
+    /// before would leave it to take one off a later record).
+    AfterFirst,
+    /// From now on.
+    Now,
+    /// Never (a test of what csv-core alone reads).
+    #[cfg(test)]
+    Never,
+}
+
 /// Reads records from pushed chunks. Call [`RecordReader::feed`] for each chunk and
 /// [`RecordReader::finish`] once at the end.
 #[derive(Debug)]
 pub(crate) struct RecordReader {
     csv: Reader,
+    delimiter: u8,
+    /// Whether plain lines are read without csv-core ([`plain`]).
+    plain: Plain,
     /// Bytes of a possible BOM at the start, until we know whether it is one.
     bom: Option<Vec<u8>>,
     /// Bytes consumed so far (file offset of the next byte).
@@ -224,6 +242,8 @@ impl RecordReader {
     pub fn with_delimiter(delimiter: u8) -> RecordReader {
         RecordReader {
             csv: ReaderBuilder::new().delimiter(delimiter).build(),
+            delimiter,
+            plain: Plain::AfterFirst,
             bom: Some(Vec::with_capacity(3)),
             offset: 0,
             utf8: Utf8Check::default(),
@@ -310,6 +330,23 @@ impl RecordReader {
                 self.between = false;
                 self.after_cr = false;
                 self.record_start = self.offset + pos as u64;
+                if self.plain == Plain::Now
+                    && let Some((read, nout, nend)) = plain::plain_record(
+                        &input[pos..],
+                        self.delimiter,
+                        &mut self.buf,
+                        &mut self.ends,
+                    )
+                {
+                    (self.nout, self.nend) = (nout, nend);
+                    pos += read;
+                    self.after_cr = input[pos - 1] == b'\r';
+                    self.emit_at(self.offset + pos as u64, sink);
+                    continue;
+                }
+            }
+            if self.plain == Plain::AfterFirst {
+                self.plain = Plain::Now;
             }
             let (res, nin, nout, nend) = self.csv.read_record(
                 &input[pos..],
@@ -424,152 +461,4 @@ fn sequence_len(lead: u8) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    use super::*;
-
-    /// (row, fields) of every record, fed in chunks of `chunk` bytes.
-    fn rows(input: &[u8], chunk: usize) -> Vec<(u64, Vec<String>)> {
-        let mut out = Vec::new();
-        let mut reader = RecordReader::new();
-        let mut sink = |r: &Record<'_>| {
-            let fields = (0..r.len())
-                .map(|i| String::from_utf8_lossy(r.field(i)).into_owned())
-                .collect();
-            out.push((r.row, fields));
-        };
-        for c in input.chunks(chunk.max(1)) {
-            reader.feed(c, &mut sink);
-        }
-        reader.finish(&mut sink);
-        out
-    }
-
-    fn row_numbers(input: &str) -> Vec<u64> {
-        rows(input.as_bytes(), 1 << 16)
-            .into_iter()
-            .map(|(r, _)| r)
-            .collect()
-    }
-
-    #[test]
-    fn rows_count_like_a_spreadsheet() {
-        assert_eq!(row_numbers("a\nb\nc"), [1, 2, 3]);
-        assert_eq!(row_numbers("a\r\nb\r\nc\r\n"), [1, 2, 3]);
-        assert_eq!(row_numbers("a\n\nb\n\n\nc\n\n"), [1, 3, 6]);
-        assert_eq!(row_numbers("a\r\n\r\nb\r\n"), [1, 3]);
-        assert_eq!(row_numbers("\n\na\nb"), [3, 4]);
-        assert_eq!(row_numbers("a\rb\r\rc"), [1, 2, 4]);
-        assert_eq!(row_numbers("h\n\"two\nlines\",x\nnext"), [1, 2, 3]);
-        assert_eq!(
-            row_numbers("h\r\n\"two\r\n\r\nlines\"\r\n\r\nnext"),
-            [1, 2, 4]
-        );
-    }
-
-    #[test]
-    fn bom_is_dropped_and_offsets_stay_file_offsets() {
-        let rows = rows(b"\xEF\xBB\xBFEmail\nx", 1);
-        assert_eq!(rows[0].1, ["Email"]);
-        let mut starts = Vec::new();
-        let mut reader = RecordReader::new();
-        let mut sink = |r: &Record<'_>| starts.push((r.start, r.end));
-        reader.feed(b"\xEF\xBB\xBFab\ncd", &mut sink);
-        reader.finish(&mut sink);
-        assert_eq!(starts, [(3, 6), (6, 8)]);
-        // A file that is only part of a BOM is still read.
-        assert_eq!(super::tests::rows(b"\xEF\xBB", 1)[0].0, 1);
-    }
-
-    #[test]
-    fn a_batch_gives_back_the_records_pushed() {
-        let input = b"h1,h2\r\n\n\"a\nb\",c\nd,\xFF\n";
-        let mut direct = Vec::new();
-        let mut batch = RecordBatch::default();
-        let mut reader = RecordReader::new();
-        let mut sink = |r: &Record<'_>| {
-            direct.push(format!("{r:?}"));
-            batch.push(r);
-        };
-        reader.feed(input, &mut sink);
-        reader.finish(&mut sink);
-        let mut replayed = Vec::new();
-        batch.for_each(&mut |r| replayed.push(format!("{r:?}")));
-        assert_eq!(replayed, direct);
-        assert_eq!(replayed.len(), 3);
-        batch.clear();
-        assert!(batch.is_empty());
-    }
-
-    #[test]
-    fn first_bad_byte() {
-        let mut u = Utf8Check::default();
-        u.feed("é".as_bytes().get(..1).unwrap());
-        u.feed(b"x");
-        assert_eq!(u.first_bad, Some(0));
-        let mut u = Utf8Check::default();
-        u.feed(b"ab\xC3");
-        u.finish();
-        assert_eq!(u.first_bad, Some(2));
-    }
-
-    fn lines() -> impl Strategy<Value = String> {
-        let field = prop_oneof!["[a-z ]{0,4}", "\"[a-z,\r\n]{0,5}\"",];
-        let record = prop::collection::vec(field, 1..4).prop_map(|f| f.join(","));
-        let sep = prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n"), Just("\r\n\r\n\r\n")];
-        prop::collection::vec((record, sep), 0..8)
-            .prop_map(|v| v.into_iter().flat_map(|(r, s)| [r, s.to_owned()]).collect())
-    }
-
-    proptest! {
-        /// Found by fuzzing: the fields of a record that is not UTF-8 were cut
-        /// out of the replaced text by the raw bounds. Each decoded field is its
-        /// own bytes, decoded, whatever they hold (a character split between two
-        /// fields included).
-        #[test]
-        fn decoded_fields_are_each_fields_bytes(fields in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..6)) {
-            let bytes: Vec<u8> = fields.concat();
-            let ends: Vec<usize> = fields.iter().scan(0, |end, f| { *end += f.len(); Some(*end) }).collect();
-            let record = Record { row: 1, blank_lines_before: 0, start: 0, end: 0, first_bad_byte: None, bytes: &bytes, ends: &ends };
-            let decoded = record.decoded();
-            prop_assert_eq!(decoded.len(), fields.len());
-            for (i, field) in fields.iter().enumerate() {
-                prop_assert_eq!(decoded.field(i), String::from_utf8_lossy(field));
-                prop_assert_eq!(record.text(i), decoded.field(i));
-            }
-            prop_assert_eq!(decoded.field(fields.len()), "");
-        }
-
-        #[test]
-        fn chunking_never_changes_records(input in lines(), chunk in 1usize..9) {
-            prop_assert_eq!(rows(input.as_bytes(), chunk), rows(input.as_bytes(), 1 << 16));
-        }
-
-        #[test]
-        fn rows_are_physical_lines_minus_quoted_breaks(input in lines()) {
-            // Row of the last record = line breaks before its start, outside quotes, + 1.
-            let recs = rows(input.as_bytes(), 1 << 16);
-            if let Some((last_row, _)) = recs.last() {
-                // Quoted parts become a marker, so their line breaks do not count.
-                let unquoted = input.split('"').step_by(2).collect::<Vec<_>>().join("Q");
-                let trimmed_end = unquoted.trim_end_matches(['\r', '\n']);
-                // Count breaks before the last record's start: CRLF once.
-                let last_start = trimmed_end.rfind(['\r', '\n']).map_or(0, |i| i + 1);
-                let breaks = trimmed_end[..last_start].replace("\r\n", "\n").chars().filter(|&c| c == '\n' || c == '\r').count();
-                prop_assert_eq!(*last_row, breaks as u64 + 1);
-            }
-        }
-
-        #[test]
-        fn utf8_check_matches_from_utf8(bytes in prop::collection::vec(any::<u8>(), 0..40), chunk in 1usize..6) {
-            let mut u = Utf8Check::default();
-            for c in bytes.chunks(chunk) {
-                u.feed(c);
-            }
-            u.finish();
-            let expected = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to() as u64);
-            prop_assert_eq!(u.first_bad, expected);
-        }
-    }
-}
+mod tests;
