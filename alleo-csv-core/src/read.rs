@@ -200,8 +200,8 @@ enum Plain {
     AfterFirst,
     /// From now on.
     Now,
-    /// Never (a test of what csv-core alone reads).
-    #[cfg(test)]
+    /// Never: for a delimiter that is a quote or a line break (only csv-core
+    /// knows what that reads as), and in a test of what csv-core alone reads.
     Never,
 }
 
@@ -243,7 +243,11 @@ impl RecordReader {
         RecordReader {
             csv: ReaderBuilder::new().delimiter(delimiter).build(),
             delimiter,
-            plain: Plain::AfterFirst,
+            plain: if matches!(delimiter, b'"' | b'\n' | b'\r') {
+                Plain::Never
+            } else {
+                Plain::AfterFirst
+            },
             bom: Some(Vec::with_capacity(3)),
             offset: 0,
             utf8: Utf8Check::default(),

@@ -30,49 +30,62 @@ pub(super) fn plain_record(
         buf.resize(input.len() + 8, 0);
     }
     let (mut nout, mut nend) = (0, 0);
-    let mut end_value = |nout: usize, nend: &mut usize| {
-        if *nend == ends.len() {
-            ends.resize(ends.len().max(8) * 2, 0);
-        }
-        ends[*nend] = nout;
-        *nend += 1;
-    };
     let mut words = input.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut words {
+        // Room for the ends of eight values more.
+        if ends.len() < nend + 9 {
+            ends.resize(ends.len() * 2 + 9, 0);
+        }
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let mut special = special_bytes(word, delimiter);
-        // The bytes of the word from `from` on, up to the next special one.
+        let mut delimiters = equal_bytes(word, delimiter);
+        let stops = equal_bytes(word, b'"') | equal_bytes(word, b'\n') | equal_bytes(word, b'\r');
+        // The bytes of the word before the first quote or line break, if any.
+        let (kept, stop) = if stops == 0 {
+            (8, None)
+        } else {
+            let first = (stops.trailing_zeros() / 8) as usize;
+            delimiters &= !(u64::MAX << (first * 8));
+            (first, Some(chunk[first]))
+        };
+        // The bytes of the word from `from` on, up to the next delimiter.
         let mut from = 0;
-        while special != 0 {
-            let i = (special.trailing_zeros() / 8) as usize;
+        while delimiters != 0 {
+            let i = (delimiters.trailing_zeros() / 8) as usize;
             put(buf, nout, word >> (from * 8));
             nout += i - from;
-            match chunk[i] {
-                b'"' => return None,
-                b'\n' | b'\r' => {
-                    end_value(nout, &mut nend);
-                    return Some((at + i + 1, nout, nend));
-                }
-                _ => end_value(nout, &mut nend),
-            }
+            ends[nend] = nout;
+            nend += 1;
             from = i + 1;
-            special &= special - 1;
+            delimiters &= delimiters - 1;
         }
-        if from < 8 {
+        if from < kept {
             put(buf, nout, word >> (from * 8));
-            nout += 8 - from;
+            nout += kept - from;
         }
-        at += 8;
+        match stop {
+            None => at += 8,
+            Some(b'"') => return None,
+            Some(_) => {
+                ends[nend] = nout;
+                return Some((at + kept + 1, nout, nend + 1));
+            }
+        }
+    }
+    if ends.len() < nend + 9 {
+        ends.resize(ends.len() * 2 + 9, 0);
     }
     for (i, &b) in words.remainder().iter().enumerate() {
         match b {
             b'"' => return None,
             b'\n' | b'\r' => {
-                end_value(nout, &mut nend);
-                return Some((at + i + 1, nout, nend));
+                ends[nend] = nout;
+                return Some((at + i + 1, nout, nend + 1));
             }
-            b if b == delimiter => end_value(nout, &mut nend),
+            b if b == delimiter => {
+                ends[nend] = nout;
+                nend += 1;
+            }
             b => {
                 buf[nout] = b;
                 nout += 1;
@@ -90,18 +103,12 @@ fn put(buf: &mut [u8], at: usize, word: u64) {
     }
 }
 
-/// The high bit of each byte of `word` that is the delimiter, a quote or a line
-/// break; no other bit.
-fn special_bytes(word: u64, delimiter: u8) -> u64 {
+/// The high bit of each byte of `word` that is `byte`, and no other bit: exact,
+/// since no borrow runs from one byte into the next.
+fn equal_bytes(word: u64, byte: u8) -> u64 {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // The high bit of each byte of `word` equal to `byte`, exactly (no borrow
-    // runs from one byte into the next).
-    let equal = |byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7
-    };
-    equal(delimiter) | equal(b'"') | equal(b'\n') | equal(b'\r')
+    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
+    !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7
 }
 
 #[cfg(test)]
