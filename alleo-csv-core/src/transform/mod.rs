@@ -344,4 +344,6 @@ impl<'o> Transformer<'o> {
 #[cfg(test)]
 mod export_tests;
 #[cfg(test)]
+mod kept_tests;
+#[cfg(test)]
 mod tests;

@@ -465,7 +465,7 @@ fn a_read_error_midway_is_an_error_not_a_report() {
     }
 }
 
-fn report_json(input: &[u8], chunk: usize) -> serde_json::Value {
+pub(super) fn report_json(input: &[u8], chunk: usize) -> serde_json::Value {
     let mut v = Validator::new(&sample::config(), Options::new(as_of()));
     for c in input.chunks(chunk.max(1)) {
         v.feed(c);
@@ -515,127 +515,5 @@ proptest! {
         let rows: Vec<u64> = r.issues.iter().filter_map(|i| i.row).collect();
         let expected: Vec<u64> = (2..2 + names.len() as u64).collect();
         prop_assert_eq!(rows, expected);
-    }
-}
-
-proptest! {
-    // Each case checks thousands of rows, so fewer cases cover plenty.
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
-
-    #[test]
-    fn checking_on_a_second_thread_gives_the_same_report(
-        seed in any::<u64>(),
-        rows in 0usize..3000,
-        roster in any::<bool>(),
-        before in "[\r\n ]{0,3}",
-        noise in "[a-z@,\"\r\n]{0,40}",
-    ) {
-        // Large enough for many 64 KiB chunks (and batches), with duplicates and
-        // junk; a roster has issues in the columns whose rules run ahead.
-        let mut file = before.into_bytes();
-        let profile = if roster { sample::Profile::Roster } else { sample::Profile::Clean };
-        profile.write(&mut file, rows, seed, as_of()).unwrap();
-        file.extend_from_slice(noise.as_bytes());
-        file.extend_from_slice(&file.clone()[..file.len().min(5000)]);
-        let one_thread = report_json(&file, 4096);
-        let threaded = validate(&file[..], &sample::config(), Options::new(as_of())).unwrap();
-        prop_assert_eq!(&serde_json::to_value(threaded).unwrap(), &one_thread);
-        // Whichever thread finds what the rules find: the reading one for every
-        // batch it can, or for none.
-        for ahead_from in [0, usize::MAX] {
-            let validator = Validator::new(&sample::config(), Options::new(as_of()));
-            let report = validator.check_beside(&file[..], ahead_from).unwrap();
-            prop_assert_eq!(&serde_json::to_value(report).unwrap(), &one_thread);
-        }
-    }
-}
-
-/// A file large enough that most of its batches are checked after the header's
-/// rules reach the reading thread (the property test above, with up to 3,000
-/// rows, seldom gets there): the report is the one thread's whichever thread
-/// found what, with bytes that are not UTF-8 (a Latin-1 é) in dates near the end.
-#[test]
-fn findings_made_ahead_give_the_one_thread_report() {
-    let mut file = Vec::new();
-    sample::Profile::Roster
-        .write(&mut file, 40_000, 11, as_of())
-        .unwrap();
-    let dashes: Vec<usize> = (file.len() / 2..file.len())
-        .filter(|&i| file[i] == b'-')
-        .step_by(997)
-        .collect();
-    for &at in dashes.iter().rev() {
-        file.insert(at, 0xE9);
-    }
-    let one_thread = report_json(&file, 1 << 16);
-    let replaced = one_thread["issues"].as_array().unwrap().iter();
-    assert!(
-        replaced
-            .filter(|i| i["value"].as_str().is_some_and(|v| v.contains('\u{FFFD}')))
-            .count()
-            > 10
-    );
-    for ahead_from in [0, threads::AHEAD_FROM, usize::MAX] {
-        let validator = Validator::new(&sample::config(), Options::new(as_of()));
-        let report = validator.check_beside(&file[..], ahead_from).unwrap();
-        assert_eq!(
-            serde_json::to_value(report).unwrap(),
-            one_thread,
-            "{ahead_from}"
-        );
-    }
-}
-
-/// The value counts of batches found ahead are added: a column of national ID
-/// numbers but for its first 3,900 values of 40,000 (90.25%) is sensitive
-/// whichever thread counted; counting only the batches checked on the checking
-/// thread would find it is not.
-#[test]
-fn values_counted_ahead_tell_a_sensitive_column() {
-    let mut file = String::from("Email,First name,Last name,Nummer\n");
-    let mut n = 0u32;
-    for k in 0..40_000u32 {
-        let value = if k < 3900 {
-            "x".to_owned()
-        } else {
-            // The next eight digits that a ninth makes a valid BSN (the 11-test).
-            loop {
-                n += 1;
-                let eight: Vec<u32> = (10_000_000 + n)
-                    .to_string()
-                    .bytes()
-                    .map(|b| u32::from(b - b'0'))
-                    .collect();
-                let ninth = eight
-                    .iter()
-                    .zip((2..=9).rev())
-                    .map(|(d, w)| d * w)
-                    .sum::<u32>()
-                    % 11;
-                if ninth < 10 {
-                    break eight
-                        .iter()
-                        .chain([&ninth])
-                        .map(ToString::to_string)
-                        .collect();
-                }
-            }
-        };
-        file.push_str(&["p", &k.to_string(), "@example.nl,P,Q,", &value, "\n"].concat());
-    }
-    let config: Config = toml::from_str("[mapping]\n\"Nummer\" = \"custom_nummer\"").unwrap();
-    let mut one = Validator::new(&config, Options::new(as_of()));
-    one.feed(file.as_bytes());
-    let one_thread = one.finish();
-    assert!(
-        one_thread
-            .issues
-            .iter()
-            .any(|i| i.code() == Code::SensitiveData)
-    );
-    for ahead_from in [0, usize::MAX] {
-        let validator = Validator::new(&config, Options::new(as_of()));
-        let report = validator.check_beside(file.as_bytes(), ahead_from).unwrap();
-        assert_eq!(report, one_thread, "{ahead_from}");
     }
 }
