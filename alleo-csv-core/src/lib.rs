@@ -63,6 +63,7 @@ pub mod sample;
 pub mod schedule;
 pub mod sheet;
 pub mod split;
+mod swar;
 pub mod text;
 pub mod transform;
 mod unique;

@@ -8,13 +8,14 @@ use pyo3::prelude::*;
 use crate::errors::{ConfigError, InputError, core_error};
 
 /// `None`: the defaults; a dict: read like `alleo.toml`; a path: the file.
-pub fn load(py: Python<'_>, config: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Config> {
+pub fn load(config: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Config> {
     match config {
         Some(path) if !path.is_instance_of::<pyo3::types::PyDict>() => {
             let (path, text) = read(path, lang)?;
             Ok(parse::<ConfigFile>(&path, &text, lang)?.into())
         }
-        dict => from_dict(py, dict, lang),
+        Some(dict) => from_json(&dumps(dict)?, lang),
+        None => Ok(Config::default()),
     }
 }
 
@@ -27,36 +28,45 @@ pub fn load_whole(
     lang: Lang,
 ) -> PyResult<(Config, Py<PyAny>)> {
     let json = py.import("json")?;
-    let whole = match config {
+    match config {
         Some(path) if !path.is_instance_of::<pyo3::types::PyDict>() => {
             let (path, text) = read(path, lang)?;
             let file: ConfigFile = parse(&path, &text, lang)?;
             let table: toml::Table = parse(&path, &text, lang)?;
             let text =
                 serde_json::to_string(&table).map_err(|e| ConfigError::new_err(e.to_string()))?;
-            return Ok((file.into(), json.call_method1("loads", (text,))?.unbind()));
+            Ok((file.into(), json.call_method1("loads", (text,))?.unbind()))
         }
-        Some(dict) => json.call_method1("loads", (json.call_method1("dumps", (dict,))?,))?,
-        None => pyo3::types::PyDict::new(py).into_any(),
-    };
-    Ok((from_dict(py, config, lang)?, whole.unbind()))
+        Some(dict) => {
+            // One JSON text makes both the configuration and the copy.
+            let text = dumps(dict)?;
+            let config = from_json(&text, lang)?;
+            Ok((config, json.call_method1("loads", (text,))?.unbind()))
+        }
+        None => Ok((
+            Config::default(),
+            pyo3::types::PyDict::new(py).into_any().unbind(),
+        )),
+    }
 }
 
-/// A configuration from a dict shaped like `alleo.toml` (`None`: the defaults).
-fn from_dict(py: Python<'_>, config: Option<&Bound<'_, PyAny>>, lang: Lang) -> PyResult<Config> {
-    let Some(config) = config else {
-        return Ok(Config::default());
-    };
-    let json = py
+/// A dict shaped like `alleo.toml` as JSON text.
+fn dumps(dict: &Bound<'_, PyAny>) -> PyResult<String> {
+    let json = dict
+        .py()
         .import("json")?
-        .call_method1("dumps", (config,))
+        .call_method1("dumps", (dict,))
         .map_err(|e| {
             ConfigError::new_err(format!(
                 "the configuration must hold only text, numbers, booleans, lists and dicts: {e}"
             ))
         })?;
-    let json: String = json.extract()?;
-    Config::from_shape(&mut serde_json::Deserializer::from_str(&json)).map_err(core_error(lang))
+    json.extract()
+}
+
+/// A configuration from the JSON text of a dict shaped like `alleo.toml`.
+fn from_json(json: &str, lang: Lang) -> PyResult<Config> {
+    Config::from_shape(&mut serde_json::Deserializer::from_str(json)).map_err(core_error(lang))
 }
 
 /// The path `config` names and the text of the file there.

@@ -44,7 +44,7 @@ fn validate(
     values: bool,
 ) -> PyResult<Report> {
     let lang = lang_of(lang)?;
-    let config = config::load(py, config, lang)?;
+    let config = config::load(config, lang)?;
     let source = Source::of(source)?;
     let mut options = options(as_of, lang, &source);
     options.allow_deactivations = allow_deactivations;
@@ -73,7 +73,7 @@ fn diff(
     allow_deactivations: Option<u64>,
 ) -> PyResult<Plan> {
     let lang = lang_of(lang)?;
-    let config = config::load(py, config, lang)?;
+    let config = config::load(config, lang)?;
     let previous = read_previous(py, previous, &config, lang)?;
     let source = Source::of(source)?;
     let mut options = options(as_of, lang, &source);
@@ -121,7 +121,7 @@ fn suggest_mapping(
     lang: &str,
 ) -> PyResult<Py<PyAny>> {
     let lang = lang_of(lang)?;
-    let config = config::load(py, config, lang)?;
+    let config = config::load(config, lang)?;
     let (suggestions, name) = match export.extract::<Vec<String>>() {
         Ok(headers) if !export.is_instance_of::<pyo3::types::PyString>() => (
             mapping::suggest_headers(&headers, &config, lang),

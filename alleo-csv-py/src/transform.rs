@@ -92,7 +92,7 @@ pub fn transform(
     keep_invalid: bool,
 ) -> PyResult<Transformed> {
     let lang = lang_of(lang)?;
-    let config = crate::config::load(py, config, lang)?;
+    let config = crate::config::load(config, lang)?;
     let source = Source::of(source)?;
     let options = crate::options(as_of, lang, &source);
     let export = Cursor::new(source.read_all(py, lang)?);

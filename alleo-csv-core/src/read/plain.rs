@@ -7,9 +7,12 @@
 //! in chunks). A line with a quote, or one not whole in the bytes at hand, is
 //! left to csv-core.
 
-/// How far a plain line is looked for: a longer one is left to csv-core, so
-/// that `buf` never grows past this for a caller that hands over a whole file.
-const LOOK_AHEAD: usize = 64 * 1024;
+use crate::swar::{equal_bytes, word};
+
+/// How far a plain line is looked for, as much as one read brings: a longer one
+/// is left to csv-core, so that `buf` never grows past this for a caller that
+/// hands over a whole file.
+const LOOK_AHEAD: usize = super::CHUNK;
 
 /// Reads the record at the start of `input` when it is a plain line: whole (its
 /// line break is in `input`) and without a quote. Its values go to `buf` back to
@@ -37,7 +40,7 @@ pub(super) fn plain_record(
         if ends.len() < nend + 9 {
             ends.resize(ends.len() * 2 + 9, 0);
         }
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let word = word(chunk);
         let mut delimiters = equal_bytes(word, delimiter);
         let stops = equal_bytes(word, b'"') | equal_bytes(word, b'\n') | equal_bytes(word, b'\r');
         // The bytes of the word before the first quote or line break, if any.
@@ -101,14 +104,6 @@ fn put(buf: &mut [u8], at: usize, word: u64) {
     if let Some(out) = buf.get_mut(at..at + 8) {
         out.copy_from_slice(&word.to_le_bytes());
     }
-}
-
-/// The high bit of each byte of `word` that is `byte`, and no other bit: exact,
-/// since no borrow runs from one byte into the next.
-fn equal_bytes(word: u64, byte: u8) -> u64 {
-    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
-    !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! encoding the row here first lets the transform tell a row it wrote before by
 //! those bytes, with one hash over the line instead of one per value.
 
+use crate::swar::{equal_bytes, word};
+
 /// The bytes of one row, reused from row to row.
 #[derive(Debug, Default)]
 pub(super) struct Line {
@@ -60,16 +62,11 @@ impl Line {
 /// Whether `field` holds a comma, a quote or a line break: eight bytes at a time,
 /// since this looks at every byte of the file.
 fn needs_quotes(field: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // Whether any byte of `word` is `byte`: the classic test for a zero byte.
-    let has = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & (ONES * 0x80) != 0
-    };
     let mut words = field.chunks_exact(8);
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
-        if has(word, b',') | has(word, b'"') | has(word, b'\n') | has(word, b'\r') {
+    for chunk in &mut words {
+        let word = word(chunk);
+        let special = [b',', b'"', b'\n', b'\r'].map(|b| equal_bytes(word, b));
+        if special.iter().any(|&s| s != 0) {
             return true;
         }
     }
