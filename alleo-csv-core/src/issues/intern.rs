@@ -13,8 +13,8 @@ pub(super) struct Interner<T> {
     /// 32 bits of the hash of each value -> its number: a small table, which
     /// stays in the processor's caches. A value whose hash another value already
     /// has is kept again rather than found: equal values then take more room,
-    /// never the wrong number.
-    pub(super) numbers: HashMap<u32, u32, BuildHasherDefault<Passed>>,
+    /// never the wrong number. (The slots keep no text: the items are compared.)
+    pub(super) numbers: HashMap<u32, Slot, BuildHasherDefault<Passed>>,
     pub(super) hasher: Keyed,
 }
 
@@ -31,13 +31,13 @@ impl<T> Default for Interner<T> {
 impl<T: Hash + Eq> Interner<T> {
     pub(super) fn add(&mut self, item: T) -> u32 {
         let hash = self.hasher.hash_one(&item) as u32;
-        if let Some(&n) = self.numbers.get(&hash)
-            && self.items.get(n as usize) == Some(&item)
+        if let Some(slot) = self.numbers.get(&hash)
+            && self.items.get(slot.number as usize) == Some(&item)
         {
-            return n;
+            return slot.number;
         }
         let n = number(self.items.len());
-        self.numbers.entry(hash).or_insert(n);
+        self.numbers.entry(hash).or_insert(Slot::new(n, ""));
         self.items.push(item);
         n
     }
@@ -53,20 +53,59 @@ impl<T: Hash + Eq> Interner<T> {
 pub(super) struct Texts {
     pub(super) bytes: String,
     pub(super) ends: Vec<usize>,
-    pub(super) numbers: HashMap<u32, u32, BuildHasherDefault<Passed>>,
+    /// 32 bits of each text's hash -> its number, and the text itself when it is
+    /// short (as [`Slot`] keeps it): a date or a code is told found or not by the
+    /// table alone, without reading `ends` and `bytes` far away in memory.
+    pub(super) numbers: HashMap<u32, Slot, BuildHasherDefault<Passed>>,
     pub(super) hasher: Keyed,
+}
+
+/// A text's number in [`Texts`], and the text when it has at most
+/// [`Slot::SHORT`] bytes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Slot {
+    number: u32,
+    /// The text's length, or `u8::MAX` when it is longer than [`Slot::SHORT`].
+    len: u8,
+    short: [u8; Slot::SHORT],
+}
+
+impl Slot {
+    /// The longest text kept in the table: a date, a language code or a short
+    /// name, the values a whole workforce's warnings repeat.
+    const SHORT: usize = 11;
+
+    fn new(number: u32, text: &str) -> Slot {
+        let mut short = [0; Slot::SHORT];
+        let len = match short.get_mut(..text.len()) {
+            Some(head) => {
+                head.copy_from_slice(text.as_bytes());
+                text.len() as u8
+            }
+            None => u8::MAX,
+        };
+        Slot { number, len, short }
+    }
+
+    /// Whether the text is `text`: `None` when the slot does not keep it.
+    fn holds(&self, text: &str) -> Option<bool> {
+        let short = self.short.get(..usize::from(self.len))?;
+        Some(short == text.as_bytes())
+    }
 }
 
 impl Texts {
     pub(super) fn add(&mut self, text: &str) -> u32 {
         let hash = self.hasher.hash_one(text) as u32;
-        if let Some(&n) = self.numbers.get(&hash)
-            && self.get(n) == Some(text)
+        if let Some(slot) = self.numbers.get(&hash)
+            && slot
+                .holds(text)
+                .unwrap_or_else(|| self.get(slot.number) == Some(text))
         {
-            return n;
+            return slot.number;
         }
         let n = number(self.ends.len());
-        self.numbers.entry(hash).or_insert(n);
+        self.numbers.entry(hash).or_insert(Slot::new(n, text));
         self.bytes.push_str(text);
         self.ends.push(self.bytes.len());
         n
@@ -189,5 +228,54 @@ impl Hasher for Passed {
 
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n) | (u64::from(n) << 32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `texts` as if `taken`'s hash were `text`'s too: the slot `text` finds is
+    /// `taken`'s.
+    fn collide(texts: &mut Texts, taken: &str, text: &str) {
+        let n = texts.add(taken);
+        let hash = texts.hasher.hash_one(text) as u32;
+        texts.numbers.insert(hash, Slot::new(n, taken));
+    }
+
+    #[test]
+    fn a_text_whose_hash_another_has_gets_its_own_number() {
+        for (taken, text) in [
+            ("2020-01-01", "2020-01-02"),
+            ("2020-01-01", "2020-01-0"),
+            ("", "x"),
+            ("a value longer than a slot", "a value longer than a slot!"),
+            ("a value longer than a slot", "2020-01-01"),
+        ] {
+            let mut texts = Texts::default();
+            collide(&mut texts, taken, text);
+            let n = texts.add(text);
+            assert_ne!(n, 0, "{text:?} took {taken:?}'s number");
+            assert_eq!(texts.get(n), Some(text));
+            assert_eq!(texts.get(0), Some(taken));
+        }
+    }
+
+    proptest::proptest! {
+        /// Equal texts get one number, and each number gives its text back.
+        #[test]
+        fn texts_are_numbered_once(
+            pool in proptest::collection::vec("[a-c0-9é-]{0,14}", 1..12),
+            picks in proptest::collection::vec(0usize..12, 0..80),
+        ) {
+            let mut texts = Texts::default();
+            let mut numbers = HashMap::new();
+            for text in picks.iter().map(|&i| &pool[i % pool.len()]) {
+                let n = texts.add(text);
+                proptest::prop_assert_eq!(texts.get(n), Some(text.as_str()));
+                proptest::prop_assert_eq!(*numbers.entry(text.clone()).or_insert(n), n);
+            }
+            proptest::prop_assert_eq!(texts.ends.len(), numbers.len());
+        }
     }
 }
