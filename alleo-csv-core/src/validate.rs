@@ -256,15 +256,21 @@ impl Checker {
 
     /// Checks one employee row (`field(i)` is the value of column `i`) and reports
     /// a reused email at once, rather than in the next batch of lookups: the caller
-    /// decides on this row before it reads the next.
+    /// decides on this row before it reads the next. `found`: what the rules find
+    /// in it, when that was found ahead (see [`Ahead`]), its value counts added
+    /// with [`Checker::add_values`].
     pub(crate) fn row_now<'a>(
         &mut self,
         row: u64,
         len: usize,
         field: impl Fn(usize) -> Cow<'a, str>,
+        found: Option<&[Finding]>,
     ) {
         self.report.rows += 1;
-        self.row(row, len, field);
+        match found {
+            Some(found) => self.store(row, field, found),
+            None => self.row(row, len, field),
+        }
         if let Some(columns) = &self.columns {
             flush_emails(&mut self.emails, columns, &mut self.report);
         }
@@ -400,7 +406,7 @@ impl Checker {
 
     /// Adds the value counts of rows whose findings were found ahead.
     #[cfg(not(target_family = "wasm"))]
-    fn add_values(&mut self, counts: &[ValueCounts]) {
+    pub(crate) fn add_values(&mut self, counts: &[ValueCounts]) {
         for (mine, more) in self.values.iter_mut().zip(counts) {
             mine.add_counts(more);
         }
@@ -409,7 +415,7 @@ impl Checker {
     /// The rules of the rows, once the header has been read: for finding ahead,
     /// on another thread, what they find.
     #[cfg(not(target_family = "wasm"))]
-    fn finder(&self) -> Option<&Arc<Finder>> {
+    pub(crate) fn finder(&self) -> Option<&Arc<Finder>> {
         self.finder.as_ref()
     }
 
@@ -543,7 +549,9 @@ mod signs;
 mod threads;
 
 use self::cells::{RowDates, Rules};
-use self::found::{Finder, Finding};
+#[cfg(not(target_family = "wasm"))]
+pub(crate) use self::found::Ahead;
+pub(crate) use self::found::{Finder, Finding};
 use self::signs::{foreign_delimiter, looks_like_utf16, sep_line};
 #[cfg(not(target_family = "wasm"))]
 pub(crate) use self::threads::beside;

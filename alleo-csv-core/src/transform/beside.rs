@@ -2,18 +2,22 @@
 //! written, on a third.
 //!
 //! Reading, decoding and splitting the export into records takes a thread of its
-//! own, and so do the repairs once the header is accepted (the calling thread
-//! sends its columns back): the rows are checked and written on the calling
-//! thread, which holds the outputs. Every byte written to the output also goes to a check of its
-//! own (errors only): a row the transform's checks passed that fails there would
-//! be a fault in this program, and the run then ends in [`Error::SelfCheck`]
-//! instead of handing over a file that Alleo would refuse.
+//! own, and so, once the header is accepted (the calling thread sends its columns
+//! and rules back), do the repairs and what the rules find in the repaired rows:
+//! the calling thread, which holds the outputs, only stores what was found (the
+//! report, the addresses for uniqueness) and writes the rows. Every byte written to
+//! the output also goes to a check of its own (errors only): a row the
+//! transform's checks passed that fails there would be a fault in this program,
+//! and the run then ends in [`Error::SelfCheck`] instead of handing over a file
+//! that Alleo would refuse.
 
+use std::borrow::Cow;
 use std::io::{self, Read, Write};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 
 use super::fix::{Fixer, Repairs};
 use super::records::ExportReader;
+use super::rows::blank;
 use super::{Outputs, Rows, TransformOptions, Transformed};
 use crate::config::Config;
 use crate::error::{Error, Result};
@@ -22,17 +26,28 @@ use crate::input::{Delimiter, Encoding};
 use crate::issue::Detail;
 use crate::options::Options;
 use crate::read::{CHUNK, RecordBatch, RecordReader, feed_chunks};
-use crate::validate::Checker;
+use crate::validate::{Ahead, Checker, Finder};
 
-/// One chunk's records, their repairs once the header is known, and what the
-/// reader knew after it: the delimiter, the encoding, and the first malformed byte.
-type Load = (
-    RecordBatch,
-    Option<Repairs>,
-    Option<Delimiter>,
-    Encoding,
-    Option<u64>,
-);
+/// One chunk's records, what the reading thread made of them once the header is
+/// known, and what the reader knew after it.
+struct Load {
+    batch: RecordBatch,
+    /// The rows' repairs, once the header is known.
+    repairs: Option<Repairs>,
+    /// What the rules find in the rows as repaired, once the header is known.
+    found: Ahead,
+    delimiter: Option<Delimiter>,
+    encoding: Encoding,
+    /// The first byte that is not text in the export's encoding.
+    malformed: Option<u64>,
+}
+
+/// A load's memory, handed back to be filled again.
+type Emptied = (RecordBatch, Option<Repairs>, Ahead);
+
+/// What the reading thread needs of the header, once the rows' side accepted
+/// it: the kind of each column, and the rules of the rows.
+type Accepted = (Vec<Slot>, Arc<Finder>);
 
 /// [`transform`](super::transform) on three threads (see the module documentation).
 pub(super) fn transform<R: Read + Send>(
@@ -74,10 +89,11 @@ pub(super) fn transform<R: Read + Send>(
         rows.summary.encoding_detected = config.input.encoding.is_none();
         rows.summary.delimiter_detected = config.input.delimiter.is_none();
         let (full, loads) = mpsc::sync_channel::<Load>(4);
-        let (spare, emptied) = mpsc::channel::<(RecordBatch, Option<Repairs>)>();
-        // The header's columns, once the rows' side has accepted it: from then on
-        // the reading thread repairs the rows too, which balances the two threads.
-        let (accepted, columns) = mpsc::channel::<Vec<Slot>>();
+        let (spare, emptied) = mpsc::channel::<Emptied>();
+        // The header's columns and rules, once the rows' side has accepted it:
+        // from then on the reading thread repairs the rows and finds what the
+        // rules find in them too, which balances the threads.
+        let (accepted, columns) = mpsc::channel::<Accepted>();
         let reading_side = Reading {
             records,
             fixer: Fixer::new(config),
@@ -88,30 +104,13 @@ pub(super) fn transform<R: Read + Send>(
         };
         let reading = scope.spawn(move || reading_side.run(reader));
         let mut told = false;
-        for (mut batch, repairs, delimiter, encoding, malformed) in loads {
-            if let Some(d) = delimiter {
-                rows.summary.delimiter = Some(d);
-            }
-            rows.checker.touch_emails(&batch);
-            let mut i = 0;
-            batch.for_each(&mut |r| {
-                rows.record(r, repairs.as_ref().map(|repairs| repairs.row(i)));
-                i += 1;
-            });
-            if !told && let Some(layout) = &rows.layout {
+        for load in loads {
+            let emptied = take(&mut rows, load);
+            if !told && let (Some(layout), Some(finder)) = (&rows.layout, rows.checker.finder()) {
                 told = true;
-                let _ = accepted.send(layout.slots.clone());
+                let _ = accepted.send((layout.slots.clone(), Arc::clone(finder)));
             }
-            rows.summary.encoding = Some(encoding);
-            if let Some(byte) = malformed {
-                rows.stop(Detail::Encoding {
-                    row: None,
-                    byte,
-                    utf16: false,
-                });
-            }
-            batch.clear();
-            let _ = spare.send((batch, repairs));
+            let _ = spare.send(emptied);
             if rows.failed.is_some() {
                 break;
             }
@@ -133,53 +132,111 @@ pub(super) fn transform<R: Read + Send>(
     })
 }
 
+/// The rows' side of a load: its rows checked and written, in order, with what
+/// the reading thread found in them; returns the load's memory to fill again.
+fn take(rows: &mut Rows<'_>, load: Load) -> Emptied {
+    let Load {
+        mut batch,
+        repairs,
+        found,
+        delimiter,
+        encoding,
+        malformed,
+    } = load;
+    if let Some(d) = delimiter {
+        rows.summary.delimiter = Some(d);
+    }
+    rows.checker.touch_emails(&batch);
+    // Rows are left alone once the run stopped (which happens between
+    // batches): so are their values then.
+    if !rows.stopped && !found.is_empty() {
+        rows.checker.add_values(found.values());
+    }
+    let mut i = 0;
+    batch.for_each(&mut |r| {
+        let row = repairs.as_ref().map(|repairs| {
+            let mut row = repairs.row(i);
+            row.found = found.of(i);
+            row
+        });
+        rows.record(r, row);
+        i += 1;
+    });
+    rows.summary.encoding = Some(encoding);
+    if let Some(byte) = malformed {
+        rows.stop(Detail::Encoding {
+            row: None,
+            byte,
+            utf16: false,
+        });
+    }
+    batch.clear();
+    (batch, repairs, found)
+}
+
 /// The reading thread: reads, decodes and splits the export into records, and,
-/// once the rows' side has sent the header's columns, repairs them too.
+/// once the rows' side has sent the header's columns, repairs them and finds
+/// what the rules find in them too.
 struct Reading {
     records: ExportReader,
     fixer: Fixer,
     /// The changes' old and new values are kept for a change log.
     logging: bool,
-    columns: mpsc::Receiver<Vec<Slot>>,
+    columns: mpsc::Receiver<Accepted>,
     full: mpsc::SyncSender<Load>,
     /// Batches the rows' side is done with, to fill again.
-    emptied: mpsc::Receiver<(RecordBatch, Option<Repairs>)>,
+    emptied: mpsc::Receiver<Emptied>,
 }
 
 impl Reading {
     fn run<R: Read>(mut self, reader: R) -> Result<()> {
-        let mut slots = None;
+        let mut accepted = None;
         feed_chunks(reader, |chunk, last| {
-            self.hand_over(chunk, last, &mut slots)
+            self.hand_over(chunk, last, &mut accepted)
         })
     }
 
     /// Hands what a chunk (or the end, `last`) completes to the rows' side,
-    /// repaired once the header's `slots` are known; false when that side
-    /// stopped on a failed write.
-    fn hand_over(&mut self, chunk: &[u8], last: bool, slots: &mut Option<Vec<Slot>>) -> bool {
-        let (mut batch, used) = self.emptied.try_recv().unwrap_or_default();
+    /// repaired and looked at by the rules once the header is `accepted`; false
+    /// when that side stopped on a failed write.
+    fn hand_over(&mut self, chunk: &[u8], last: bool, accepted: &mut Option<Accepted>) -> bool {
+        let (mut batch, used, mut found) = self.emptied.try_recv().unwrap_or_default();
         let mut delimiter = None;
         self.records.push(chunk, last, &mut |r, d| {
             delimiter = Some(d);
             batch.push(r);
         });
-        if slots.is_none() {
-            *slots = self.columns.try_recv().ok();
+        if accepted.is_none() {
+            *accepted = self.columns.try_recv().ok();
         }
-        let repairs = slots.as_deref().map(|slots| {
+        found.clear();
+        let repairs = accepted.as_ref().map(|(slots, finder)| {
             let mut repairs = used.unwrap_or_default();
             repairs.clear();
+            found.begin(finder);
             batch.for_each(&mut |r| {
                 let record = r.decoded();
                 let field = |i| record.field(i);
                 repairs.add(&self.fixer, slots, record.len(), field, self.logging);
+                // The rows the rows' side checks with the header's rules: those
+                // put in columns, blank rows aside.
+                let row = repairs.last();
+                let looked = row.in_columns() && !blank(record.fields());
+                let value = |i| Cow::Borrowed(row.value(i, record.field(i)));
+                found.push(finder, looked.then_some(value));
             });
             repairs
         });
-        let (encoding, malformed) = (self.records.encoding(), self.records.malformed());
-        let load = (batch, repairs, delimiter, encoding, malformed);
-        self.full.send(load).is_ok()
+        self.full
+            .send(Load {
+                batch,
+                repairs,
+                found,
+                delimiter,
+                encoding: self.records.encoding(),
+                malformed: self.records.malformed(),
+            })
+            .is_ok()
     }
 }
 
@@ -317,5 +374,39 @@ mod tests {
         assert_eq!(threaded.changes, one.changes);
         assert_eq!(threaded.done.summary, one.done.summary);
         assert_eq!(threaded.done.report, one.done.report);
+    }
+
+    /// Citizen service numbers only in rows far from the header: rows whose
+    /// values the reading thread looked at ahead, whose counts the rows' side
+    /// adds, so that the column is found by its values as one thread finds it.
+    #[test]
+    fn values_looked_at_ahead_are_counted_as_one_thread_counts_them() {
+        let rows = (0..60_000).map(|row| {
+            let number = if row < 50_000 {
+                ""
+            } else {
+                ["111222333", "123456782", "010000008"][row % 3]
+            };
+            format!("p{row}@example.nl;A;B;{number}\n")
+        });
+        let export: String = std::iter::once("Email;First name;Last name;Nummer\n".to_owned())
+            .chain(rows)
+            .collect();
+        let config = super::super::tests::config("[mapping]\n\"Nummer\" = \"custom_nummer\"\n");
+        let options = TransformOptions::new(as_of());
+        let threaded = run_threaded(export.as_bytes(), &config, options);
+        let one = run_bytes(export.as_bytes(), &config, options, 1 << 16);
+        assert!(
+            threaded
+                .done
+                .report
+                .issues
+                .iter()
+                .any(|i| i.code() == crate::Code::SensitiveData),
+            "the numbers were found"
+        );
+        assert!(threaded.done.stopped);
+        assert_eq!(threaded.done.report, one.done.report);
+        assert_eq!(threaded.out, one.out);
     }
 }

@@ -12,6 +12,7 @@ use crate::rules::date::Ymd;
 use crate::rules::language::check_language;
 use crate::rules::number::is_decimal;
 use crate::transform::change::{PendingChange, Rule};
+use crate::validate::Finding;
 
 /// Converted dates outside these years are left as they are, for the checks to
 /// refuse: `%Y` also reads `25-11-26` as the year 26.
@@ -211,7 +212,13 @@ impl Repairs {
             cells: self.cells.get(cells).unwrap_or_default(),
             scratch: &self.scratch,
             changes: self.changes.get(changes).unwrap_or_default(),
+            found: None,
         }
+    }
+
+    /// The repairs of the last row added.
+    pub fn last(&self) -> RowRepairs<'_> {
+        self.row(self.rows.len().saturating_sub(1))
     }
 }
 
@@ -222,6 +229,9 @@ pub(crate) struct RowRepairs<'a> {
     scratch: &'a str,
     /// The changes made, in order.
     pub changes: &'a [PendingChange],
+    /// What the rules find in the row as repaired, when the reading thread found
+    /// it ahead (see `beside.rs`).
+    pub found: Option<&'a [Finding]>,
 }
 
 impl<'a> RowRepairs<'a> {
@@ -235,7 +245,14 @@ impl<'a> RowRepairs<'a> {
     where
         'a: 'f,
     {
-        let field = fields.get(i).copied().unwrap_or_default();
+        self.value(i, fields.get(i).copied().unwrap_or_default())
+    }
+
+    /// The value to write in column `i`, whose value in the export is `field`.
+    pub fn value<'f>(&self, i: usize, field: &'f str) -> &'f str
+    where
+        'a: 'f,
+    {
         match self.cells.get(i) {
             Some(fixed) => fixed.get(field, self.scratch),
             None => field,

@@ -154,7 +154,7 @@ impl<'o> Rows<'o> {
         for blank in row - blank_before..row {
             self.blank_row(blank);
         }
-        if fields.iter().all(|f| f.trim().is_empty()) {
+        if blank(fields.iter().copied()) {
             self.blank_row(row);
         } else if self.layout.is_none() {
             self.header(row, fields);
@@ -328,7 +328,7 @@ impl<'o> Rows<'o> {
             return;
         };
         let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
-        checker.row_now(row, cells.len(), |i| Cow::Borrowed(cell(i)));
+        checker.row_now(row, cells.len(), |i| Cow::Borrowed(cell(i)), repairs.found);
         let report = checker.report();
         let reasons: Vec<String> = report
             .issues
@@ -484,6 +484,11 @@ pub(super) fn same_person_again(
     };
     let same = written.get(usize::try_from(first).ok()?) == Some(&sent);
     (errors.next().is_none() && same && sent != 0).then_some(first)
+}
+
+/// Whether a row of these values is a blank row: white space at most.
+pub(super) fn blank<'a>(mut values: impl Iterator<Item = &'a str>) -> bool {
+    values.all(|v| v.trim().is_empty())
 }
 
 /// Remembers the first write error in `failed`.

@@ -16,7 +16,7 @@ use crate::unique::hash_of;
 
 /// One thing the rules found in a row, in the order a row's cells are read.
 #[derive(Debug)]
-pub(super) enum Finding {
+pub(crate) enum Finding {
     /// An issue with the cell in this column.
     Issue { column: usize, detail: Detail },
     /// A valid address in this column, with the hash uniqueness keeps of it.
@@ -26,7 +26,7 @@ pub(super) enum Finding {
 /// The rules of a file's rows, once its header is known: everything finding
 /// needs, and nothing that changes as rows are read.
 #[derive(Debug)]
-pub(super) struct Finder {
+pub(crate) struct Finder {
     rules: Rules,
     slots: Vec<Slot>,
     watched: Vec<bool>,
@@ -43,7 +43,7 @@ impl Finder {
 
     /// The number of columns a row must have.
     #[cfg(not(target_family = "wasm"))]
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.slots.len()
     }
 
@@ -91,10 +91,11 @@ impl Finder {
     }
 }
 
-/// What was found ahead in the rows of one batch of records.
+/// What was found ahead in the rows of one batch of records: by the reading
+/// thread of a check, or of a transform (in the rows as repaired).
 #[cfg(not(target_family = "wasm"))]
 #[derive(Debug, Default)]
-pub(super) struct Ahead {
+pub(crate) struct Ahead {
     /// For each record of the batch, in order: where its findings lie in
     /// `found`, or `None` for one not looked at (a blank row, a row of the wrong
     /// length: the checker reads those itself). Empty: nothing was found ahead.
@@ -107,7 +108,7 @@ pub(super) struct Ahead {
 #[cfg(not(target_family = "wasm"))]
 impl Ahead {
     /// Forgets what was found, keeping the memory.
-    pub(super) fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.spans.clear();
         self.found.clear();
         self.values.clear();
@@ -116,33 +117,53 @@ impl Ahead {
     /// Finds what the rules find in each record of `batch`, which all come after
     /// the header `finder` was made from.
     pub(super) fn find(&mut self, finder: &Finder, batch: &RecordBatch) {
-        self.clear();
-        self.values.resize(finder.len(), ValueCounts::default());
+        self.begin(finder);
         batch.for_each(&mut |r| {
-            let span = (r.len() == finder.len() && !super::is_blank_record(r)).then(|| {
-                let start = self.found.len();
-                let decoded = r.decoded();
-                let field = |i: usize| Cow::Borrowed(decoded.field(i));
-                finder.row(field, &mut self.values, &mut self.found);
-                (start, self.found.len())
-            });
-            self.spans.push(span);
+            let looked = r.len() == finder.len() && !super::is_blank_record(r);
+            let decoded = looked.then(|| r.decoded());
+            let field = decoded
+                .as_ref()
+                .map(|decoded| |i: usize| Cow::Borrowed(decoded.field(i)));
+            self.push(finder, field);
         });
     }
 
+    /// Forgets what was found, to find it in a new batch of rows after the
+    /// header `finder` was made from.
+    pub(crate) fn begin(&mut self, finder: &Finder) {
+        self.clear();
+        self.values.resize(finder.len(), ValueCounts::default());
+    }
+
+    /// Finds what the rules find in the next record of the batch, a row of
+    /// [`Finder::len`] values that `field` gives, or leaves it to the checker
+    /// (`None`: a blank row, a row of the wrong length).
+    pub(crate) fn push<'a>(
+        &mut self,
+        finder: &Finder,
+        field: Option<impl Fn(usize) -> Cow<'a, str>>,
+    ) {
+        let span = field.map(|field| {
+            let start = self.found.len();
+            finder.row(field, &mut self.values, &mut self.found);
+            (start, self.found.len())
+        });
+        self.spans.push(span);
+    }
+
     /// Whether anything was found ahead.
-    pub(super) fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.spans.is_empty()
     }
 
     /// What was found in the `index`th record of the batch, if it was looked at.
-    pub(super) fn of(&self, index: usize) -> Option<&[Finding]> {
+    pub(crate) fn of(&self, index: usize) -> Option<&[Finding]> {
         let (start, end) = (*self.spans.get(index)?)?;
         self.found.get(start..end)
     }
 
     /// The value counts of the rows looked at.
-    pub(super) fn values(&self) -> &[ValueCounts] {
+    pub(crate) fn values(&self) -> &[ValueCounts] {
         &self.values
     }
 }
