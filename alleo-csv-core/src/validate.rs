@@ -257,8 +257,9 @@ impl Checker {
     /// Checks one employee row (`field(i)` is the value of column `i`) and reports
     /// a reused email at once, rather than in the next batch of lookups: the caller
     /// decides on this row before it reads the next. `found`: what the rules find
-    /// in it, when that was found ahead (see [`Ahead`]), its value counts added
-    /// with [`Checker::add_values`].
+    /// in it, when that was found ahead (see [`Ahead`]) for a row of the header's
+    /// length (no other is looked at ahead); its value counts are the caller's to
+    /// add ([`Checker::add_values`]).
     pub(crate) fn row_now<'a>(
         &mut self,
         row: u64,
@@ -268,7 +269,10 @@ impl Checker {
     ) {
         self.report.rows += 1;
         match found {
-            Some(found) => self.store(row, field, found),
+            Some(found) => {
+                debug_assert_eq!(Some(len), self.columns.as_ref().map(Columns::len));
+                self.store(row, field, found);
+            }
             None => self.row(row, len, field),
         }
         if let Some(columns) = &self.columns {

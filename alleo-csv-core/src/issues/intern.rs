@@ -10,11 +10,12 @@ use super::NONE;
 #[derive(Debug, Clone)]
 pub(super) struct Interner<T> {
     pub(super) items: Vec<T>,
-    /// 32 bits of the hash of each value -> its number: a small table, which
-    /// stays in the processor's caches. A value whose hash another value already
-    /// has is kept again rather than found: equal values then take more room,
-    /// never the wrong number. (The slots keep no text: the items are compared.)
-    pub(super) numbers: HashMap<u32, Slot, BuildHasherDefault<Passed>>,
+    /// 32 bits of the hash of each value -> its number. A value whose hash
+    /// another value already has is kept again rather than found: equal values
+    /// then take more room, never the wrong number. The table's values are
+    /// [`Texts`]'s, holding no text here (the items are compared): one kind of
+    /// table, compiled once, keeps the WebAssembly package under its budget.
+    pub(super) numbers: HashMap<u32, Numbered, BuildHasherDefault<Passed>>,
     pub(super) hasher: Keyed,
 }
 
@@ -31,13 +32,13 @@ impl<T> Default for Interner<T> {
 impl<T: Hash + Eq> Interner<T> {
     pub(super) fn add(&mut self, item: T) -> u32 {
         let hash = self.hasher.hash_one(&item) as u32;
-        if let Some(slot) = self.numbers.get(&hash)
-            && self.items.get(slot.number as usize) == Some(&item)
+        if let Some(found) = self.numbers.get(&hash)
+            && self.items.get(found.number as usize) == Some(&item)
         {
-            return slot.number;
+            return found.number;
         }
         let n = number(self.items.len());
-        self.numbers.entry(hash).or_insert(Slot::new(n, ""));
+        self.numbers.entry(hash).or_insert(Numbered::alone(n));
         self.items.push(item);
         n
     }
@@ -54,40 +55,54 @@ pub(super) struct Texts {
     pub(super) bytes: String,
     pub(super) ends: Vec<usize>,
     /// 32 bits of each text's hash -> its number, and the text itself when it is
-    /// short (as [`Slot`] keeps it): a date or a code is told found or not by the
+    /// short (see [`Numbered`]): a date or a code is told found or not by the
     /// table alone, without reading `ends` and `bytes` far away in memory.
-    pub(super) numbers: HashMap<u32, Slot, BuildHasherDefault<Passed>>,
+    pub(super) numbers: HashMap<u32, Numbered, BuildHasherDefault<Passed>>,
     pub(super) hasher: Keyed,
 }
 
-/// A text's number in [`Texts`], and the text when it has at most
-/// [`Slot::SHORT`] bytes.
+/// A number in [`Texts`] (or an [`Interner`]), and the text numbered when it has
+/// at most [`Numbered::SHORT`] bytes.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Slot {
+pub(super) struct Numbered {
     number: u32,
-    /// The text's length, or `u8::MAX` when it is longer than [`Slot::SHORT`].
+    /// The text's length, or `u8::MAX` when the text is not kept here (longer
+    /// than [`Numbered::SHORT`], or an interner's item).
     len: u8,
-    short: [u8; Slot::SHORT],
+    short: [u8; Numbered::SHORT],
 }
 
-impl Slot {
+impl Numbered {
     /// The longest text kept in the table: a date, a language code or a short
     /// name, the values a whole workforce's warnings repeat.
     const SHORT: usize = 11;
 
-    fn new(number: u32, text: &str) -> Slot {
-        let mut short = [0; Slot::SHORT];
-        let len = match short.get_mut(..text.len()) {
+    /// `number`, with `text` when it is short.
+    fn new(number: u32, text: &str) -> Numbered {
+        let mut short = [0; Numbered::SHORT];
+        match short.get_mut(..text.len()) {
             Some(head) => {
                 head.copy_from_slice(text.as_bytes());
-                text.len() as u8
+                Numbered {
+                    number,
+                    len: text.len() as u8,
+                    short,
+                }
             }
-            None => u8::MAX,
-        };
-        Slot { number, len, short }
+            None => Numbered::alone(number),
+        }
     }
 
-    /// Whether the text is `text`: `None` when the slot does not keep it.
+    /// `number` without a text.
+    fn alone(number: u32) -> Numbered {
+        Numbered {
+            number,
+            len: u8::MAX,
+            short: [0; Numbered::SHORT],
+        }
+    }
+
+    /// Whether the text numbered is `text`: `None` when it is not kept here.
     fn holds(&self, text: &str) -> Option<bool> {
         let short = self.short.get(..usize::from(self.len))?;
         Some(short == text.as_bytes())
@@ -97,15 +112,15 @@ impl Slot {
 impl Texts {
     pub(super) fn add(&mut self, text: &str) -> u32 {
         let hash = self.hasher.hash_one(text) as u32;
-        if let Some(slot) = self.numbers.get(&hash)
-            && slot
+        if let Some(found) = self.numbers.get(&hash)
+            && found
                 .holds(text)
-                .unwrap_or_else(|| self.get(slot.number) == Some(text))
+                .unwrap_or_else(|| self.get(found.number) == Some(text))
         {
-            return slot.number;
+            return found.number;
         }
         let n = number(self.ends.len());
-        self.numbers.entry(hash).or_insert(Slot::new(n, text));
+        self.numbers.entry(hash).or_insert(Numbered::new(n, text));
         self.bytes.push_str(text);
         self.ends.push(self.bytes.len());
         n
@@ -240,7 +255,7 @@ mod tests {
     fn collide(texts: &mut Texts, taken: &str, text: &str) {
         let n = texts.add(taken);
         let hash = texts.hasher.hash_one(text) as u32;
-        texts.numbers.insert(hash, Slot::new(n, taken));
+        texts.numbers.insert(hash, Numbered::new(n, taken));
     }
 
     #[test]
@@ -259,6 +274,22 @@ mod tests {
             assert_eq!(texts.get(n), Some(text));
             assert_eq!(texts.get(0), Some(taken));
         }
+    }
+
+    #[test]
+    fn a_short_text_is_kept_in_the_table_a_long_one_is_not() {
+        let mut texts = Texts::default();
+        for (text, kept) in [
+            ("2020-01-01", true),
+            ("", true),
+            ("11 bytes ok", true),
+            ("twelve bytes", false),
+        ] {
+            texts.add(text);
+            let hash = texts.hasher.hash_one(text) as u32;
+            assert_eq!(texts.numbers[&hash].holds(text).is_some(), kept, "{text:?}");
+        }
+        assert_eq!(Numbered::alone(7).holds(""), None);
     }
 
     proptest::proptest! {

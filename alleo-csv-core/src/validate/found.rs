@@ -1,7 +1,8 @@
 //! What the rules find in a row, apart from storing it: a pure function of the row,
 //! so that either thread of a check can work it out. The checking thread stores
 //! what was found (issues, addresses for uniqueness, value counts); the reading
-//! thread, when it has time to spare, finds it ahead for a whole batch.
+//! thread finds it ahead: `validate`'s for a whole batch when the checking thread
+//! falls behind, the transform's for each row as it repairs it.
 
 use std::borrow::Cow;
 
