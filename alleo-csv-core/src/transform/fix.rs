@@ -217,6 +217,7 @@ impl Repairs {
     }
 
     /// The repairs of the last row added.
+    #[cfg(not(target_family = "wasm"))]
     pub fn last(&self) -> RowRepairs<'_> {
         self.row(self.rows.len().saturating_sub(1))
     }
