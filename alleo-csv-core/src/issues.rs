@@ -113,6 +113,17 @@ impl Issues {
             .map(|e| self.view(e))
     }
 
+    /// The errors from `index` on: the warnings passed over without being
+    /// looked at (a whole workforce has one on nearly every row).
+    pub(crate) fn errors_since(&self, index: usize) -> impl Iterator<Item = IssueRef<'_>> {
+        self.entries
+            .get(index..)
+            .unwrap_or_default()
+            .iter()
+            .filter(|e| e.severity == Severity::Error)
+            .map(|e| self.view(e))
+    }
+
     /// The number of issues of this severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.entries
@@ -387,6 +398,29 @@ mod tests {
                 Code::OnboardingPast
             )
         );
+    }
+
+    #[test]
+    fn errors_since_passes_over_warnings_and_earlier_issues() {
+        let mut issues = Issues::default();
+        issues.push_cell(cell(2, 4), &Detail::Required, "");
+        issues.push_cell(cell(3, 4), &past(), "2020-01-01");
+        issues.push_cell(cell(3, 5), &Detail::Required, "");
+        issues.push_cell(cell(4, 4), &past(), "2020-01-02");
+        let rows = |from| {
+            let found: Vec<_> = issues
+                .errors_since(from)
+                .map(|i| (i.row, i.code()))
+                .collect();
+            found
+        };
+        assert_eq!(
+            rows(0),
+            [(Some(2), Code::Required), (Some(3), Code::Required)]
+        );
+        assert_eq!(rows(1), [(Some(3), Code::Required)]);
+        assert_eq!(rows(3), []);
+        assert_eq!(rows(99), []);
     }
 
     #[test]

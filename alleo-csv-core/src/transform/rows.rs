@@ -332,8 +332,7 @@ impl<'o> Rows<'o> {
         let report = checker.report();
         let reasons: Vec<String> = report
             .issues
-            .since(before)
-            .filter(|i| i.severity == Severity::Error)
+            .errors_since(before)
             .map(|i| report.message_of(i))
             .collect();
         // The row as it would be written: what a row of the same person again
@@ -474,10 +473,7 @@ pub(super) fn same_person_again(
     written: &[u64],
 ) -> Option<u64> {
     let sent = sent?;
-    let mut errors = report
-        .issues
-        .since(before)
-        .filter(|i| i.severity == Severity::Error);
+    let mut errors = report.issues.errors_since(before);
     let first = match errors.next()?.detail {
         Detail::EmailDuplicate { first_row } => *first_row,
         _ => return None,
