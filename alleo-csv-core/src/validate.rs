@@ -244,6 +244,13 @@ impl Checker {
         self.emails.touch(hashes.into_iter());
     }
 
+    /// [`Checker::touch_emails`] for rows whose addresses were found ahead: their
+    /// hashes are made already.
+    #[cfg(not(target_family = "wasm"))]
+    pub(crate) fn touch_found(&self, found: &Ahead) {
+        self.emails.touch(found.email_hashes());
+    }
+
     /// The report so far.
     pub(crate) fn report(&self) -> &Report {
         &self.report

@@ -155,7 +155,11 @@ fn take(rows: &mut Rows<'_>, load: Load) -> Emptied {
     if let Some(d) = delimiter {
         rows.summary.delimiter = Some(d);
     }
-    rows.checker.touch_emails(&batch);
+    if found.is_empty() {
+        rows.checker.touch_emails(&batch);
+    } else {
+        rows.checker.touch_found(&found);
+    }
     // Rows are left alone once the run stopped: so are their values then. A
     // run stops between batches (a byte not in the export's encoding), or at a
     // refused header, whose batch has nothing found ahead.

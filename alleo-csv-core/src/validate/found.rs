@@ -152,6 +152,14 @@ impl Ahead {
         self.spans.push(span);
     }
 
+    /// The hashes of the valid addresses found, for the uniqueness check.
+    pub(crate) fn email_hashes(&self) -> impl Iterator<Item = u128> + '_ {
+        self.found.iter().filter_map(|f| match *f {
+            Finding::Email { hash, .. } => Some(hash),
+            Finding::Issue { .. } => None,
+        })
+    }
+
     /// Whether anything was found ahead.
     pub(crate) fn is_empty(&self) -> bool {
         self.spans.is_empty()
