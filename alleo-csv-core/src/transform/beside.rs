@@ -2,12 +2,13 @@
 //! written, on a third.
 //!
 //! Reading, decoding and splitting the export into records takes a thread of its
-//! own, and so, once the header is accepted (the calling thread sends its columns
-//! and rules back), do the repairs and what the rules find in the repaired rows:
-//! for those rows the calling thread, which holds the outputs, only stores what
-//! was found (the report, the addresses for uniqueness) and writes them. It
-//! repairs and checks the rest itself: the header's batch, the few read before
-//! the columns arrived, and rows of another length. Every byte written to
+//! own, and so, once the header is accepted (the calling thread sends its rules
+//! back, the kind of each column among them), do the repairs and what the rules
+//! find in the repaired rows: for those rows the calling thread, which holds the
+//! outputs, only stores what was found (the report, the addresses for
+//! uniqueness) and writes them. It repairs and checks the rest itself: the
+//! header's batch, the few read before the rules arrived, and rows of another
+//! length. Every byte written to
 //! the output also goes to a check of its own (errors only): a row the
 //! transform's checks passed that fails there would be a fault in this program,
 //! and the run then ends in [`Error::SelfCheck`] instead of handing over a file
@@ -23,7 +24,6 @@ use super::rows::blank;
 use super::{Outputs, Rows, TransformOptions, Transformed};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::header::Slot;
 use crate::input::{Delimiter, Encoding};
 use crate::issue::Detail;
 use crate::options::Options;
@@ -46,10 +46,6 @@ struct Load {
 
 /// A load's memory, handed back to be filled again.
 type Emptied = (RecordBatch, Option<Repairs>, Ahead);
-
-/// What the reading thread needs of the header, once the rows' side accepted
-/// it: the kind of each column, and the rules of the rows.
-type Accepted = (Vec<Slot>, Arc<Finder>);
 
 /// How many loads may wait for the rows' side, and chunks of the output for the
 /// check of what is written: enough that a thread the processor sets aside a
@@ -99,15 +95,16 @@ pub(super) fn transform<R: Read + Send>(
         rows.summary.delimiter_detected = config.input.delimiter.is_none();
         let (full, loads) = mpsc::sync_channel::<Load>(QUEUE);
         let (spare, emptied) = mpsc::channel::<Emptied>();
-        // The header's columns and rules, once the rows' side has accepted it:
-        // from then on the reading thread repairs the rows and finds what the
-        // rules find in them too, which balances the threads.
-        let (accepted, columns) = mpsc::channel::<Accepted>();
+        // The rules of the rows (the kind of each column among them), once the
+        // rows' side has accepted the header: from then on the reading thread
+        // repairs the rows and finds what the rules find in them too, which
+        // balances the threads.
+        let (accepted, rules) = mpsc::channel::<Arc<Finder>>();
         let reading_side = Reading {
             records,
             fixer: Fixer::new(config),
             logging: rows.log.is_written(),
-            columns,
+            rules,
             full,
             emptied,
         };
@@ -115,9 +112,12 @@ pub(super) fn transform<R: Read + Send>(
         let mut told = false;
         for load in loads {
             let emptied = take(&mut rows, load);
-            if !told && let (Some(layout), Some(finder)) = (&rows.layout, rows.checker.finder()) {
+            if !told
+                && rows.layout.is_some()
+                && let Some(finder) = rows.checker.finder()
+            {
                 told = true;
-                let _ = accepted.send((layout.slots.clone(), Arc::clone(finder)));
+                let _ = accepted.send(Arc::clone(finder));
             }
             let _ = spare.send(emptied);
             if rows.failed.is_some() {
@@ -189,14 +189,14 @@ fn take(rows: &mut Rows<'_>, load: Load) -> Emptied {
 }
 
 /// The reading thread: reads, decodes and splits the export into records, and,
-/// once the rows' side has sent the header's columns, repairs them and finds
-/// what the rules find in them too.
+/// once the rows' side has sent the rules of the header it accepted, repairs them
+/// and finds what the rules find in them too.
 struct Reading {
     records: ExportReader,
     fixer: Fixer,
     /// The changes' old and new values are kept for a change log.
     logging: bool,
-    columns: mpsc::Receiver<Accepted>,
+    rules: mpsc::Receiver<Arc<Finder>>,
     full: mpsc::SyncSender<Load>,
     /// Batches the rows' side is done with, to fill again.
     emptied: mpsc::Receiver<Emptied>,
@@ -213,7 +213,7 @@ impl Reading {
     /// Hands what a chunk (or the end, `last`) completes to the rows' side,
     /// repaired and looked at by the rules once the header is `accepted`; false
     /// when that side stopped on a failed write.
-    fn hand_over(&mut self, chunk: &[u8], last: bool, accepted: &mut Option<Accepted>) -> bool {
+    fn hand_over(&mut self, chunk: &[u8], last: bool, accepted: &mut Option<Arc<Finder>>) -> bool {
         let (mut batch, used, mut found) = self.emptied.try_recv().unwrap_or_default();
         let mut delimiter = None;
         self.records.push(chunk, last, &mut |r, d| {
@@ -221,17 +221,23 @@ impl Reading {
             batch.push(r);
         });
         if accepted.is_none() {
-            *accepted = self.columns.try_recv().ok();
+            *accepted = self.rules.try_recv().ok();
         }
         found.clear();
-        let repairs = accepted.as_ref().map(|(slots, finder)| {
+        let repairs = accepted.as_deref().map(|finder| {
             let mut repairs = used.unwrap_or_default();
             repairs.clear();
             found.begin(finder);
             batch.for_each(&mut |r| {
                 let record = r.decoded();
                 let field = |i| record.field(i);
-                repairs.add(&self.fixer, slots, record.len(), field, self.logging);
+                repairs.add(
+                    &self.fixer,
+                    finder.slots(),
+                    record.len(),
+                    field,
+                    self.logging,
+                );
                 // The rows the rows' side checks with the header's rules: those
                 // put in columns. (A blank row is not checked; looking at it
                 // would only be work lost: its repaired values are empty.)

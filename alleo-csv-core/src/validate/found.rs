@@ -42,6 +42,12 @@ impl Finder {
         }
     }
 
+    /// The kind of each column.
+    #[cfg(not(target_family = "wasm"))]
+    pub(crate) fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
     /// The number of columns a row must have.
     #[cfg(not(target_family = "wasm"))]
     pub(crate) fn len(&self) -> usize {
