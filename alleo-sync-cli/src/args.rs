@@ -250,7 +250,7 @@ pub struct TransformArgs {
     pub input: String,
 
     /// The Alleo file to write (name it `alleo_employees_<ID>.csv` for Alleo to
-    /// pick it up). Replaced only once it is complete.
+    /// pick it up). Replaced only once it is complete and checked, so never `-`.
     #[arg(long, short, value_name = "FILE")]
     pub output: PathBuf,
 

@@ -18,6 +18,7 @@ pub struct Ansi([(String, String); 5]);
 impl Default for Ansi {
     fn default() -> Ansi {
         let toned = |colour: AnsiColor| colour.on_default().bold();
+        // In `Tone`'s order, which `marks` finds them by.
         let styles = [
             toned(AnsiColor::Red),
             toned(AnsiColor::Yellow),
@@ -31,13 +32,7 @@ impl Default for Ansi {
 
 impl Paint for Ansi {
     fn marks(&self, tone: Tone) -> (&str, &str) {
-        let (start, end) = &self.0[match tone {
-            Tone::Error => 0,
-            Tone::Warning => 1,
-            Tone::Ok => 2,
-            Tone::Dim => 3,
-            Tone::Bold => 4,
-        }];
+        let (start, end) = &self.0[tone as usize];
         (start, end)
     }
 }

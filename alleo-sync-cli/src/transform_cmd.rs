@@ -20,8 +20,8 @@ use crate::text::Ansi;
 /// Transforms the export, writes the files it should, and prints what it did.
 pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
     let loaded = config_file::load(args.config.as_deref())?;
-    let export = export::open(&args.input)?;
     check_targets(args)?;
+    let export = export::open(&args.input)?;
     let mut output = Pending::create(&args.output)?;
     let mut rejects = args.rejects.as_deref().map(Pending::create).transpose()?;
     let mut changes = args.changes.as_deref().map(Pending::create).transpose()?;
@@ -124,6 +124,9 @@ fn check_targets(args: &TransformArgs) -> Result<(), CliError> {
     ];
     for (flag, path) in targets {
         let Some(path) = path else { continue };
+        if path.as_os_str() == "-" {
+            return Err(CliError::Usage(Usage::OutputIsStdout { flag }));
+        }
         if path.is_dir() {
             let path = path.clone();
             return Err(CliError::Usage(Usage::OutputIsFolder { flag, path }));

@@ -168,6 +168,35 @@ fn demo_example_is_invalid_and_reads_well() {
     }
 }
 
+/// On a terminal (forced here with `CLICOLOR_FORCE`) each tone has its colour:
+/// errors red, warnings yellow, the valid verdict green, codes dim, headings bold.
+#[test]
+fn a_terminal_gets_each_tone_in_its_colour() {
+    let coloured = |file: &str| {
+        let (file, config) = (example(file), example("alleo.toml"));
+        let mut args = vec!["validate", &file, "--config", &config, "--no-previous"];
+        args.extend(DEMO_ARGS);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
+            .args(args)
+            .env_remove("NO_COLOR")
+            .env("CLICOLOR_FORCE", "1")
+            .output()
+            .unwrap();
+        stdout(&out)
+    };
+    let demo = coloured("alleo_employees_demo.csv");
+    for toned in [
+        "\u{1b}[1m\u{1b}[31merror   \u{1b}[0m",
+        "\u{1b}[1m\u{1b}[33mwarning \u{1b}[0m",
+        "\u{1b}[2mdate-format ",
+        "\u{1b}[1mRow 8\u{1b}[0m",
+    ] {
+        assert!(demo.contains(toned), "missing {toned:?} in:\n{demo}");
+    }
+    let clean = coloured("alleo_employees_clean.csv");
+    assert!(clean.contains("\u{1b}[1m\u{1b}[32m"), "{clean}");
+}
+
 /// A first file of a whole workforce: a past onboarding date on each of 40 rows,
 /// and one address without an @.
 fn first_roster() -> Vec<u8> {

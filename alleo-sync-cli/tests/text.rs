@@ -164,6 +164,15 @@ fn errors_speak_the_language_asked_for() {
                 "-o",
                 "examples",
             ],
+            // Standard output as a file not to send: never written there.
+            &[
+                "transform",
+                "examples/exports/afas/export.csv",
+                "-o",
+                "target/errors-test/alleo_employees_acme.csv",
+                "--changes",
+                "-",
+            ],
             &[
                 "diff",
                 "examples/alleo_employees_demo.csv",

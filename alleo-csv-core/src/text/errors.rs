@@ -55,6 +55,8 @@ pub struct ErrorWords {
     pub picked_up: fn(&str, &str, &str) -> String,
     /// An output that is a folder (the option, the path, an example file in it).
     pub output_is_folder: fn(&str, &str, &str) -> String,
+    /// An output given as `-`, standard output (the option, an example name).
+    pub output_is_stdout: fn(&str, &str) -> String,
     /// An output that is the input (the option, the path).
     pub output_is_input: fn(&str, &str) -> String,
     /// Two outputs given one file (the option, the path, the other option).
@@ -257,6 +259,11 @@ static EN: ErrorWords = ErrorWords {
     output_is_folder: |flag, path, example| {
         format!("{flag} {path} is a folder; give a file name, e.g. {example}")
     },
+    output_is_stdout: |flag, example| {
+        format!(
+            "{flag} -: transform hands a file over only once it is complete and checked, so it does not write to standard output; give a file name, e.g. {example}"
+        )
+    },
     output_is_input: |flag, path| {
         format!(
             "{flag} {path} is the input, which transform never overwrites: give each file its own name"
@@ -354,6 +361,11 @@ static NL: ErrorWords = ErrorWords {
     },
     output_is_folder: |flag, path, example| {
         format!("{flag} {path} is een map; geef een bestandsnaam, bijv. {example}")
+    },
+    output_is_stdout: |flag, example| {
+        format!(
+            "{flag} -: transform geeft een bestand pas door als het compleet en gecontroleerd is, en schrijft daarom niet naar standaarduitvoer; geef een bestandsnaam, bijv. {example}"
+        )
     },
     output_is_input: |flag, path| {
         format!(
@@ -460,6 +472,11 @@ static DE: ErrorWords = ErrorWords {
     },
     output_is_folder: |flag, path, example| {
         format!("{flag} {path} ist ein Ordner; geben Sie einen Dateinamen an, z. B. {example}")
+    },
+    output_is_stdout: |flag, example| {
+        format!(
+            "{flag} -: transform gibt eine Datei erst weiter, wenn sie vollständig und geprüft ist, und kann daher nicht auf die Standardausgabe schreiben; geben Sie einen Dateinamen an, z. B. {example}"
+        )
     },
     output_is_input: |flag, path| {
         format!(

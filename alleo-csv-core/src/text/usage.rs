@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::errors::ErrorWords;
 use crate::messages::Lang;
+use crate::naming::{Companion, companion_name};
 
 /// What the command line (or `alleo.toml`) asks that cannot be done.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +32,12 @@ pub enum Usage {
         flag: &'static str,
         /// The folder.
         path: PathBuf,
+    },
+    /// An output option given `-`: standard output, which cannot wait until the
+    /// file is complete and checked.
+    OutputIsStdout {
+        /// The option.
+        flag: &'static str,
     },
     /// An output option given the input.
     OutputIsInput {
@@ -100,6 +107,15 @@ impl Usage {
             Usage::OutputIsFolder { flag, path } => {
                 let example = shown(&path.join("alleo_employees_acme.csv"));
                 (t.output_is_folder)(flag, &shown(path), &example)
+            }
+            Usage::OutputIsStdout { flag } => {
+                let example = "alleo_employees_acme.csv";
+                let example = match *flag {
+                    "--rejects" => companion_name(example, Companion::Rejects),
+                    "--changes" => companion_name(example, Companion::Changes),
+                    _ => example.to_owned(),
+                };
+                (t.output_is_stdout)(flag, &example)
             }
             Usage::OutputIsInput { flag, path } => (t.output_is_input)(flag, &shown(path)),
             Usage::OutputsShare { flag, path, other } => {
