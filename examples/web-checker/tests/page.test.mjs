@@ -677,6 +677,81 @@ test("every plan case of the corpus: the page's plan is the one the CLI's diff g
   assert.ok(planned.length >= 2, `planned: ${planned.join(", ")}`);
 });
 
+test("every transform case of the corpus: the page's importer writes the case's files", async () => {
+  const casesDir = join(root, "tests", "cases");
+  const cases = readdirSync(casesDir).filter((c) => existsSync(join(casesDir, c, "transform.json")));
+  assert.ok(cases.length >= 3, `transform cases: ${cases.join(", ")}`);
+  for (const name of cases) {
+    const dir = join(casesDir, name);
+    const expected = JSON.parse(readFileSync(join(dir, "transform.json"), "utf8"));
+    const { page, errors } = await watched();
+    await page.goto(`${site.origin}/examples/web-checker/?asOf=${expected.as_of}`);
+    await page.locator("body[data-ready]").waitFor();
+    const toml = join(dir, "alleo.toml");
+    if (existsSync(toml)) {
+      await page.click("#settings summary");
+      await page.fill("#toml", readFileSync(toml, "utf8"));
+      await page.click("button[type=submit]");
+      assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
+    }
+    // The mapping step as the saved settings make it, unchanged by hand.
+    await page.setInputFiles("#file", { name: "export.csv", mimeType: "text/csv", buffer: readFileSync(join(dir, "export.csv")) });
+    await page.locator("#counts, #import:not([hidden])").first().waitFor();
+    const config = existsSync(toml) ? ["--config", toml] : [];
+    if (!(await page.locator("#import").isVisible())) {
+      // An export the settings map whole is checked as the Alleo file it already
+      // is, as the CLI's suggestion says: the CLI's issues, its errors the case's.
+      const run = spawnSync(alleoSync, ["mapping", "suggest", join(dir, "export.csv"), "--format", "json", ...config]);
+      assert.equal(JSON.parse(run.stdout.toString()).export, false, `${name}: the page checks it, the CLI suggests no transform`);
+      const csv = (await download(page, "#download")).bytes;
+      const cli = spawnSync(alleoSync, ["validate", "export.csv", "--as-of", expected.as_of, "--no-previous", "--format", "csv", ...config], { cwd: dir });
+      assert.ok(csv.equals(cli.stdout), `${name}: the page's issues are the CLI's\n${csv}\n---\n${cli.stdout}`);
+      for (const issue of expected.report.issues.filter((i) => i.severity === "error")) {
+        assert.ok(csv.includes(`,${issue.code},`), `${name}: ${issue.code} in\n${csv}`);
+      }
+      assert.deepEqual(errors, [], name);
+      await page.close();
+      continue;
+    }
+    await page.fill("#file-id", "acme");
+    await page.click("#make");
+    await page.locator("#made:not([hidden])").waitFor();
+    const s = expected.summary;
+    const offered = async (button) => page.locator(button).isVisible();
+    if (!expected.usable) {
+      // Nothing to download, and the page says why, in the core's words.
+      for (const button of ["#get-file", "#get-changes", "#get-rejects"]) {
+        assert.equal(await offered(button), false, `${name}: ${button}`);
+      }
+      const made = await page.textContent("#made-text");
+      for (const issue of expected.report.issues.filter((i) => i.severity === "error")) {
+        assert.ok(made.includes(issue.message.replace(issue.value ?? "", "")), `${name}: ${issue.code} in\n${made}`);
+      }
+    } else {
+      assert.match(await page.textContent("#made-text"), new RegExp(`Rows: ${s.rows} read, ${s.written} valid`), name);
+      const changes = await download(page, "#get-changes");
+      assert.ok(changes.bytes.equals(readFileSync(join(dir, "changes.csv"))), `${name}: the change log, byte for byte`);
+      assert.equal(await offered("#get-rejects"), s.rejected > 0, `${name}: rejects offered`);
+      if (s.rejected > 0) {
+        const rejects = await download(page, "#get-rejects");
+        assert.ok(rejects.bytes.equals(readFileSync(join(dir, "rejects.csv"))), `${name}: the rejects, byte for byte`);
+      }
+      // The rows still invalid stay in the grid to be fixed: the file is offered
+      // only without them, and then it is the case's, byte for byte.
+      await page.locator("#grid-section:not([hidden])").waitFor();
+      assert.equal(await offered("#get-file"), s.rejected === 0, `${name}: the Alleo file offered`);
+      assert.equal(await offered("#not-final"), s.rejected > 0, name);
+      if (s.rejected === 0) {
+        const made = await download(page, "#get-file");
+        assert.equal(made.name, "alleo_employees_acme.csv");
+        assert.ok(made.bytes.equals(readFileSync(join(dir, "output.csv"))), `${name}: the Alleo file, byte for byte`);
+      }
+    }
+    assert.deepEqual(errors, [], name);
+    await page.close();
+  }
+});
+
 /// An AFAS export whose first work address is not one (its row, 2, and the
 /// address before and after).
 function exportWithABadAddress() {
