@@ -34,21 +34,31 @@ function cliReport(config) {
   return JSON.parse(run.stdout.toString());
 }
 
-/// Opens the page and waits until every control is wired.
-async function open(page) {
-  await page.goto(`${site.origin}/examples/web-checker/?asOf=2026-11-26`);
+/// Opens the page, checking against `asOf`, and waits until every control is wired.
+async function open(page, asOf = "2026-11-26") {
+  await page.goto(`${site.origin}/examples/web-checker/?asOf=${asOf}`);
   await page.locator("body[data-ready]").waitFor();
+}
+
+/// Saves a case's `alleo.toml` (when it has one) as the page's settings, pasted
+/// as a user pastes it.
+async function saveCaseSettings(page, toml, name) {
+  if (!existsSync(toml)) return;
+  await page.click("#settings summary");
+  await page.fill("#toml", readFileSync(toml, "utf8"));
+  await page.click("button[type=submit]");
+  assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
 }
 
 /// Opens the page (downloads accepted), recording every request it makes and
 /// every error it throws.
-async function watched() {
+async function watched(asOf) {
   const page = await site.browser.newPage({ acceptDownloads: true });
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await open(page);
+  await open(page, asOf);
   return { page, requests, errors };
 }
 
@@ -135,14 +145,8 @@ test("every case of the corpus, dropped on the page, gives the CLI's report, or 
     const page = await site.browser.newPage({ acceptDownloads: true });
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${site.origin}/examples/web-checker/?asOf=${expected.as_of}`);
-    await page.locator("body[data-ready]").waitFor();
-    if (existsSync(toml)) {
-      await page.click("#settings summary");
-      await page.fill("#toml", readFileSync(toml, "utf8"));
-      await page.click("button[type=submit]");
-      assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
-    }
+    await open(page, expected.as_of);
+    await saveCaseSettings(page, toml, name);
     await page.setInputFiles("#file", file);
     await page.locator("#counts, #import:not([hidden])").first().waitFor();
     const cliArgs = ["validate", fileName, "--as-of", expected.as_of, "--no-previous", ...(existsSync(toml) ? ["--config", toml] : [])];
@@ -642,15 +646,9 @@ test("every plan case of the corpus: the page's plan is the one the CLI's diff g
     const expected = JSON.parse(readFileSync(join(dir, "plan.json"), "utf8"));
     const asOf = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")).as_of;
     const page = await site.browser.newPage();
-    await page.goto(`${site.origin}/examples/web-checker/?asOf=${asOf}`);
-    await page.locator("body[data-ready]").waitFor();
+    await open(page, asOf);
     const toml = join(dir, "alleo.toml");
-    if (existsSync(toml)) {
-      await page.click("#settings summary");
-      await page.fill("#toml", readFileSync(toml, "utf8"));
-      await page.click("button[type=submit]");
-      assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
-    }
+    await saveCaseSettings(page, toml, name);
     await page.setInputFiles("#previous", join(dir, "previous.csv"));
     await page.setInputFiles("#file", { name: "alleo_employees_case.csv", mimeType: "text/csv", buffer: readFileSync(join(dir, "input.csv")) });
     await page.locator("#plan:not([hidden]), #import:not([hidden])").first().waitFor();
@@ -684,16 +682,9 @@ test("every transform case of the corpus: the page's importer writes the case's 
   for (const name of cases) {
     const dir = join(casesDir, name);
     const expected = JSON.parse(readFileSync(join(dir, "transform.json"), "utf8"));
-    const { page, errors } = await watched();
-    await page.goto(`${site.origin}/examples/web-checker/?asOf=${expected.as_of}`);
-    await page.locator("body[data-ready]").waitFor();
+    const { page, errors } = await watched(expected.as_of);
     const toml = join(dir, "alleo.toml");
-    if (existsSync(toml)) {
-      await page.click("#settings summary");
-      await page.fill("#toml", readFileSync(toml, "utf8"));
-      await page.click("button[type=submit]");
-      assert.equal(await page.textContent("#settings-status"), "Saved in this browser.", name);
-    }
+    await saveCaseSettings(page, toml, name);
     // The mapping step as the saved settings make it, unchanged by hand.
     await page.setInputFiles("#file", { name: "export.csv", mimeType: "text/csv", buffer: readFileSync(join(dir, "export.csv")) });
     await page.locator("#counts, #import:not([hidden])").first().waitFor();
