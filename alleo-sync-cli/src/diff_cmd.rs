@@ -9,7 +9,7 @@ use alleo_csv_core::text::PlanActions;
 
 use crate::args::{DiffArgs, Format};
 use crate::config_file;
-use crate::error::{CliError, Usage};
+use crate::error::{CliError, Usage, verdict};
 use crate::previous::{self, Origin};
 use crate::text::{self, Ansi};
 use crate::validate_cmd::{self, exit_code};
@@ -19,9 +19,7 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
     let (given, file) = match args.files.as_slice() {
         [file] => (None, file),
         [previous, file] => (Some(Path::new(previous)), file),
-        _ => {
-            return Err(CliError::Usage(Usage::DiffFiles));
-        }
+        _ => return Err(CliError::Usage(Usage::DiffFiles)),
     };
     let loaded = config_file::load(args.check.config.as_deref())?;
     let chosen = previous::choose(given, false, &loaded)?;
@@ -38,26 +36,25 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
     let input = validate_cmd::open(file, name, &mut options)?;
     let config = &loaded.config;
     let reading = CliError::reading(file);
-    let plan = match args.format {
+    let (plan, written) = match args.format {
         Format::Text => {
             let mut actions = PlanActions::new(args.all);
-            let plan = diff_each(prev, input, config, options, &mut |a| actions.push(a));
-            let plan = plan.map_err(reading)?;
+            let plan = diff_each(prev, input, config, options, &mut |a| actions.push(a))
+                .map_err(reading)?;
             let mut out = io::BufWriter::new(anstream::AutoStream::auto(io::stdout().lock()));
-            text::with_context(file, as_of, &loaded, &chosen, args.all, |context| {
+            let written = text::with_context(file, as_of, &loaded, &chosen, args.all, |context| {
                 text::write_plan(&mut out, &plan, &actions, context, &Ansi::default())
-            })
-            .and_then(|()| out.flush())
-            .map_err(CliError::output)?;
-            plan
+            });
+            let written = written.and_then(|()| out.flush()).map_err(CliError::output);
+            (plan, written)
         }
         Format::Json => {
             // Each action written as it is planned: a million are never held.
             let mut json = PlanJson::new(io::stdout());
             let plan = diff_each(prev, input, config, options, &mut |a| json.action(&a));
             let plan = plan.map_err(reading)?;
-            json.finish(&plan).map_err(CliError::output)?;
-            plan
+            let written = json.finish(&plan).map(drop).map_err(CliError::output);
+            (plan, written)
         }
         Format::Csv => {
             let mut csv = ActionCsv::new(io::BufWriter::new(io::stdout()))?;
@@ -68,12 +65,9 @@ pub fn run(args: &DiffArgs) -> Result<ExitCode, CliError> {
                 }
             };
             let plan = diff_each(prev, input, config, options, &mut write).map_err(reading)?;
-            if let Some(e) = failed {
-                return Err(e.into());
-            }
-            csv.finish()?;
-            plan
+            let written = failed.map_or_else(|| csv.finish().map(drop), Err);
+            (plan, written.map_err(CliError::from))
         }
     };
-    Ok(exit_code(&plan.report, args.check.strict))
+    verdict(written, exit_code(&plan.report, args.check.strict))
 }

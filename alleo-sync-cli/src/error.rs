@@ -4,6 +4,7 @@
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use alleo_csv_core::Lang;
 use alleo_csv_core::text::errors::{ErrorWords, core_error, input_reason};
@@ -84,7 +85,7 @@ pub enum CliError {
         /// Which process holds it, and since when.
         holder: String,
     },
-    /// The reader of our output went away (`| head`): not an error worth a word.
+    /// The reader of our output went away (`| head`): the command did not finish.
     BrokenPipe,
 }
 
@@ -171,6 +172,14 @@ impl CliError {
         } else {
             CliError::Output(e)
         }
+    }
+}
+
+/// `code` once the output is written: a reader gone (`| head`) leaves the verdict.
+pub fn verdict(written: Result<(), CliError>, code: ExitCode) -> Result<ExitCode, CliError> {
+    match written {
+        Ok(()) | Err(CliError::BrokenPipe) => Ok(code),
+        Err(e) => Err(e),
     }
 }
 

@@ -33,7 +33,8 @@ fn main() -> ExitCode {
     let lang = args.lang();
     match run(args) {
         Ok(code) => code,
-        Err(CliError::BrokenPipe) => ExitCode::SUCCESS,
+        // Unfinished, as if stopped by SIGPIPE (validate, diff, transform: their verdict).
+        Err(CliError::BrokenPipe) => ExitCode::from(141),
         Err(e) => {
             let prefix = ErrorWords::of(lang).prefix;
             let _ = writeln!(io::stderr(), "{prefix}: {}", e.say(lang));

@@ -13,7 +13,7 @@ use chrono::Utc;
 use crate::args::{SummaryFormat, TransformArgs};
 use crate::atomic::{Pending, resolve};
 use crate::config_file;
-use crate::error::{CliError, Usage};
+use crate::error::{CliError, Usage, verdict};
 use crate::export;
 use crate::text::Ansi;
 
@@ -51,17 +51,15 @@ pub fn run(args: &TransformArgs) -> Result<ExitCode, CliError> {
         output.commit()?;
     }
 
-    let stdout = io::stdout();
-    match args.format {
+    let said = match args.format {
         SummaryFormat::Text => {
-            let mut out = anstream::AutoStream::auto(stdout.lock());
-            write_text(&mut out, &done, args, written).map_err(CliError::output)?;
+            let mut out = anstream::AutoStream::auto(io::stdout().lock());
+            write_text(&mut out, &done, args, written)
         }
-        SummaryFormat::Json => write_json(&done, args, written).map_err(CliError::output)?,
-    }
-    Ok(ExitCode::from(u8::from(
-        !written || done.summary.rejected > 0,
-    )))
+        SummaryFormat::Json => write_json(&done, args, written),
+    };
+    let code = ExitCode::from(u8::from(!written || done.summary.rejected > 0));
+    verdict(said.map_err(CliError::output), code)
 }
 
 /// `{"written", "output", "summary", "report"}`, pretty-printed; the report (a

@@ -9,7 +9,7 @@ use alleo_csv_core::{Options, Report};
 
 use crate::args::{CheckArgs, Format, PreviousArgs, ValidateArgs};
 use crate::config_file::{self, Loaded};
-use crate::error::CliError;
+use crate::error::{CliError, verdict};
 use crate::previous::{self, Chosen};
 use crate::text::{self, Ansi, AsOf};
 
@@ -21,17 +21,19 @@ pub fn run(args: &ValidateArgs) -> Result<ExitCode, CliError> {
     })?;
     let report = &run.checked.report;
     let stdout = io::stdout();
-    match args.format {
+    let written = match args.format {
         Format::Text => {
             let mut out = io::BufWriter::new(anstream::AutoStream::auto(stdout.lock()));
             run.write_text(&mut out, &loaded, args.all)
                 .and_then(|()| out.flush())
-                .map_err(CliError::output)?;
+                .map_err(CliError::output)
         }
-        Format::Json => report.write_json(stdout.lock()).map_err(CliError::output)?,
-        Format::Csv => report.write_csv(io::BufWriter::new(stdout.lock()))?,
-    }
-    Ok(exit_code(report, args.check.strict))
+        Format::Json => report.write_json(stdout.lock()).map_err(CliError::output),
+        Format::Csv => report
+            .write_csv(io::BufWriter::new(stdout.lock()))
+            .map_err(CliError::from),
+    };
+    verdict(written, exit_code(report, args.check.strict))
 }
 
 /// A check of one file, and what its report says it was checked with.

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 
 use serde_json::Value;
 
@@ -195,6 +195,48 @@ fn a_terminal_gets_each_tone_in_its_colour() {
     }
     let clean = coloured("alleo_employees_clean.csv");
     assert!(clean.contains("\u{1b}[1m\u{1b}[32m"), "{clean}");
+}
+
+/// A reader that stops early (`| head`) leaves the verdict: a file with errors
+/// still exits 1, never 0 as if it were valid, in every format and command that
+/// checks it.
+#[test]
+fn a_reader_that_stops_early_leaves_the_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    let (file, previous, out) = (
+        path("alleo_employees_bad.csv"),
+        path("prev.csv"),
+        path("out.csv"),
+    );
+    let mut text = String::from("Email,First name,Last name\n");
+    for i in 0..5000 {
+        let _ = writeln!(text, "not-an-address-{i},A,B");
+    }
+    fs::write(&file, text).unwrap();
+    fs::write(&previous, "Email,First name,Last name\na@example.nl,A,B\n").unwrap();
+    let no_previous = ["validate", &file, "--no-previous"];
+    for args in [
+        &no_previous[..],
+        &[&no_previous[..], &["--format", "json"]].concat(),
+        &[&no_previous[..], &["--format", "csv"]].concat(),
+        &["diff", &previous, &file, "--format", "json"],
+        &["transform", &file, "-o", &out, "--format", "json"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("XDG_STATE_HOME", dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // A few bytes read, then the pipe closed: the rest cannot be written.
+        let mut first = [0; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let done = child.wait_with_output().unwrap();
+        assert_eq!(done.status.code(), Some(1), "{args:?}: {}", stderr(&done));
+    }
 }
 
 /// A first file of a whole workforce: a past onboarding date on each of 40 rows,
