@@ -121,6 +121,9 @@ codes! {
     CustomFieldName = "custom-field-name", Error, Header;
     /// A row has more or fewer fields than the header.
     RowLength = "row-length", Error, Row;
+    /// A quote opened in a row is never closed: the rest of the file was read
+    /// into one value.
+    UnclosedQuote = "unclosed-quote", Error, Row;
     /// A blank line between rows.
     BlankRow = "blank-row", Warning, Row;
     /// A required value (Email, First name, Last name) is empty.

@@ -219,6 +219,8 @@ pub enum Detail {
         /// Fields in this row.
         found: usize,
     },
+    /// `unclosed-quote`.
+    UnclosedQuote,
     /// `blank-row`.
     BlankRow,
     /// `required`.
@@ -334,6 +336,7 @@ impl Detail {
             Detail::UnknownColumn { .. } => Code::UnknownColumn,
             Detail::CustomFieldName { .. } => Code::CustomFieldName,
             Detail::RowLength { .. } => Code::RowLength,
+            Detail::UnclosedQuote => Code::UnclosedQuote,
             Detail::BlankRow => Code::BlankRow,
             Detail::Required => Code::Required,
             Detail::EmailFormat(_) => Code::EmailFormat,

@@ -30,6 +30,9 @@ pub(crate) struct Record<'a> {
     /// The first byte in the file that is not UTF-8, if one has been seen by now
     /// (all bytes of this record have been checked).
     pub first_bad_byte: Option<u64>,
+    /// The file ended inside a quoted value of this record: a quote opened in it
+    /// was never closed, and the rest of the file was read into it.
+    pub open_quote: bool,
     /// The unquoted field contents, back to back.
     pub bytes: &'a [u8],
     /// End offset in `bytes` of each field.
@@ -140,6 +143,7 @@ struct Meta {
     start: u64,
     end: u64,
     first_bad_byte: Option<u64>,
+    open_quote: bool,
     bytes_end: usize,
     ends_end: usize,
 }
@@ -156,6 +160,7 @@ impl RecordBatch {
             start: record.start,
             end: record.end,
             first_bad_byte: record.first_bad_byte,
+            open_quote: record.open_quote,
             bytes_end: self.bytes.len(),
             ends_end: self.ends.len(),
         });
@@ -176,6 +181,7 @@ impl RecordBatch {
                 start: m.start,
                 end: m.end,
                 first_bad_byte: m.first_bad_byte,
+                open_quote: m.open_quote,
                 bytes: &self.bytes[bytes_start..m.bytes_end],
                 ends: &self.ends[ends_start..m.ends_end],
             });
@@ -291,23 +297,46 @@ impl RecordReader {
         if let Some(head) = self.bom.take() {
             self.parse(&head, sink);
         }
-        if self.between {
-            return;
+        if let Some(open_quote) = self.end_last_record() {
+            let end = self.offset;
+            self.emit_record(end, open_quote, sink);
         }
+    }
+
+    /// Ends a last record without a line break, if there is one: `Some(true)`
+    /// when the file ended inside one of its quoted values (a quote opened in it
+    /// was never closed). Apart from [`RecordReader::finish`], so that it is made
+    /// once, not for every sink.
+    fn end_last_record(&mut self) -> Option<bool> {
+        if self.between {
+            return None;
+        }
+        // A line break given now ends the record as the end of the file would,
+        // unless the file ended inside a quoted value: then it is read into the
+        // value (and taken off again), and a quote was never closed.
+        let mut open_quote = false;
+        let mut input: &[u8] = b"\n";
         loop {
-            let (res, _, nout, nend) =
-                self.csv
-                    .read_record(&[], &mut self.buf[self.nout..], &mut self.ends[self.nend..]);
+            let (res, nin, nout, nend) = self.csv.read_record(
+                input,
+                &mut self.buf[self.nout..],
+                &mut self.ends[self.nend..],
+            );
+            input = &input[nin..];
             self.nout += nout;
             self.nend += nend;
             match res {
                 ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
                 ReadRecordResult::OutputFull => self.buf.resize(self.buf.len() * 2, 0),
+                ReadRecordResult::InputEmpty if !open_quote => open_quote = true,
                 ReadRecordResult::Record => {
-                    self.emit(sink);
-                    return;
+                    if open_quote && self.nend > 0 {
+                        self.nout -= 1;
+                        self.ends[self.nend - 1] -= 1;
+                    }
+                    return Some(open_quote);
                 }
-                ReadRecordResult::InputEmpty | ReadRecordResult::End => return,
+                ReadRecordResult::InputEmpty | ReadRecordResult::End => return None,
             }
         }
     }
@@ -376,12 +405,11 @@ impl RecordReader {
         self.offset += input.len() as u64;
     }
 
-    fn emit(&mut self, sink: &mut impl FnMut(&Record<'_>)) {
-        let end = self.offset;
-        self.emit_at(end, sink);
+    fn emit_at(&mut self, end: u64, sink: &mut impl FnMut(&Record<'_>)) {
+        self.emit_record(end, false, sink);
     }
 
-    fn emit_at(&mut self, end: u64, sink: &mut impl FnMut(&Record<'_>)) {
+    fn emit_record(&mut self, end: u64, open_quote: bool, sink: &mut impl FnMut(&Record<'_>)) {
         self.row += self.blank_lines + 1;
         let record = Record {
             row: self.row,
@@ -389,6 +417,7 @@ impl RecordReader {
             start: self.record_start,
             end,
             first_bad_byte: self.utf8.first_bad,
+            open_quote,
             bytes: &self.buf[..self.nout],
             ends: &self.ends[..self.nend],
         };

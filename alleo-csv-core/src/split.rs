@@ -131,6 +131,7 @@ impl EncodedBatch {
         ] {
             out.extend_from_slice(&value.to_le_bytes());
         }
+        out.push(u8::from(record.open_quote));
         out.extend_from_slice(&n32(record.ends.len()).to_le_bytes());
         out.extend_from_slice(&n32(record.bytes.len()).to_le_bytes());
         for &end in record.ends {
@@ -152,6 +153,11 @@ impl EncodedBatch {
         let mut input = Bytes(records);
         while !input.0.is_empty() {
             let [row, blank_lines_before, start, end, bad] = [(); 5].map(|()| input.u64());
+            let open_quote = match input.take(1)? {
+                [0] => false,
+                [1] => true,
+                _ => return None,
+            };
             let fields = input.u32()? as usize;
             let len = input.u32()? as usize;
             let mut ends = Bytes(input.take(fields.checked_mul(4)?)?);
@@ -171,6 +177,7 @@ impl EncodedBatch {
                 start: start?,
                 end: end?,
                 first_bad_byte: bad.filter(|&b| b != u64::MAX),
+                open_quote,
                 bytes: input.take(len)?,
                 ends: &self.ends,
             });

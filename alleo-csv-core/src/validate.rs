@@ -392,6 +392,9 @@ impl Checker {
                 utf16: false,
             }));
         }
+        if r.open_quote {
+            self.unclosed_quote(r.row);
+        }
         // A value that is not UTF-8 is read with U+FFFD in place of what is not.
         if header {
             let decoded = r.decoded();
@@ -403,7 +406,9 @@ impl Checker {
             return;
         }
         self.report.rows += 1;
-        if self.halted {
+        // What was read into a record with an open quote is not the row as
+        // written: it is not checked.
+        if self.halted || r.open_quote {
             return;
         }
         if let Some(found) = ahead {
@@ -413,6 +418,12 @@ impl Checker {
             let decoded = r.decoded();
             self.row(r.row, r.len(), |i| Cow::Borrowed(decoded.field(i)));
         }
+    }
+
+    /// Reports that a quote opened in row `row` is never closed.
+    pub(crate) fn unclosed_quote(&mut self, row: u64) {
+        let issue = Issue::new(Detail::UnclosedQuote).at_row(row);
+        self.report.issues.push(issue);
     }
 
     /// Adds the value counts of rows whose findings were found ahead.

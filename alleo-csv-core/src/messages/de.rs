@@ -56,6 +56,7 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::RowLength { expected, found } => format!(
             "Diese Zeile hat {found} Felder, die Kopfzeile aber {expected}, daher wurde die Zeile nicht weiter geprüft. Ein Wert mit einem Komma muss in doppelten Anführungszeichen stehen."
         ),
+        Detail::UnclosedQuote => "Ein doppeltes Anführungszeichen, das in dieser Zeile geöffnet wird, wird nie geschlossen: die Zeilen danach wurden als ein Wert gelesen und fehlen. Schließen Sie das Anführungszeichen oder entfernen Sie es.".into(),
         Detail::BlankRow => "Leere Zeile; entfernen Sie sie.".into(),
         Detail::Required => format!("{col} ist leer; jede Zeile braucht diesen Wert, auch wenn ein Mitarbeiter nur aktualisiert wird."),
         Detail::EmailFormat(problem) => format!("{col}{v} ist keine gültige E-Mail-Adresse: {}.", email_reason(*problem)),
@@ -210,6 +211,7 @@ pub(super) fn about(code: Code) -> &'static str {
         Code::RowLength => {
             "Zeilen mit mehr oder weniger Feldern als die Kopfzeile: meist ein Wert mit Komma, aber ohne Anführungszeichen."
         }
+        Code::UnclosedQuote => "Ein nie geschlossenes Anführungszeichen: die Zeilen danach fehlen.",
         Code::BlankRow => {
             "Leere Zeilen zwischen Mitarbeitern: Alleo überspringt sie; entfernen Sie sie."
         }

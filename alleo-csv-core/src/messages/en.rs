@@ -56,6 +56,7 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::RowLength { expected, found } => format!(
             "This row has {found} fields but the header has {expected}, so the row was not checked further. A value that contains a comma needs double quotes around it."
         ),
+        Detail::UnclosedQuote => "A double quote opened in this row is never closed, so the rows after it were read into one value and are missing. Close the quote or remove it.".into(),
         Detail::BlankRow => "Blank row; remove it.".into(),
         Detail::Required => format!("{col} is empty; every row needs it, also when only updating an employee."),
         Detail::EmailFormat(problem) => format!("{col}{v} is not a valid email address: {}.", email_reason(*problem)),
@@ -206,6 +207,7 @@ pub(super) fn about(code: Code) -> &'static str {
         Code::RowLength => {
             "Rows with more or fewer fields than the header: usually a value with a comma but no quotes."
         }
+        Code::UnclosedQuote => "A quote never closed: the rows after it are missing.",
         Code::BlankRow => "Blank rows between employees: Alleo skips them; remove them.",
         Code::Required => {
             "Email, first name and last name are needed on every row: such a row is refused."

@@ -207,6 +207,7 @@ mod tests {
                 expected: 5,
                 found: 6,
             },
+            Detail::UnclosedQuote,
             Detail::BlankRow,
             Detail::Required,
             Detail::EmailFormat(EmailProblem::DomainNoDot),

@@ -57,6 +57,7 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::RowLength { expected, found } => format!(
             "Deze rij heeft {found} velden, maar de kopregel heeft er {expected}, dus de rij is niet verder gecontroleerd. Een waarde met een komma erin moet tussen dubbele aanhalingstekens staan."
         ),
+        Detail::UnclosedQuote => "Een dubbel aanhalingsteken dat in deze rij wordt geopend, wordt nooit gesloten: de rijen erna zijn als één waarde gelezen en ontbreken. Sluit het aanhalingsteken of haal het weg.".into(),
         Detail::BlankRow => "Lege rij; verwijder hem.".into(),
         Detail::Required => format!("{col} is leeg; elke rij heeft dit nodig, ook als een medewerker alleen wordt bijgewerkt."),
         Detail::EmailFormat(problem) => format!("{col}{v} is geen geldig e-mailadres: {}.", email_reason(*problem)),
@@ -213,6 +214,7 @@ pub(super) fn about(code: Code) -> &'static str {
         Code::RowLength => {
             "Rijen met meer of minder velden dan de kopregel: meestal een waarde met een komma maar zonder aanhalingstekens."
         }
+        Code::UnclosedQuote => "Een aanhalingsteken dat nooit sluit: de rijen erna ontbreken.",
         Code::BlankRow => "Lege rijen tussen medewerkers: Alleo slaat ze over; verwijder ze.",
         Code::Required => {
             "E-mail, voornaam en achternaam zijn op elke rij nodig: zo'n rij wordt geweigerd."

@@ -139,7 +139,7 @@ proptest! {
     fn decoded_fields_are_each_fields_bytes(fields in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..6), 1..6)) {
         let bytes: Vec<u8> = fields.concat();
         let ends: Vec<usize> = fields.iter().scan(0, |end, f| { *end += f.len(); Some(*end) }).collect();
-        let record = Record { row: 1, blank_lines_before: 0, start: 0, end: 0, first_bad_byte: None, bytes: &bytes, ends: &ends };
+        let record = Record { row: 1, blank_lines_before: 0, start: 0, end: 0, first_bad_byte: None, open_quote: false, bytes: &bytes, ends: &ends };
         let decoded = record.decoded();
         prop_assert_eq!(decoded.len(), fields.len());
         for (i, field) in fields.iter().enumerate() {
@@ -214,5 +214,67 @@ proptest! {
         u.finish();
         let expected = std::str::from_utf8(&bytes).err().map(|e| e.valid_up_to() as u64);
         prop_assert_eq!(u.first_bad, expected);
+    }
+}
+
+/// A quote opened and never closed: the file's last record says so, holds what
+/// was read into it (not the line break that tells it), and the records before
+/// it do not; wherever the chunks are cut.
+#[test]
+fn a_quote_never_closed_is_told_on_the_last_record() {
+    type Read = Vec<(u64, Vec<String>, bool)>;
+    let read = |input: &[u8], chunk: usize| -> Read {
+        let mut out = Vec::new();
+        let mut reader = RecordReader::new();
+        let mut sink = |r: &Record<'_>| {
+            let fields = (0..r.len())
+                .map(|i| String::from_utf8_lossy(r.field(i)).into_owned())
+                .collect();
+            out.push((r.row, fields, r.open_quote));
+        };
+        for c in input.chunks(chunk) {
+            reader.feed(c, &mut sink);
+        }
+        reader.finish(&mut sink);
+        out
+    };
+    let header = (1, vec!["E".to_owned(), "F".to_owned()], false);
+    let last = |fields: &[&str], open| (2, fields.iter().map(|&f| f.to_owned()).collect(), open);
+    let cases: [(&[u8], Read); 7] = [
+        (
+            b"E,F\na,\"J\nb,c\n",
+            vec![header.clone(), last(&["a", "J\nb,c\n"], true)],
+        ),
+        (
+            b"E,F\na,\"J\nb,c",
+            vec![header.clone(), last(&["a", "J\nb,c"], true)],
+        ),
+        (b"E,F\na,\"", vec![header.clone(), last(&["a", ""], true)]),
+        (
+            b"E,F\na,\"J\"\"",
+            vec![header.clone(), last(&["a", "J\""], true)],
+        ),
+        (
+            b"E,F\na,\"J\"",
+            vec![header.clone(), last(&["a", "J"], false)],
+        ),
+        (
+            b"E,F\r\na,\"J\r\nK\"\r\n",
+            vec![header.clone(), last(&["a", "J\r\nK"], false)],
+        ),
+        (
+            b"\"E,F\na,b\n",
+            vec![(1, vec!["E,F\na,b\n".to_owned()], true)],
+        ),
+    ];
+    for (input, want) in cases {
+        for chunk in 1..=input.len() {
+            assert_eq!(
+                read(input, chunk),
+                want,
+                "{:?} in chunks of {chunk}",
+                String::from_utf8_lossy(input)
+            );
+        }
     }
 }

@@ -239,10 +239,11 @@ impl Reading {
                     self.logging,
                 );
                 // The rows the rows' side checks with the header's rules: those
-                // put in columns. (A blank row is not checked; looking at it
-                // would only be work lost: its repaired values are empty.)
+                // put in columns, but for one with a quote never closed, which
+                // is set aside unchecked. (A blank row is not checked; looking
+                // at it would only be work lost: its repaired values are empty.)
                 let row = repairs.last();
-                let looked = row.in_columns() && !blank(record.fields());
+                let looked = row.in_columns() && !r.open_quote && !blank(record.fields());
                 let value = |i| Cow::Borrowed(row.value(i, record.field(i)));
                 found.push(finder, looked.then_some(value));
             });

@@ -50,6 +50,9 @@ pub(super) struct Rows<'o> {
     pub(super) line: Line,
     /// The repairs of a row made here (not on the reading thread), reused.
     pub(super) own: Repairs,
+    /// The row of the record being read, when it opened a quote that is never
+    /// closed (the file's last).
+    pub(super) open_quote: Option<u64>,
     pub(super) stopped: bool,
     /// The first write error, handed back by the next `feed`.
     pub(super) failed: Option<io::Error>,
@@ -118,6 +121,7 @@ impl<'o> Rows<'o> {
             kept: Vec::new(),
             line: Line::default(),
             own: Repairs::default(),
+            open_quote: None,
             stopped: false,
             failed,
         }
@@ -130,6 +134,7 @@ impl<'o> Rows<'o> {
         // Decoded exports are UTF-8 already; the lossy path is for a workbook's odd cell.
         let record = r.decoded();
         let (row, blank_before) = (r.row, r.blank_lines_before);
+        self.open_quote = r.open_quote.then_some(row);
         gathered(
             record.len(),
             |i| record.field(i),
@@ -169,6 +174,9 @@ impl<'o> Rows<'o> {
     }
 
     pub(super) fn header(&mut self, row: u64, fields: &[&str]) {
+        if self.open_quote.take() == Some(row) {
+            self.checker.unclosed_quote(row);
+        }
         let headers: Vec<String> = fields.iter().map(|&h| h.to_owned()).collect();
         self.checker.header(&headers, row);
         let report = self.checker.report();
@@ -287,6 +295,10 @@ impl<'o> Rows<'o> {
         };
         self.summary.rows += 1;
         let before = self.checker.report().issues.len();
+        // Set aside unchecked: what was read into it is not the row as written.
+        if self.open_quote == Some(row) {
+            self.checker.unclosed_quote(row);
+        }
         let in_columns = repairs.in_columns();
         if in_columns
             && self.unnamed_value.is_none()
@@ -322,13 +334,16 @@ impl<'o> Rows<'o> {
             checker,
             log,
             layout: Some(layout),
+            open_quote,
             ..
         } = self
         else {
             return;
         };
         let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
-        checker.row_now(row, cells.len(), |i| Cow::Borrowed(cell(i)), repairs.found);
+        if open_quote.take() != Some(row) {
+            checker.row_now(row, cells.len(), |i| Cow::Borrowed(cell(i)), repairs.found);
+        }
         let report = checker.report();
         let reasons: Vec<String> = report
             .issues

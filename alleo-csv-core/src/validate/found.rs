@@ -105,7 +105,8 @@ impl Finder {
 pub(crate) struct Ahead {
     /// For each record of the batch, in order: where its findings lie in
     /// `found`, or `None` for one not looked at (a blank row, a row of the wrong
-    /// length: the checker reads those itself). Empty: nothing was found ahead.
+    /// length, one with a quote never closed: the checker reads those itself).
+    /// Empty: nothing was found ahead.
     spans: Vec<Option<(usize, usize)>>,
     found: Vec<Finding>,
     /// The counts of the watched columns' values in the rows looked at.
@@ -126,7 +127,7 @@ impl Ahead {
     pub(super) fn find(&mut self, finder: &Finder, batch: &RecordBatch) {
         self.begin(finder);
         batch.for_each(&mut |r| {
-            let looked = r.len() == finder.len() && !super::is_blank_record(r);
+            let looked = r.len() == finder.len() && !r.open_quote && !super::is_blank_record(r);
             let decoded = looked.then(|| r.decoded());
             let field = decoded
                 .as_ref()
