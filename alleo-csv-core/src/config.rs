@@ -228,8 +228,8 @@ impl Safety {
 }
 
 /// A limit: a count, or a percentage of the previous state (rounded down).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(try_from = "LimitText", into = "LimitText")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(into = "LimitText")]
 pub enum Limit {
     /// At most this many.
     Count(u64),
@@ -238,37 +238,57 @@ pub enum Limit {
 }
 
 /// A limit as TOML writes it: a number or a text such as `"10%"`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 enum LimitText {
     Count(u64),
     Text(String),
 }
 
-impl TryFrom<LimitText> for Limit {
-    type Error = String;
-
-    fn try_from(value: LimitText) -> Result<Self, String> {
-        let text = match value {
-            LimitText::Count(n) => return Ok(Limit::Count(n)),
-            LimitText::Text(t) => t,
-        };
-        let trimmed = text.trim();
-        let bad = || {
-            format!(
-                "`{text}` is not a limit: write a count such as 25, or a share of the previous state such as \"10%\""
-            )
-        };
-        match trimmed.strip_suffix('%') {
-            Some(p) => p
-                .trim()
-                .parse::<u8>()
-                .ok()
-                .filter(|&p| p <= 100)
-                .map(Limit::Percent)
-                .ok_or_else(bad),
-            None => trimmed.parse().map(Limit::Count).map_err(|_| bad()),
+/// Read from a count (`25`) or a text (`"25"`, `"10%"`); anything else is refused
+/// with what to write instead.
+impl<'de> Deserialize<'de> for Limit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Limit, D::Error> {
+        use serde::de::{Error, Unexpected, Visitor};
+        struct Read;
+        impl Visitor<'_> for Read {
+            type Value = Limit;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a count such as 25, or a share of the previous state such as \"10%\"")
+            }
+            fn visit_u64<E: Error>(self, n: u64) -> Result<Limit, E> {
+                Ok(Limit::Count(n))
+            }
+            fn visit_i64<E: Error>(self, n: i64) -> Result<Limit, E> {
+                let count =
+                    u64::try_from(n).map_err(|_| E::invalid_value(Unexpected::Signed(n), &self))?;
+                Ok(Limit::Count(count))
+            }
+            fn visit_str<E: Error>(self, text: &str) -> Result<Limit, E> {
+                limit_of(text).map_err(E::custom)
+            }
         }
+        d.deserialize_any(Read)
+    }
+}
+
+/// A limit written as text: a count (`"25"`) or a share (`"10%"`).
+fn limit_of(text: &str) -> Result<Limit, String> {
+    let trimmed = text.trim();
+    let bad = || {
+        format!(
+            "`{text}` is not a limit: write a count such as 25, or a share of the previous state such as \"10%\""
+        )
+    };
+    match trimmed.strip_suffix('%') {
+        Some(p) => p
+            .trim()
+            .parse::<u8>()
+            .ok()
+            .filter(|&p| p <= 100)
+            .map(Limit::Percent)
+            .ok_or_else(bad),
+        None => trimmed.parse().map(Limit::Count).map_err(|_| bad()),
     }
 }
 
@@ -524,5 +544,23 @@ mod tests {
         assert!(e.contains("\"10%\"") && e.contains("line 2"), "{e}");
         let e = parse("[safety]\nmax_deactivations = \"150%\"\n").unwrap_err();
         assert!(e.contains("not a limit"), "{e}");
+        // A number or a switch that is not a count says what to write too.
+        for value in ["-3", "0.1", "true"] {
+            let e = parse(&format!("[safety]\nmax_deactivations = {value}\n")).unwrap_err();
+            assert!(e.contains(value) && e.contains("a count such as 25"), "{e}");
+        }
+        let limit = |toml: &str| parse(toml).unwrap().safety.max_deactivations;
+        assert_eq!(
+            limit("[safety]\nmax_deactivations = 25\n"),
+            Some(Limit::Count(25))
+        );
+        assert_eq!(
+            limit("[safety]\nmax_deactivations = \"25\"\n"),
+            Some(Limit::Count(25))
+        );
+        assert_eq!(
+            limit("[safety]\nmax_deactivations = \"10%\"\n"),
+            Some(Limit::Percent(10))
+        );
     }
 }

@@ -206,9 +206,9 @@ pub struct DiffArgs {
     #[command(flatten)]
     pub check: CheckArgs,
 
-    /// Output format: the plan readably, as JSON, or one action per line as CSV
-    /// (like Alleo's dry-run report).
-    #[arg(long, short, value_enum, default_value_t = Format::Text)]
+    /// Output format: text (the plan readably), json, or csv: one action per line
+    /// like Alleo's dry-run report (its issues: `validate --previous ... -f csv`).
+    #[arg(long, short, value_enum, default_value_t = Format::Text, hide_possible_values = true)]
     pub format: Format,
 
     /// List every action and warning one by one in the readable plan (a long
@@ -368,9 +368,9 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub offboarding: Option<NaiveDate>,
 
-    /// How many pickups to list.
-    #[arg(long, default_value_t = 4, value_name = "N")]
-    pub count: usize,
+    /// How many pickups to list (1 to 1000).
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub count: u16,
 
     #[command(flatten)]
     pub units: UnitsArgs,

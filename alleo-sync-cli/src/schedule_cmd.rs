@@ -16,7 +16,7 @@ pub fn run(args: &ScheduleArgs) -> Result<ExitCode, CliError> {
     }
     let now = args.at.unwrap_or_else(Utc::now);
     let mut out = io::stdout().lock();
-    write_schedule(&mut out, now, args.count, args.offboarding, args.lang)
-        .map_err(CliError::output)?;
+    let count = args.count.into();
+    write_schedule(&mut out, now, count, args.offboarding, args.lang).map_err(CliError::output)?;
     Ok(ExitCode::SUCCESS)
 }

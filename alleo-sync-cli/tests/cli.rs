@@ -580,6 +580,16 @@ The last pickup that can still change that date is Thu 2026-12-31 20:00 UTC.
             .code(),
         Some(2)
     );
+    // No pickups, or so many that listing them would not end: refused.
+    for count in ["0", "1001"] {
+        let refused = alleo_sync(&["schedule", "--count", count], None);
+        assert_eq!(refused.status.code(), Some(2), "{count}");
+        assert!(
+            stderr(&refused).contains("1..=1000"),
+            "{}",
+            stderr(&refused)
+        );
+    }
 }
 
 #[test]
