@@ -172,6 +172,11 @@ pub enum Detail {
         /// The file is UTF-16 (a UTF-16 byte-order mark or NUL bytes).
         utf16: bool,
     },
+    /// `encoding`: the file is not text at all (it holds NUL bytes).
+    NotText {
+        /// It is an Excel workbook (`.xlsx` or `.xls`).
+        workbook: bool,
+    },
     /// `delimiter`: the separator found instead of a comma.
     Delimiter {
         /// `;`, `\t` or `|`.
@@ -328,7 +333,7 @@ impl Detail {
     pub fn code(&self) -> Code {
         match self {
             Detail::EmptyFile => Code::EmptyFile,
-            Detail::Encoding { .. } => Code::Encoding,
+            Detail::Encoding { .. } | Detail::NotText { .. } => Code::Encoding,
             Detail::Delimiter { .. } | Detail::SepLine { .. } => Code::Delimiter,
             Detail::FileName { .. } => Code::FileName,
             Detail::MissingColumn { .. } => Code::MissingColumn,

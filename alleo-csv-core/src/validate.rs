@@ -371,12 +371,16 @@ impl Checker {
         }
         self.flush_blank_rows();
         let header = self.columns.is_none() && !self.halted;
-        if header && looks_like_utf16(r) {
+        if header && let Some(kind) = not_text(r) {
             self.encoding_reported = true;
-            self.halt(Detail::Encoding {
-                row: Some(r.row),
-                byte: r.start,
-                utf16: true,
+            self.halt(match kind {
+                NotText::Utf16 => Detail::Encoding {
+                    row: Some(r.row),
+                    byte: r.start,
+                    utf16: true,
+                },
+                NotText::Workbook => Detail::NotText { workbook: true },
+                NotText::Binary => Detail::NotText { workbook: false },
             });
             self.columns = Some(Columns::default());
             return;
@@ -574,7 +578,7 @@ use self::cells::{RowDates, Rules};
 #[cfg(not(target_family = "wasm"))]
 pub(crate) use self::found::Ahead;
 pub(crate) use self::found::{Finder, Finding};
-use self::signs::{foreign_delimiter, looks_like_utf16, sep_line};
+use self::signs::{NotText, foreign_delimiter, not_text, sep_line};
 #[cfg(not(target_family = "wasm"))]
 pub(crate) use self::threads::beside;
 

@@ -15,6 +15,8 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
     match i.detail {
         Detail::EmptyFile => "Die Datei ist leer: Sie braucht eine Kopfzeile (Email, First name, Last name, ...) und eine Zeile pro Mitarbeiter.".into(),
+        Detail::NotText { workbook: true } => format!("Die Datei ist eine Excel-Arbeitsmappe, keine CSV-Datei, daher kann Alleo sie nicht lesen; {SAVE_UTF8}, oder lassen Sie alleo-sync transform daraus die Alleo-Datei machen."),
+        Detail::NotText { workbook: false } => format!("Die Datei ist kein Text, den Alleo lesen kann (sie enthält NUL-Bytes, wie eine Arbeitsmappe, ein Archiv oder eine UTF-16-Datei); {SAVE_UTF8}."),
         Detail::Encoding { utf16: true, .. } => format!("Die Datei ist als UTF-16 gespeichert, das Alleo nicht lesen kann; {SAVE_UTF8}."),
         Detail::Encoding { row: r, byte, .. } => {
             let at = r.map(|r| format!("Zeile {r}, ")).unwrap_or_default();

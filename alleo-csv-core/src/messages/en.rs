@@ -15,6 +15,8 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
     match i.detail {
         Detail::EmptyFile => "The file is empty: it needs a header row (Email, First name, Last name, ...) and one row per employee.".into(),
+        Detail::NotText { workbook: true } => format!("The file is an Excel workbook, not a CSV file, so Alleo cannot read it; {SAVE_UTF8}, or let alleo-sync transform make the Alleo file from it."),
+        Detail::NotText { workbook: false } => format!("The file is not text Alleo can read (it holds NUL bytes, as a workbook, an archive or a UTF-16 file does); {SAVE_UTF8}."),
         Detail::Encoding { utf16: true, .. } => format!("The file is saved as UTF-16, which Alleo cannot read; {SAVE_UTF8}."),
         Detail::Encoding { row: r, byte, .. } => {
             let at = r.map(|r| format!("row {r}, ")).unwrap_or_default();

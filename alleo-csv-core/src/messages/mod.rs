@@ -184,6 +184,8 @@ mod tests {
                 byte: 120,
                 utf16: false,
             },
+            Detail::NotText { workbook: true },
+            Detail::NotText { workbook: false },
             Detail::Delimiter { found: ';' },
             Detail::SepLine { found: ';' },
             Detail::FileName {

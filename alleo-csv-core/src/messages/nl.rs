@@ -16,6 +16,8 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
     let Parts { col, v, show } = p;
     match i.detail {
         Detail::EmptyFile => "Het bestand is leeg: het heeft een kopregel nodig (Email, First name, Last name, ...) en één regel per medewerker.".into(),
+        Detail::NotText { workbook: true } => format!("Het bestand is een Excel-werkmap, geen CSV-bestand, dus Alleo kan het niet lezen; {SAVE_UTF8}, of laat alleo-sync transform er het Alleo-bestand van maken."),
+        Detail::NotText { workbook: false } => format!("Het bestand is geen tekst die Alleo kan lezen (er staan NUL-bytes in, zoals in een werkmap, een archief of een UTF-16-bestand); {SAVE_UTF8}."),
         Detail::Encoding { utf16: true, .. } => format!("Het bestand is opgeslagen als UTF-16, dat Alleo niet kan lezen; {SAVE_UTF8}."),
         Detail::Encoding { row: r, byte, .. } => {
             let at = r.map(|r| format!("rij {r}, ")).unwrap_or_default();

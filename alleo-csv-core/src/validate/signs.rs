@@ -1,5 +1,5 @@
 //! Signs in the header row that the file is not what Alleo reads: Excel's `sep=`
-//! line, another delimiter, UTF-16.
+//! line, another delimiter, UTF-16, a workbook.
 
 use crate::read::Record;
 
@@ -35,7 +35,28 @@ pub(super) fn foreign_delimiter(headers: &[String]) -> Option<char> {
         .map(|(_, c)| c)
 }
 
-pub(super) fn looks_like_utf16(r: &Record<'_>) -> bool {
-    (r.start == 0 && (r.bytes.starts_with(b"\xFF\xFE") || r.bytes.starts_with(b"\xFE\xFF")))
-        || r.bytes.contains(&0)
+/// What a first row that is not text says the file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NotText {
+    /// Text saved as UTF-16: it starts with UTF-16's byte order mark.
+    Utf16,
+    /// An Excel workbook: it starts as an `.xlsx` (a zip archive) or an old
+    /// `.xls` does.
+    Workbook,
+    /// Anything else with NUL bytes (an archive, a picture, UTF-16 without a
+    /// mark), or a gzip archive.
+    Binary,
+}
+
+/// What the file is, when its first row `r` shows it is not text.
+pub(super) fn not_text(r: &Record<'_>) -> Option<NotText> {
+    let starts = |signs: [&[u8]; 2]| r.start == 0 && signs.iter().any(|s| r.bytes.starts_with(s));
+    if starts([b"\xFF\xFE", b"\xFE\xFF"]) {
+        Some(NotText::Utf16)
+    } else if starts([b"PK\x03\x04", b"\xD0\xCF\x11\xE0"]) {
+        Some(NotText::Workbook)
+    } else {
+        let gzip = r.start == 0 && r.bytes.starts_with(b"\x1F\x8B");
+        (gzip || r.bytes.contains(&0)).then_some(NotText::Binary)
+    }
 }

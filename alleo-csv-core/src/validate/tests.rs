@@ -92,6 +92,51 @@ fn utf16_is_refused_once() {
     ));
 }
 
+/// A workbook, an archive, text without a byte order mark in UTF-16: each
+/// refused once, as what it is, not as UTF-16.
+#[test]
+fn a_file_that_is_not_text_is_told_by_what_it_is() {
+    let utf16 = |text: &str| {
+        text.encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect::<Vec<u8>>()
+    };
+    let cases: [(Vec<u8>, Option<bool>); 5] = [
+        (
+            b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml".to_vec(),
+            Some(true),
+        ),
+        (
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00".to_vec(),
+            Some(true),
+        ),
+        (
+            b"\x1F\x8B\x08\x08abc\nEmail,First name\n".to_vec(),
+            Some(false),
+        ),
+        (
+            utf16(&format!("{HEAD}\njan@example.nl,Jan,Vries\n")),
+            Some(false),
+        ),
+        // Not the first bytes: a workbook's sign inside a value is only text.
+        (
+            format!("{HEAD}\nPK\u{3}\u{4}@example.nl,Jan,Vries\n").into_bytes(),
+            None,
+        ),
+    ];
+    for (input, workbook) in cases {
+        let r = check_with(&input, &Config::default());
+        let told = r.issues.iter().find_map(|i| match *i.detail {
+            Detail::NotText { workbook } => Some(workbook),
+            _ => None,
+        });
+        assert_eq!(told, workbook, "{:?}", String::from_utf8_lossy(&input));
+        if workbook.is_some() {
+            assert_eq!(found(&r), [("encoding", None, None)]);
+        }
+    }
+}
+
 #[test]
 fn delimiter_names_the_one_found() {
     for (sep, found_char) in [(";", ';'), ("\t", '\t'), ("|", '|')] {
