@@ -63,7 +63,7 @@ impl Ymd {
     /// As [`parse_date`].
     pub fn parse(value: &str) -> Result<Ymd, DateProblem> {
         read(value).map_err(|problem| match problem {
-            Misread::OtherForm => DateProblem::Format(hint(value)),
+            Misread::OtherForm => other_form(value),
             Misread::NoSuchDay => DateProblem::NoSuchDay,
         })
     }
@@ -130,6 +130,34 @@ fn digits(b: &[u8]) -> Option<u32> {
     b.iter().try_fold(0u32, |acc, &c| {
         c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
     })
+}
+
+/// What is wrong with a date not written `YYYY-MM-DD`: a day in another form
+/// (with what to write instead, when that can be told), or, for a date written
+/// day-month-year or year-month-day that no reading makes a day of the calendar
+/// (`29-02-2023`), no such day.
+fn other_form(value: &str) -> DateProblem {
+    match hint(value) {
+        Some(hint) => DateProblem::Format(Some(hint)),
+        None if date_shaped(value.trim()) => DateProblem::NoSuchDay,
+        None => DateProblem::Format(None),
+    }
+}
+
+/// Three numbers parted by one of `-`, `/` or `.`: a year of four digits first
+/// or last, and a day or month of one or two digits between.
+fn date_shaped(text: &str) -> bool {
+    let Some(sep) = text.chars().find(|c| matches!(c, '-' | '/' | '.')) else {
+        return false;
+    };
+    let parts: Vec<&str> = text.split(sep).collect();
+    let number = |p: &str| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [a, b, c] => {
+            [a, b, c].iter().all(|p| number(p)) && b.len() <= 2 && (a.len() == 4) != (c.len() == 4)
+        }
+        _ => false,
+    }
 }
 
 fn hint(value: &str) -> Option<DateHint> {
@@ -232,6 +260,23 @@ mod tests {
             Err(DateProblem::Format(Some(DateHint::Write(d(2026, 1, 1)))))
         );
         assert_eq!(parse_date("26-01-01"), Err(DateProblem::Format(None)));
+        // A day written another way that is in no calendar: no such day, not
+        // "write it as YYYY-MM-DD".
+        for no_day in ["29-02-2023", "31.04.2026", "2023/02/30", "30-13-2026"] {
+            assert_eq!(parse_date(no_day), Err(DateProblem::NoSuchDay), "{no_day}");
+        }
+        for other in [
+            "1-2-3",
+            "12-2026-05",
+            "2026-05",
+            "2026-05-17-01",
+            "29-02-2023x",
+        ] {
+            assert!(
+                matches!(parse_date(other), Err(DateProblem::Format(_))),
+                "{other}"
+            );
+        }
     }
 
     #[test]
@@ -249,7 +294,7 @@ mod tests {
         assert_eq!(hint_of(" 1990-05-17"), Some(Write(d(1990, 5, 17))));
         assert_eq!(hint_of("1990-05-17 00:00:00"), Some(Write(d(1990, 5, 17))));
         assert_eq!(hint_of("44927"), Some(Serial(d(2023, 1, 1))));
-        assert_eq!(hint_of("31-02-1990"), None);
+        assert_eq!(parse_date("31-02-1990"), Err(DateProblem::NoSuchDay));
         assert_eq!(hint_of("next monday"), None);
     }
 
