@@ -184,7 +184,13 @@ fn email_reason(p: EmailProblem) -> String {
                 .into()
         }
         EmailProblem::BadChar(c) => format!("sie enthält das Zeichen {c:?}"),
-        EmailProblem::BadEnding => "sie muss auf Buchstaben enden, wie .de oder .com".into(),
+        EmailProblem::HyphenEdge => {
+            "ein Teil nach dem @ beginnt oder endet mit einem Bindestrich".into()
+        }
+        EmailProblem::BadEnding => {
+            "sie muss auf zwei oder mehr Buchstaben nach dem letzten Punkt enden, wie .de oder .com"
+                .into()
+        }
         EmailProblem::TooLong => "sie ist länger, als eine Adresse sein kann".into(),
     }
 }

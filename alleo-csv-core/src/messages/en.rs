@@ -181,7 +181,10 @@ fn email_reason(p: EmailProblem) -> String {
             "it has a dot at the start or end of a part, or two dots in a row".into()
         }
         EmailProblem::BadChar(c) => format!("it contains the character {c:?}"),
-        EmailProblem::BadEnding => "it must end in letters, like .nl or .com".into(),
+        EmailProblem::HyphenEdge => "a part after the @ starts or ends with a hyphen".into(),
+        EmailProblem::BadEnding => {
+            "it must end in two or more letters after the last dot, like .nl or .com".into()
+        }
         EmailProblem::TooLong => "it is longer than an address can be".into(),
     }
 }

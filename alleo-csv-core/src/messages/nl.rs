@@ -185,7 +185,10 @@ fn email_reason(p: EmailProblem) -> String {
                 .into()
         }
         EmailProblem::BadChar(c) => format!("het teken {c:?} mag er niet in staan"),
-        EmailProblem::BadEnding => "het moet eindigen op letters, zoals .nl of .com".into(),
+        EmailProblem::HyphenEdge => "een deel na de @ begint of eindigt met een koppelteken".into(),
+        EmailProblem::BadEnding => {
+            "het moet eindigen op twee of meer letters na de laatste punt, zoals .nl of .com".into()
+        }
         EmailProblem::TooLong => "het is langer dan een adres kan zijn".into(),
     }
 }

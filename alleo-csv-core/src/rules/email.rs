@@ -19,6 +19,8 @@ pub enum EmailProblem {
     Dots,
     /// A character that cannot be in an address.
     BadChar(char),
+    /// A part of the domain starts or ends with a hyphen (`jan@-acme.nl`).
+    HyphenEdge,
     /// The domain ending (after the last dot) is not at least two letters.
     BadEnding,
     /// Longer than 254 characters, or more than 64 before the `@`.
@@ -83,7 +85,7 @@ fn full_check(email: &str) -> Result<(), EmailProblem> {
             return Err(EmailProblem::BadChar(c));
         }
         if label.starts_with('-') || label.ends_with('-') {
-            return Err(EmailProblem::BadChar('-'));
+            return Err(EmailProblem::HyphenEdge);
         }
     }
     let ending = labels.last().copied().unwrap_or_default();
@@ -213,7 +215,8 @@ mod tests {
             ("jan@example..nl", Dots),
             ("jan,piet@example.nl", BadChar(',')),
             ("jan@exa_mple.nl", BadChar('_')),
-            ("jan@-example.nl", BadChar('-')),
+            ("jan@-example.nl", HyphenEdge),
+            ("jan@example-.nl", HyphenEdge),
             ("jan@example.n", BadEnding),
             ("jan@example.123", BadEnding),
         ];
