@@ -128,6 +128,9 @@ codes! {
     BlankRow = "blank-row", Warning, Row;
     /// A required value (Email, First name, Last name) is empty.
     Required = "required", Error, Cell;
+    /// A value is an Excel error (`#N/A`, `#REF!`, ...): a formula in the export
+    /// failed.
+    ExcelError = "excel-error", Error, Cell;
     /// An email address is not valid.
     EmailFormat = "email-format", Error, Cell;
     /// An email address is used a second time.

@@ -230,6 +230,8 @@ pub enum Detail {
     BlankRow,
     /// `required`.
     Required,
+    /// `excel-error`.
+    ExcelError,
     /// `email-format`.
     EmailFormat(EmailProblem),
     /// `email-duplicate`: the row where the address was first used.
@@ -344,6 +346,7 @@ impl Detail {
             Detail::UnclosedQuote => Code::UnclosedQuote,
             Detail::BlankRow => Code::BlankRow,
             Detail::Required => Code::Required,
+            Detail::ExcelError => Code::ExcelError,
             Detail::EmailFormat(_) => Code::EmailFormat,
             Detail::EmailDuplicate { .. } => Code::EmailDuplicate,
             Detail::DateFormat(_) => Code::DateFormat,

@@ -61,6 +61,7 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::UnclosedQuote => "Ein doppeltes Anführungszeichen, das in dieser Zeile geöffnet wird, wird nie geschlossen: die Zeilen danach wurden als ein Wert gelesen und fehlen. Schließen Sie das Anführungszeichen oder entfernen Sie es.".into(),
         Detail::BlankRow => "Leere Zeile; entfernen Sie sie.".into(),
         Detail::Required => format!("{col} ist leer; jede Zeile braucht diesen Wert, auch wenn ein Mitarbeiter nur aktualisiert wird."),
+        Detail::ExcelError => format!("{col}{v} ist ein Excel-Fehler, kein Wert: eine Formel im Export ist fehlgeschlagen. Beheben Sie sie, oder leeren Sie die Zelle."),
         Detail::EmailFormat(problem) => format!("{col}{v} ist keine gültige E-Mail-Adresse: {}.", email_reason(*problem)),
         Detail::EmailDuplicate { first_row } if *show => format!(
             "E-Mail-Adresse{v} wird erneut verwendet; zuerst in Zeile {first_row}. Jeder Mitarbeiter braucht eine eigene Adresse."
@@ -226,6 +227,7 @@ pub(super) fn about(code: Code) -> &'static str {
         Code::Required => {
             "E-Mail, Vorname und Nachname sind in jeder Zeile nötig: eine solche Zeile wird abgelehnt."
         }
+        Code::ExcelError => "Excel-Fehler wie #NV statt Werten.",
         Code::EmailFormat => {
             "Ungültige Adressen: der Mitarbeiter kann nicht angelegt oder gefunden werden."
         }

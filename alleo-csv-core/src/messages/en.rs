@@ -61,6 +61,7 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::UnclosedQuote => "A double quote opened in this row is never closed, so the rows after it were read into one value and are missing. Close the quote or remove it.".into(),
         Detail::BlankRow => "Blank row; remove it.".into(),
         Detail::Required => format!("{col} is empty; every row needs it, also when only updating an employee."),
+        Detail::ExcelError => format!("{col}{v} is an Excel error, not a value: a formula in the export failed. Fix it there, or clear the cell."),
         Detail::EmailFormat(problem) => format!("{col}{v} is not a valid email address: {}.", email_reason(*problem)),
         Detail::EmailDuplicate { first_row } if *show => format!(
             "Email{v} is used again; first on row {first_row}. Each employee needs their own address."
@@ -217,6 +218,7 @@ pub(super) fn about(code: Code) -> &'static str {
         Code::Required => {
             "Email, first name and last name are needed on every row: such a row is refused."
         }
+        Code::ExcelError => "Excel errors such as #N/A instead of values.",
         Code::EmailFormat => {
             "Addresses that are not valid: the employee cannot be created or found."
         }

@@ -212,6 +212,7 @@ mod tests {
             Detail::UnclosedQuote,
             Detail::BlankRow,
             Detail::Required,
+            Detail::ExcelError,
             Detail::EmailFormat(EmailProblem::DomainNoDot),
             Detail::EmailDuplicate { first_row: 9 },
             Detail::DateFormat(DateProblem::Format(Some(DateHint::Write(d)))),

@@ -62,6 +62,7 @@ pub(super) fn message(i: &IssueRef<'_>, p: &Parts<'_>) -> String {
         Detail::UnclosedQuote => "Een dubbel aanhalingsteken dat in deze rij wordt geopend, wordt nooit gesloten: de rijen erna zijn als één waarde gelezen en ontbreken. Sluit het aanhalingsteken of haal het weg.".into(),
         Detail::BlankRow => "Lege rij; verwijder hem.".into(),
         Detail::Required => format!("{col} is leeg; elke rij heeft dit nodig, ook als een medewerker alleen wordt bijgewerkt."),
+        Detail::ExcelError => format!("{col}{v} is een Excel-fout, geen waarde: een formule in de export is mislukt. Herstel die, of maak de cel leeg."),
         Detail::EmailFormat(problem) => format!("{col}{v} is geen geldig e-mailadres: {}.", email_reason(*problem)),
         Detail::EmailDuplicate { first_row } if *show => format!(
             "E-mailadres{v} komt nogmaals voor; voor het eerst op rij {first_row}. Elke medewerker heeft een eigen adres nodig."
@@ -224,6 +225,7 @@ pub(super) fn about(code: Code) -> &'static str {
         Code::Required => {
             "E-mail, voornaam en achternaam zijn op elke rij nodig: zo'n rij wordt geweigerd."
         }
+        Code::ExcelError => "Excel-fouten zoals #N/B in plaats van waarden.",
         Code::EmailFormat => {
             "Ongeldige adressen: de medewerker kan niet worden aangemaakt of gevonden."
         }

@@ -43,6 +43,9 @@ impl Rules {
         column: usize,
         dates: &mut RowDates,
     ) -> Option<Detail> {
+        if is_excel_error(value) {
+            return Some(Detail::ExcelError);
+        }
         let blank = is_blank(value);
         match slot {
             Slot::Field(f) if f.is_required() && blank => Some(Detail::Required),
@@ -132,4 +135,37 @@ pub(super) fn is_blank(value: &str) -> bool {
         Some(b) if b.is_ascii_graphic() => false,
         Some(_) => value.trim().is_empty(),
     }
+}
+
+/// Whether `value` is what Excel writes for a formula that failed (`#N/A`,
+/// `#REF!`, ...), in English, Dutch or German.
+fn is_excel_error(value: &str) -> bool {
+    const ERRORS: [&str; 21] = [
+        // English (German writes #DIV/0!, #NAME? and #NULL! too)
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        // Dutch
+        "#N/B",
+        "#VERW!",
+        "#WAARDE!",
+        "#DEEL/0!",
+        "#NAAM?",
+        "#GETAL!",
+        "#LEEG!",
+        // German
+        "#NV",
+        "#BEZUG!",
+        "#WERT!",
+        "#ZAHL!",
+    ];
+    let value = value.trim();
+    value.starts_with('#') && ERRORS.contains(&value)
 }

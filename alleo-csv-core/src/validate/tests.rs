@@ -137,6 +137,29 @@ fn a_file_that_is_not_text_is_told_by_what_it_is() {
     }
 }
 
+/// A formula that failed in the export (`#N/A` from a lookup, in any of Excel's
+/// three languages here) is an error in whatever column it stands, also where
+/// any text would do; a value that only starts with `#` is not.
+#[test]
+fn excel_errors_are_errors_in_every_column() {
+    let r = check(
+        "Email,First name,Last name,Prefix,Birthday,custom_team\n\
+         #N/A,Jan,Vries,,,\n\
+         b@example.nl, #VERW! ,Bakker,#WERT!,#DIV/0!,\n\
+         c@example.nl,Cees,Dijk,#1,,#N/B\n",
+    );
+    assert_eq!(
+        found(&r),
+        [
+            ("excel-error", Some(2), Some("Email")),
+            ("excel-error", Some(3), Some("First name")),
+            ("excel-error", Some(3), Some("Prefix")),
+            ("excel-error", Some(3), Some("Birthday")),
+            ("excel-error", Some(4), Some("custom_team")),
+        ]
+    );
+}
+
 #[test]
 fn delimiter_names_the_one_found() {
     for (sep, found_char) in [(";", ';'), ("\t", '\t'), ("|", '|')] {
