@@ -166,7 +166,6 @@ fn is_excel_error(value: &str) -> bool {
         "#WERT!",
         "#ZAHL!",
     ];
-    // Most values are told by their first character, without trimming the end.
-    let value = value.trim_start();
-    value.starts_with('#') && ERRORS.contains(&value.trim_end())
+    let value = value.trim();
+    value.starts_with('#') && ERRORS.contains(&value)
 }
