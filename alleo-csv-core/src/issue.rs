@@ -169,7 +169,7 @@ pub enum Detail {
         row: Option<u64>,
         /// Byte offset from the start of the file, counting from 0.
         byte: u64,
-        /// The file is UTF-16 (a UTF-16 byte-order mark or NUL bytes).
+        /// The file is UTF-16 (it starts with UTF-16's byte order mark).
         utf16: bool,
     },
     /// `encoding`: the file is not text at all (it holds NUL bytes).

@@ -73,6 +73,10 @@ struct Line {
     start: usize,
     end: usize,
     row: u64,
+    /// It opened a quote that is never closed (the file's last line): what was
+    /// read into it is not the row as written, so it is not edited (written whole,
+    /// its quotes closed, it would lose the rows it swallowed without a word).
+    open_quote: bool,
 }
 
 /// A line has an error.
@@ -118,13 +122,14 @@ impl Sheet {
             // A row of the wrong length is not compared (a whole check skips it).
             let width = header.as_ref().map_or(0, |(names, _)| names.len());
             let key = email_column
-                .filter(|_| fields.len() == width)
+                .filter(|_| fields.len() == width && !r.open_quote)
                 .and_then(|i| checker.email_key(fields.field(i)));
             emails.push(key.unwrap_or(0));
             lines.push(Line {
                 start: usize::try_from(r.start).unwrap_or(usize::MAX),
                 end: usize::try_from(r.end).unwrap_or(usize::MAX),
                 row: r.row,
+                open_quote: r.open_quote,
             });
         };
         let mut reader = RecordReader::new();
@@ -286,9 +291,11 @@ impl Sheet {
     /// changes. Returns the lines whose issues may have changed: this one, and
     /// those that shared its old or new email. The row then has the header's
     /// length (values beyond it, never sent, are dropped). A line or column that
-    /// does not exist changes nothing.
+    /// does not exist changes nothing, nor does an edit of a line that opened a
+    /// quote never closed (its `unclosed-quote` error says to fix the file).
     pub fn edit(&mut self, line: usize, column: usize, value: &str) -> Vec<usize> {
-        if line >= self.lines.len() || column >= self.header.len() {
+        let open = |l: &Line| l.open_quote;
+        if column >= self.header.len() || self.lines.get(line).is_none_or(open) {
             return Vec::new();
         }
         // An edited row has the header's length: filled out, or (a row with more

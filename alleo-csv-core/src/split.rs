@@ -97,12 +97,13 @@ impl Checker {
     }
 }
 
-/// The first bytes of an encoded batch of records (format 1).
-const BATCH_MAGIC: &[u8; 4] = b"ARB1";
+/// The first bytes of an encoded batch of records (format 2: with the open quote).
+const BATCH_MAGIC: &[u8; 4] = b"ARB2";
 
 /// Records as bytes, for a check whose two halves do not share memory (see
-/// [`crate::split`]): `ARB1`, then each record back to back: its row, blank lines
-/// before, start, end and first bad byte (`u64::MAX` for none) as `u64`, its field
+/// [`crate::split`]): `ARB2`, then each record back to back: its row, blank lines
+/// before, start, end and first bad byte (`u64::MAX` for none) as `u64`, whether
+/// the file ended inside one of its quoted values (a byte, 0 or 1), its field
 /// count and byte length as `u32`, each field's end (`u32`, counted from the
 /// record's first byte), and its field bytes. Little-endian throughout.
 #[derive(Debug, Default)]
@@ -249,7 +250,8 @@ mod tests {
         let mut checker = Checker::new(&sample::config(), options());
         for damaged in [
             &b""[..],
-            b"ARB2",
+            // The format before: it had no byte for the open quote.
+            b"ARB1",
             &batch[..batch.len() - 1],
             &[batch.clone(), vec![0]].concat(),
         ] {
@@ -277,7 +279,7 @@ mod tests {
         fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
             let mut checker = Checker::new(&sample::config(), options());
             let _ = checker.check(&bytes);
-            let mut batch = b"ARB1".to_vec();
+            let mut batch = BATCH_MAGIC.to_vec();
             batch.extend_from_slice(&bytes);
             let _ = checker.check(&batch);
             let _ = checker.finish();

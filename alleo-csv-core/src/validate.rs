@@ -396,7 +396,7 @@ impl Checker {
                 utf16: false,
             }));
         }
-        if r.open_quote {
+        if r.open_quote && !self.halted {
             self.unclosed_quote(r.row);
         }
         // A value that is not UTF-8 is read with U+FFFD in place of what is not.
@@ -428,6 +428,12 @@ impl Checker {
     pub(crate) fn unclosed_quote(&mut self, row: u64) {
         let issue = Issue::new(Detail::UnclosedQuote).at_row(row);
         self.report.issues.push(issue);
+    }
+
+    /// Counts an employee row that is not checked (what was read into it is not
+    /// the row as written), as [`Checker::row_now`] counts those it checks.
+    pub(crate) fn unchecked_row(&mut self) {
+        self.report.rows += 1;
     }
 
     /// Adds the value counts of rows whose findings were found ahead.

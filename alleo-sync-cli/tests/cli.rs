@@ -215,16 +215,21 @@ fn a_reader_that_stops_early_leaves_the_verdict() {
     }
     fs::write(&file, text).unwrap();
     fs::write(&previous, "Email,First name,Last name\na@example.nl,A,B\n").unwrap();
+    // Every output here is far longer than a pipe holds (the readable ones with
+    // --all, which lists every issue and action).
     let no_previous = ["validate", &file, "--no-previous"];
-    for args in [
-        &no_previous[..],
-        &[&no_previous[..], &["--format", "json"]].concat(),
-        &[&no_previous[..], &["--format", "csv"]].concat(),
-        &["diff", &previous, &file, "--format", "json"],
-        &["transform", &file, "-o", &out, "--format", "json"],
-    ] {
+    let runs: [Vec<&str>; 7] = [
+        [&no_previous[..], &["--all"]].concat(),
+        [&no_previous[..], &["--format", "json"]].concat(),
+        [&no_previous[..], &["--format", "csv"]].concat(),
+        vec!["diff", &previous, &file, "--all"],
+        vec!["diff", &previous, &file, "--format", "json"],
+        vec!["diff", &previous, &file, "--format", "csv"],
+        vec!["transform", &file, "-o", &out, "--format", "json"],
+    ];
+    for args in runs {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_alleo-sync"))
-            .args(args)
+            .args(&args)
             .current_dir(dir.path())
             .env("XDG_STATE_HOME", dir.path())
             .stdout(std::process::Stdio::piped())

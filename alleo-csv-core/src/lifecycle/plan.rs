@@ -266,8 +266,14 @@ impl<W: Write> ActionCsv<W> {
     }
 }
 
+/// The writer's error as the output's own, so that a reader gone away (`| head`)
+/// is still told as one. (The csv writer fails only when its output does: the
+/// rows it is given are all of one length.)
 fn fail(e: csv::Error) -> Error {
-    Error::Write(std::io::Error::from(e))
+    Error::Write(match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        _ => std::io::ErrorKind::InvalidData.into(),
+    })
 }
 
 /// An empty value as `""`, so that a removal reads as one.

@@ -107,8 +107,10 @@ impl Planner<'_> {
         let record = r.decoded();
         let email = record.field(columns.email).trim();
         let known = self.find(r, email);
-        if r.len() != width {
-            // `row-length` makes the file invalid; the employee is not absent.
+        if r.len() != width || r.open_quote {
+            // `row-length` or `unclosed-quote` makes the file invalid, and what
+            // was read is not the row: nothing is planned, the employee is not
+            // absent.
             if let Some(employee) = known {
                 self.seen[employee] = true;
             }

@@ -9,7 +9,8 @@ pub enum DateProblem {
     /// Not in the form `YYYY-MM-DD`; with what to write instead when the value is
     /// recognisably a date in another form.
     Format(Option<DateHint>),
-    /// In the form `YYYY-MM-DD`, but no such day exists (`2026-02-30`, `2026-13-01`).
+    /// No such day exists in the calendar: in the form `YYYY-MM-DD` (`2026-02-30`,
+    /// `2026-13-01`) or written day-month-year or year/month/day (`29-02-2023`).
     NoSuchDay,
 }
 

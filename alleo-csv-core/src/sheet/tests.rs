@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 
 use super::*;
-use crate::validate;
+use crate::{Code, validate};
 
 fn options() -> Options {
     Options::new(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())
@@ -246,4 +246,30 @@ fn has_is_rows_with_for_one_line() {
     sheet.edit(2, 0, "b@example.com");
     agree(&sheet);
     assert!(sheet.has(2, Having::Errors), "now sharing b's address");
+}
+
+/// A quote never closed swallows the rows after it: in the grid the line stays
+/// an error whatever is edited elsewhere, and is not edited itself (written whole,
+/// its quotes closed, it would lose the swallowed rows without a word), so the
+/// whole check before saving says so too.
+#[test]
+fn a_quote_never_closed_stays_an_error_whatever_is_edited() {
+    let file = "Email,First name,Last name\na@x.nl,A,B\nb@x.nl,C,\"D\nc@x.nl,E,F\n";
+    let mut sheet = Sheet::new(file.as_bytes().to_vec(), &Config::default(), options());
+    let codes = |sheet: &Sheet, n| sheet.issues(n).iter().map(Issue::code).collect::<Vec<_>>();
+    assert_eq!(codes(&sheet, 1), [Code::UnclosedQuote]);
+    // Its address is not compared: what was read into the line is not the row.
+    sheet.edit(0, 0, "b@x.nl");
+    assert_eq!(codes(&sheet, 0), []);
+    assert_eq!(codes(&sheet, 1), [Code::UnclosedQuote]);
+    sheet.edit(0, 0, "a@x.nl");
+    for edit in ["D", "Dijk"] {
+        assert!(sheet.edit(1, 2, edit).is_empty(), "{edit}");
+        assert_eq!(sheet.values(1)[2], "D\nc@x.nl,E,F\n");
+        assert_eq!(codes(&sheet, 1), [Code::UnclosedQuote], "{edit}");
+        let (bytes, report) = sheet.check_whole();
+        assert_eq!(bytes, file.as_bytes());
+        let whole: Vec<_> = report.issues.iter().map(|i| (i.row, i.code())).collect();
+        assert_eq!(whole, [(Some(3), Code::UnclosedQuote)], "{edit}");
+    }
 }

@@ -341,7 +341,9 @@ impl<'o> Rows<'o> {
             return;
         };
         let cell = |i: usize| cells.get(i).copied().unwrap_or_default();
-        if open_quote.take() != Some(row) {
+        if open_quote.take() == Some(row) {
+            checker.unchecked_row();
+        } else {
             checker.row_now(row, cells.len(), |i| Cow::Borrowed(cell(i)), repairs.found);
         }
         let report = checker.report();
