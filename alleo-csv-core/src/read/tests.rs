@@ -20,21 +20,28 @@ fn records_of(input: &[u8], delimiter: u8, plain: bool, chunk: usize) -> Vec<Str
     out
 }
 
-/// (row, fields) of every record, fed in chunks of `chunk` bytes.
-fn rows(input: &[u8], chunk: usize) -> Vec<(u64, Vec<String>)> {
+/// (row, fields, whether the file ended inside one of its quoted values) of every
+/// record, fed in chunks of `chunk` bytes.
+fn read_all(input: &[u8], chunk: usize) -> Vec<(u64, Vec<String>, bool)> {
     let mut out = Vec::new();
     let mut reader = RecordReader::new();
     let mut sink = |r: &Record<'_>| {
         let fields = (0..r.len())
             .map(|i| String::from_utf8_lossy(r.field(i)).into_owned())
             .collect();
-        out.push((r.row, fields));
+        out.push((r.row, fields, r.open_quote));
     };
     for c in input.chunks(chunk.max(1)) {
         reader.feed(c, &mut sink);
     }
     reader.finish(&mut sink);
     out
+}
+
+/// (row, fields) of every record, fed in chunks of `chunk` bytes.
+fn rows(input: &[u8], chunk: usize) -> Vec<(u64, Vec<String>)> {
+    let read = read_all(input, chunk).into_iter();
+    read.map(|(row, fields, _)| (row, fields)).collect()
 }
 
 fn row_numbers(input: &str) -> Vec<u64> {
@@ -223,21 +230,6 @@ proptest! {
 #[test]
 fn a_quote_never_closed_is_told_on_the_last_record() {
     type Read = Vec<(u64, Vec<String>, bool)>;
-    let read = |input: &[u8], chunk: usize| -> Read {
-        let mut out = Vec::new();
-        let mut reader = RecordReader::new();
-        let mut sink = |r: &Record<'_>| {
-            let fields = (0..r.len())
-                .map(|i| String::from_utf8_lossy(r.field(i)).into_owned())
-                .collect();
-            out.push((r.row, fields, r.open_quote));
-        };
-        for c in input.chunks(chunk) {
-            reader.feed(c, &mut sink);
-        }
-        reader.finish(&mut sink);
-        out
-    };
     let header = (1, vec!["E".to_owned(), "F".to_owned()], false);
     let last = |fields: &[&str], open| (2, fields.iter().map(|&f| f.to_owned()).collect(), open);
     let cases: [(&[u8], Read); 7] = [
@@ -270,7 +262,7 @@ fn a_quote_never_closed_is_told_on_the_last_record() {
     for (input, want) in cases {
         for chunk in 1..=input.len() {
             assert_eq!(
-                read(input, chunk),
+                read_all(input, chunk),
                 want,
                 "{:?} in chunks of {chunk}",
                 String::from_utf8_lossy(input)

@@ -166,6 +166,11 @@ fn is_excel_error(value: &str) -> bool {
         "#WERT!",
         "#ZAHL!",
     ];
+    // Nearly every value is told by its first byte, without trimming it (this
+    // runs on every cell).
+    if !matches!(value.as_bytes().first(), Some(b'#' | b' ')) {
+        return false;
+    }
     let value = value.trim();
     value.starts_with('#') && ERRORS.contains(&value)
 }
