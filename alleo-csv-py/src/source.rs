@@ -33,7 +33,14 @@ impl Source {
             return Ok(Source::Bytes(bytes));
         }
         if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
-            return Ok(Source::Path(obj.extract::<PathBuf>()?));
+            let path = obj.extract::<PathBuf>()?;
+            // A str is a path; one with a line break is the file's text itself.
+            if path.to_str().is_some_and(|p| p.contains('\n')) {
+                return Err(pyo3::exceptions::PyTypeError::new_err(
+                    "a str is read as a path, and this one holds a line break: to check the text itself, pass it as bytes (text.encode())",
+                ));
+            }
+            return Ok(Source::Path(path));
         }
         if obj.hasattr("read")? {
             // open(path, "rb").name is the path; io.BytesIO has no name.

@@ -233,6 +233,12 @@ def test_a_million_issues_are_not_a_million_objects() -> None:
 def test_something_that_is_not_a_source_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="binary file object"):
         alleo_csv.validate(42)  # type: ignore[arg-type]
+    # The file's text given as a str (a path): told to pass bytes, not "it does
+    # not exist".
+    text = "Email,First name,Last name\njan@example.nl,Jan,Jansen\n"
+    with pytest.raises(TypeError, match=r"pass it as bytes \(text.encode\(\)\)"):
+        alleo_csv.validate(text)
+    assert alleo_csv.validate(text.encode(), as_of=AS_OF).valid
 
 
 # --- diff, transform, mapping, names, schedule
