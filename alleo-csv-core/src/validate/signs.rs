@@ -2,6 +2,7 @@
 //! line, another delimiter, UTF-16, a workbook.
 
 use crate::read::Record;
+use crate::transform::Kind;
 
 /// The delimiter Excel's own first line `sep=X` names, when the "header" is that
 /// line (read with commas: `sep=,` is two fields, the second empty).
@@ -40,8 +41,8 @@ pub(super) fn foreign_delimiter(headers: &[String]) -> Option<char> {
 pub(super) enum NotText {
     /// Text saved as UTF-16: it starts with UTF-16's byte order mark.
     Utf16,
-    /// An Excel workbook: it starts as an `.xlsx` (a zip archive) or an old
-    /// `.xls` does.
+    /// An Excel workbook, `.xlsx` or old `.xls`, told as `transform` tells one
+    /// ([`Kind::of`]).
     Workbook,
     /// Anything else with NUL bytes (an archive, a picture, UTF-16 without a
     /// mark), or a gzip archive.
@@ -50,13 +51,13 @@ pub(super) enum NotText {
 
 /// What the file is, when its first row `r` shows it is not text.
 pub(super) fn not_text(r: &Record<'_>) -> Option<NotText> {
-    let starts = |signs: [&[u8]; 2]| r.start == 0 && signs.iter().any(|s| r.bytes.starts_with(s));
-    if starts([b"\xFF\xFE", b"\xFE\xFF"]) {
+    // The signs stand at the start of the file.
+    let head = if r.start == 0 { r.bytes } else { &[] };
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         Some(NotText::Utf16)
-    } else if starts([b"PK\x03\x04", b"\xD0\xCF\x11\xE0"]) {
+    } else if Kind::of(head) != Kind::Csv {
         Some(NotText::Workbook)
     } else {
-        let gzip = r.start == 0 && r.bytes.starts_with(b"\x1F\x8B");
-        (gzip || r.bytes.contains(&0)).then_some(NotText::Binary)
+        (head.starts_with(b"\x1F\x8B") || r.bytes.contains(&0)).then_some(NotText::Binary)
     }
 }
